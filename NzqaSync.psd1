@@ -1,0 +1,29 @@
+@{
+    RootModule             = 'NzqaSync.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '6f1f3c2e-5b7a-4f0e-9a51-2d8c7e4b9a10'
+    Author                 = 'NzqaSync developers'
+    CompanyName            = 'NzqaSync'
+    Copyright              = '(c) NzqaSync developers. MIT licence.'
+    Description            = 'Compare and sync a school''s SMS data with NZQA (enrolments, learner details, standard entries and results) and upload tertiary returns to TEC DXP, record by record, with a journal of every push.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    FormatsToProcess       = @('NzqaSync.format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Nzqa', 'Disconnect-Nzqa', 'Test-NzqaConnection',
+        'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
+        'Get-NzqaSyncLog'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('NZQA', 'TEC', 'DXP', 'SMS', 'School', 'NewZealand', 'Sync', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/nzqasync/NzqaSync'
+            LicenseUri   = 'https://github.com/nzqasync/NzqaSync/blob/main/LICENSE'
+            ReleaseNotes = 'See CHANGELOG.md.'
+        }
+    }
+}
