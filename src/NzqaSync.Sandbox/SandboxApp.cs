@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NzqaSync.Sandbox.Dxp;
+using NzqaSync.Sandbox.Esl;
 
 namespace NzqaSync.Sandbox;
 
@@ -23,6 +24,7 @@ public static class SandboxApp
         builder.Services.AddSingleton(state);
         var app = builder.Build();
         app.MapGet("/sandbox/info", (HttpContext ctx) => Results.Json(state.Info(new Uri($"{ctx.Request.Scheme}://{ctx.Request.Host}/"))));
+        app.MapEslEndpoints(state);
         app.MapDxpEndpoints(state);
         return app;
     }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using NzqaSync.Sandbox.Dxp;
+using NzqaSync.Sandbox.Esl;
 
 namespace NzqaSync.Sandbox;
 
@@ -15,8 +17,16 @@ public sealed class SandboxState
         Providers = new List<SandboxProvider>
         {
             new(257, "Kōwhai High School", "School", "kowhai-high-machine", "sandbox-pass-257"),
+            new(311, "Harbourside College", "School", "harbourside-machine", "sandbox-pass-311"),
+            new(498, "Te Aho o Te Kura Pounamu", "School", "te-kura-machine", "sandbox-pass-498"),
+            new(7001, "Te Awa Institute of Technology", "Tertiary", "te-awa-machine", "sandbox-pass-7001"),
         };
+        Tokens = new TokenService(this);
+        Dxp = new DxpStore(this);
     }
+
+    public TokenService Tokens { get; }
+    public DxpStore Dxp { get; }
 
     public SandboxOptions Options { get; }
     public List<SandboxProvider> Providers { get; }
