@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+
+namespace NzqaSync.Api
+{
+    /// <summary>
+    /// Bearer tokens from the Education Sector Logon (OAuth2 client credentials). ESL gives no refresh token:
+    /// a new token is asked for shortly before the old one expires, and once after any 401. The token lives in
+    /// memory only; the password is read from the credential at the moment of the call and never kept as text.
+    /// </summary>
+    public sealed class EslTokenSource
+    {
+        private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
+        private readonly HttpClient _http;
+        private readonly Uri _tokenUri;
+        private readonly string _scope;
+        private readonly int _orgId;
+        private readonly Func<NetworkCredential> _credential;
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private string _token;
+        private DateTimeOffset _expiresAt;
+
+        public EslTokenSource(HttpClient http, Uri tokenUri, string scope, int orgId, Func<NetworkCredential> credential)
+        {
+            _http = http;
+            _tokenUri = tokenUri;
+            _scope = scope;
+            _orgId = orgId;
+            _credential = credential;
+        }
+
+        /// <summary>How many tokens ESL has issued to this connection (shown by Test-*Connection and -Verbose).</summary>
+        public int TokensIssued { get; private set; }
+
+        public async Task<string> GetAsync(CancellationToken cancellationToken)
+        {
+            var token = _token;
+            if (token != null && DateTimeOffset.UtcNow < _expiresAt - RenewBefore) return token;
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (_token != null && DateTimeOffset.UtcNow < _expiresAt - RenewBefore) return _token;
+                return await RequestAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Forgets <paramref name="rejected"/> after a 401 so the next call asks ESL again.</summary>
+        public void Invalidate(string rejected)
+        {
+            if (rejected == null || string.Equals(rejected, _token, StringComparison.Ordinal)) _token = null;
+        }
+
+        public void Clear() => _token = null;
+
+        private async Task<string> RequestAsync(CancellationToken cancellationToken)
+        {
+            var credential = _credential();
+            using (var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri))
+            {
+                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+                request.Content = new FormUrlEncodedContent(new[]
+                {
+                    new KeyValuePair<string, string>("grant_type", "client_credentials"),
+                    new KeyValuePair<string, string>("scope", _scope),
+                    new KeyValuePair<string, string>("org_id", _orgId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                });
+                HttpResponseMessage response;
+                try
+                {
+                    response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (HttpRequestException ex)
+                {
+                    throw new ServiceException("ESL", null, null, $"{_tokenUri.GetLeftPart(UriPartial.Authority)}: {ex.GetBaseException().Message}", ex);
+                }
+                catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new ServiceException("ESL", null, null, $"{_tokenUri.GetLeftPart(UriPartial.Authority)} did not answer in time.", ex);
+                }
+                using (response)
+                {
+                    var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    EslTokenResponse parsed = null;
+                    try { parsed = JsonConvert.DeserializeObject<EslTokenResponse>(body); } catch (JsonException) { }
+                    if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(parsed?.AccessToken))
+                    {
+                        var status = response.StatusCode;
+                        if (status == HttpStatusCode.Unauthorized || status == HttpStatusCode.BadRequest || status == HttpStatusCode.Forbidden)
+                            throw new AuthenticationFailedException(status, parsed?.Error, parsed?.ErrorDescription ?? "ESL refused the machine credentials.");
+                        throw new ServiceException("ESL", status, parsed?.Error, parsed?.ErrorDescription);
+                    }
+                    _token = parsed.AccessToken;
+                    _expiresAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(parsed.ExpiresIn ?? 1200);
+                    TokensIssued++;
+                    return _token;
+                }
+            }
+        }
+    }
+}

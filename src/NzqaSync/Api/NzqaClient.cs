@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Api
+{
+    /// <summary>Typed calls to the NZQA SMS API for one provider (routes in <see cref="NzqaRoutes"/>).</summary>
+    public sealed class NzqaClient
+    {
+        private readonly ResilientSender _sender;
+        private readonly Uri _baseUri;
+
+        public NzqaClient(ResilientSender sender, Uri baseUri, int providerNumber)
+        {
+            _sender = sender;
+            _baseUri = new Uri(baseUri.ToString().TrimEnd('/') + "/");
+            ProviderNumber = providerNumber;
+        }
+
+        public int ProviderNumber { get; }
+        public Uri BaseUri => _baseUri;
+
+        public Task<ProviderInfo> GetProviderAsync(CancellationToken ct) =>
+            _sender.SendJsonAsync<ProviderInfo>(() => new HttpRequestMessage(HttpMethod.Get, Url(NzqaRoutes.Provider(ProviderNumber))), ct);
+
+        public Task<List<EnrolmentRecord>> GetEnrolmentsAsync(Action<int, int> progress, CancellationToken ct) =>
+            GetAllPagesAsync<EnrolmentRecord>(NzqaRoutes.Enrolments(ProviderNumber), null, progress, ct);
+
+        /// <summary>Reads every page of a paged resource; <paramref name="progress"/> gets (read so far, total).</summary>
+        public async Task<List<T>> GetAllPagesAsync<T>(string route, string query, Action<int, int> progress, CancellationToken ct)
+        {
+            var all = new List<T>();
+            for (var page = 1; ; page++)
+            {
+                var url = Url($"{route}?page={page}&pageSize={NzqaRoutes.PageSize}" + (string.IsNullOrEmpty(query) ? "" : "&" + query));
+                var result = await _sender.SendJsonAsync<PagedResult<T>>(() => new HttpRequestMessage(HttpMethod.Get, url), ct).ConfigureAwait(false);
+                if (result?.Results == null) break;
+                all.AddRange(result.Results);
+                progress?.Invoke(all.Count, result.TotalCount);
+                if (result.Results.Count == 0 || all.Count >= result.TotalCount) break;
+            }
+            return all;
+        }
+
+        /// <summary>Sends one batch write (at most <see cref="NzqaRoutes.MaxBatchItems"/> items) and returns one result per item.</summary>
+        public async Task<IReadOnlyList<BatchItemResult>> WriteBatchAsync(HttpMethod method, string route, IReadOnlyList<JObject> items, CancellationToken ct)
+        {
+            if (items.Count > NzqaRoutes.MaxBatchItems) throw new ArgumentException($"At most {NzqaRoutes.MaxBatchItems} items per request.", nameof(items));
+            var body = Serialise(new JObject { ["items"] = new JArray(items) });
+            var url = Url(route);
+            var response = await _sender.SendJsonAsync<BatchResponse>(() => new HttpRequestMessage(method, url)
+            {
+                Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json; charset=utf-8" } } },
+            }, ct).ConfigureAwait(false);
+            var results = response?.Results ?? new List<BatchItemResult>();
+            if (results.Count != items.Count)
+                throw new ServiceException("NZQA", null, "ResultCountMismatch",
+                    $"{method} {route} returned {results.Count} results for {items.Count} items; outcomes are unknown.") { OutcomeUnknown = true };
+            return results;
+        }
+
+        private Uri Url(string relative) => new Uri(_baseUri, relative);
+
+        private static byte[] Serialise(JToken token)
+        {
+            using (var stream = new MemoryStream())
+            {
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
+                using (var json = new JsonTextWriter(writer))
+                    token.WriteTo(json);
+                return stream.ToArray();
+            }
+        }
+    }
+}

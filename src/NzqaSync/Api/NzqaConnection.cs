@@ -1,0 +1,68 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
+
+namespace NzqaSync.Api
+{
+    /// <summary>
+    /// A connection to the NZQA SMS API for one provider: the settings a user gave, one HttpClient, the ESL token
+    /// source and the resilient sender. Thread-safe. Never shows the credential or the token.
+    /// </summary>
+    public sealed class NzqaConnection : IDisposable
+    {
+        private readonly HttpClient _http;
+        private readonly PSCredential _credential;
+
+        public NzqaConnection(Uri baseUri, int providerNumber, PSCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
+        {
+            TransportPolicy.Check(baseUri, "BaseUri");
+            TransportPolicy.Check(tokenUri, "TokenUri");
+            BaseUri = baseUri;
+            ProviderNumber = providerNumber;
+            TokenUri = tokenUri;
+            Scope = scope;
+            JournalPath = journalPath;
+            MachineAccount = credential.UserName;
+            _credential = credential;
+            Resilience = resilience ?? new ResilienceSettings();
+            _http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(NzqaConnection).Assembly.GetName().Version);
+            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, () => _credential.GetNetworkCredential());
+            Sender = new ResilientSender(_http, "NZQA", Tokens, providerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Resilience);
+            Client = new NzqaClient(Sender, baseUri, providerNumber);
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        public Uri BaseUri { get; }
+        public int ProviderNumber { get; }
+        public Uri TokenUri { get; }
+        public string Scope { get; }
+        public string MachineAccount { get; }
+        public string JournalPath { get; }
+        public string ProviderName { get; internal set; }
+        public DateTimeOffset ConnectedAt { get; }
+        public ResilienceSettings Resilience { get; }
+
+        internal EslTokenSource Tokens { get; }
+        internal ResilientSender Sender { get; }
+        internal NzqaClient Client { get; }
+
+        /// <summary>The token URL when the user gives none: the sandbox's on a loopback base URI, else ESL's.</summary>
+        public static Uri DefaultTokenUri(Uri baseUri) =>
+            TransportPolicy.IsLoopback(baseUri)
+                ? new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/esl/oauth2/access_token")
+                : new Uri("https://security.education.govt.nz/oauth2/access_token");
+
+        public void Dispose()
+        {
+            Tokens.Clear();
+            _http.Dispose();
+        }
+
+        public override string ToString() => $"NZQA {BaseUri} provider {ProviderNumber}";
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Net;
+
+namespace NzqaSync.Api
+{
+    /// <summary>A call the service answered with an error: the HTTP status, the service's code and its own words.</summary>
+    public class ServiceException : Exception
+    {
+        public ServiceException(string service, HttpStatusCode? status, string errorCode, string serviceMessage, Exception inner = null)
+            : base(Describe(service, status, errorCode, serviceMessage), inner)
+        {
+            Service = service;
+            StatusCode = status;
+            ErrorCode = errorCode;
+            ServiceMessage = serviceMessage;
+        }
+
+        public string Service { get; }
+        public HttpStatusCode? StatusCode { get; }
+        public string ErrorCode { get; }
+        public string ServiceMessage { get; }
+
+        /// <summary>True when the request may or may not have been applied (the answer was lost).</summary>
+        public bool OutcomeUnknown { get; set; }
+
+        private static string Describe(string service, HttpStatusCode? status, string errorCode, string serviceMessage)
+        {
+            var head = status == null ? $"{service} could not be reached" : $"{service} answered {(int)status.Value} {status.Value}";
+            if (!string.IsNullOrEmpty(errorCode)) head += $" ({errorCode})";
+            return string.IsNullOrEmpty(serviceMessage) ? head + "." : head + ": " + serviceMessage;
+        }
+    }
+
+    /// <summary>ESL refused the machine credentials or the organisation.</summary>
+    public sealed class AuthenticationFailedException : ServiceException
+    {
+        public AuthenticationFailedException(HttpStatusCode? status, string errorCode, string serviceMessage)
+            : base("ESL", status, errorCode, serviceMessage)
+        {
+        }
+    }
+}

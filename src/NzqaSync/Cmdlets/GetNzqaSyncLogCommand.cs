@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using NzqaSync.Journal;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>The sync history from the journal: one entry per record pushed, or the status banner with -Summary.</summary>
+    [Cmdlet(VerbsCommon.Get, "NzqaSyncLog", DefaultParameterSetName = "Entries")]
+    [OutputType(typeof(SyncLogEntry), ParameterSetName = new[] { "Entries" })]
+    [OutputType(typeof(SyncLogSummary), ParameterSetName = new[] { "Summary" })]
+    public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
+    {
+        /// <summary>The journal folder; by default the connection's, else $env:NZQASYNC_JOURNAL_PATH, else the user's local app data.</summary>
+        [Parameter]
+        public string Path { get; set; }
+
+        [Parameter(ParameterSetName = "Entries")]
+        public DateTime Since { get; set; }
+
+        [Parameter]
+        [ValidateSet("Nzqa", "Dxp")]
+        public string Api { get; set; }
+
+        [Parameter]
+        public string[] Kind { get; set; }
+
+        [Parameter(ParameterSetName = "Entries")]
+        [ValidateSet("Pending", "Synced", "Failed", "InDoubt")]
+        public string[] Outcome { get; set; }
+
+        [Parameter(ParameterSetName = "Entries")]
+        public string RunId { get; set; }
+
+        [Parameter(ParameterSetName = "Entries")]
+        [ValidateRange(1, int.MaxValue)]
+        public int Last { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "Summary")]
+        public SwitchParameter Summary { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var folder = Path != null ? GetUnresolvedProviderPathFromPSPath(Path)
+                : SessionConnections.GetNzqa()?.JournalPath ?? JournalFolder.Default();
+            WriteVerbose($"Reading the sync journal in {folder}.");
+            var reader = new SyncJournalReader(folder).Load();
+
+            if (Summary)
+            {
+                foreach (var summary in reader.Summaries().Where(s => Matches(s.Api, s.Kind))) WriteObject(summary);
+                return;
+            }
+
+            var entries = reader.Entries.Where(e => Matches(e.Api, e.Kind));
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Since))) entries = entries.Where(e => e.Timestamp >= new DateTimeOffset(Since));
+            if (Outcome != null) entries = entries.Where(e => Outcome.Contains(e.Outcome, StringComparer.OrdinalIgnoreCase));
+            if (RunId != null) entries = entries.Where(e => string.Equals(e.RunId, RunId, StringComparison.OrdinalIgnoreCase));
+            var list = entries.ToList();
+            if (Last > 0 && list.Count > Last) list = list.Skip(list.Count - Last).ToList();
+            WriteObject(list, true);
+        }
+
+        private bool Matches(string api, string kind) =>
+            (Api == null || string.Equals(Api, api, StringComparison.OrdinalIgnoreCase)) &&
+            (Kind == null || Kind.Contains(kind, StringComparer.OrdinalIgnoreCase));
+    }
+}

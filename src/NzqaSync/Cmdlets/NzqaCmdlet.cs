@@ -1,0 +1,139 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using NzqaSync.Api;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: cancellation on Ctrl+C, waiting for HTTP work while writing its
+    /// notes and progress on the pipeline thread, and turning service failures into specific ErrorRecords.
+    /// </summary>
+    public abstract class NzqaCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        protected CancellationToken Stopping => _stopping.Token;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+
+        /// <summary>
+        /// Waits for <paramref name="task"/> on the pipeline thread, writing queued retry notes as verbose
+        /// messages and calling <paramref name="tick"/> (for Write-Progress) a few times a second.
+        /// </summary>
+        protected T Await<T>(Task<T> task, ResilientSender sender = null, Action tick = null)
+        {
+            while (!task.IsCompleted)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(200));
+                DrainNotes(sender);
+                tick?.Invoke();
+            }
+            DrainNotes(sender);
+            tick?.Invoke();
+            return task.GetAwaiter().GetResult(); // rethrows the real exception, never an AggregateException
+        }
+
+        protected void Await(Task task, ResilientSender sender = null, Action tick = null) =>
+            Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), sender, tick);
+
+        protected void DrainNotes(ResilientSender sender)
+        {
+            if (sender == null) return;
+            while (sender.Notes.TryDequeue(out var note)) WriteVerbose(note);
+        }
+
+        /// <summary>An ErrorRecord for a failed call, with an id and category that say what went wrong.</summary>
+        protected static ErrorRecord ServiceError(Exception exception, string prefix, object target)
+        {
+            var ex = Unwrap(exception);
+            string id;
+            ErrorCategory category;
+            string action = null;
+            switch (ex)
+            {
+                case AuthenticationFailedException _:
+                    id = prefix + "AuthenticationFailed";
+                    category = ErrorCategory.AuthenticationError;
+                    action = "Check the ESL machine account name and password, and that the account belongs to this provider.";
+                    break;
+                case ServiceException s when s.StatusCode == null:
+                    id = prefix + "Unreachable";
+                    category = ErrorCategory.ConnectionError;
+                    action = "Check the base URI and the network, then try again.";
+                    break;
+                case ServiceException s when s.StatusCode == HttpStatusCode.Unauthorized:
+                    id = prefix + "Unauthorized";
+                    category = ErrorCategory.AuthenticationError;
+                    break;
+                case ServiceException s when s.StatusCode == HttpStatusCode.Forbidden || s.StatusCode == HttpStatusCode.NotFound:
+                    id = prefix + "ProviderRefused";
+                    category = ErrorCategory.PermissionDenied;
+                    action = "Check the provider number: the machine account, the EID and the provider must agree.";
+                    break;
+                case ServiceException s when (int)s.StatusCode == 429:
+                    id = prefix + "RateLimited";
+                    category = ErrorCategory.LimitsExceeded;
+                    action = "Wait a little and run the command again.";
+                    break;
+                case ServiceException s when (int)s.StatusCode >= 500:
+                    id = prefix + "ServiceError";
+                    category = ErrorCategory.ResourceUnavailable;
+                    break;
+                case ServiceException _:
+                    id = prefix + "RequestRejected";
+                    category = ErrorCategory.InvalidOperation;
+                    break;
+                case OperationCanceledException _:
+                    id = prefix + "Stopped";
+                    category = ErrorCategory.OperationStopped;
+                    break;
+                case ArgumentException _:
+                    id = prefix + "InvalidArgument";
+                    category = ErrorCategory.InvalidArgument;
+                    break;
+                default:
+                    id = prefix + "Failed";
+                    category = ErrorCategory.NotSpecified;
+                    break;
+            }
+            var record = new ErrorRecord(ex, id, category, target);
+            if (action != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
+            return record;
+        }
+
+        protected static Exception Unwrap(Exception ex)
+        {
+            while (ex is AggregateException agg && agg.InnerExceptions.Count == 1) ex = agg.InnerException;
+            if (ex is AggregateException many) ex = many.Flatten().InnerExceptions[0];
+            return ex;
+        }
+    }
+
+    /// <summary>Cmdlets that talk to NZQA: a -Connection parameter, else the session default.</summary>
+    public abstract class NzqaApiCmdlet : NzqaCmdlet
+    {
+        [Parameter]
+        public NzqaConnection Connection { get; set; }
+
+        protected NzqaConnection ResolveConnection()
+        {
+            var connection = Connection ?? SessionConnections.GetNzqa();
+            if (connection != null) return connection;
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("Not connected to NZQA. Run Connect-Nzqa first, or pass -Connection."),
+                "NzqaNotConnected", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails("Not connected to NZQA. Run Connect-Nzqa first, or pass -Connection.")
+                {
+                    RecommendedAction = "Connect-Nzqa -BaseUri <uri> -ProviderNumber <n> -Credential <machine account>",
+                },
+            });
+            return null;
+        }
+    }
+}

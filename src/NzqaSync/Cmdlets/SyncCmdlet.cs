@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using NzqaSync.Api;
+using NzqaSync.Compare;
+using NzqaSync.Journal;
+using NzqaSync.Sync;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>
+    /// The shared body of Sync-Nzqa*: diffs in from the pipeline, ShouldProcess per record, only changed records
+    /// sent (in batches, a few at once, journalled before and after), one SyncResult per record out. A record that
+    /// fails also gets an error, so $? is false and scheduled scripts can tell.
+    /// </summary>
+    public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
+    {
+        private readonly List<PlannedRecord> _planned = new List<PlannedRecord>();
+        private NzqaConnection _connection;
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public TDiff InputObject { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, NzqaRoutes.MaxBatchItems)]
+        public int BatchSize { get; set; } = NzqaRoutes.MaxBatchItems;
+
+        /// <summary>Batches in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 16)]
+        public int ThrottleLimit { get; set; } = 4;
+
+        protected abstract PlannedRecord Plan(TDiff diff, int provider);
+        protected abstract string Describe(PlannedRecord planned);
+
+        protected override void BeginProcessing() => _connection = ResolveConnection();
+
+        protected override void ProcessRecord()
+        {
+            var diff = InputObject;
+            var planned = Plan(diff, _connection.ProviderNumber);
+            if (planned.Operations.Count == 0)
+            {
+                WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.");
+                WriteObject(new SyncResult
+                {
+                    Kind = diff.Kind, Key = diff.Key, Nsn = diff.Nsn, Name = diff.Name, Action = SyncAction.None,
+                    Outcome = SyncOutcome.Skipped, SyncStatus = diff.SyncStatus, Timestamp = DateTimeOffset.Now, Diff = diff,
+                    Errors = diff.Problems.Select(p => p.Message).ToArray(),
+                });
+                return;
+            }
+            var target = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}, {diff.Kind.ToLowerInvariant()} {diff.Key}" : $"NSN {diff.Nsn} ({diff.Name}), {diff.Kind.ToLowerInvariant()} {diff.Key}";
+            if (diff.Kind == "Enrolment" || diff.Kind == "Learner") target = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}" : $"NSN {diff.Nsn} ({diff.Name})";
+            if (ShouldProcess(target, Describe(planned))) _planned.Add(planned);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_planned.Count == 0) return;
+            var kind = _planned[0].Diff.Kind;
+            var journal = new SyncJournal(_connection.JournalPath);
+            var runId = SyncJournal.NewRunId();
+            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit);
+            var total = _planned.Count;
+            WriteVerbose($"Sync run {runId}: sending {total} {kind.ToLowerInvariant()} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
+                         $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
+            var progress = new ProgressRecord(3, $"Syncing {kind.ToLowerInvariant()}s with NZQA", "Starting");
+            void Tick()
+            {
+                var p = runner.Progress;
+                progress.StatusDescription = $"Processing {kind.ToLowerInvariant()}s {p.Done} of {total} (created {p.Created}, patched {p.Updated}, failed {p.Failed})";
+                progress.PercentComplete = (int)(100L * p.Done / total);
+                WriteProgress(progress);
+            }
+
+            journal.RunStarted(runId, "Nzqa", kind, total);
+            IReadOnlyList<SyncResult> results = null;
+            try
+            {
+                results = Await(runner.RunAsync(_planned, Stopping), _connection.Sender, Tick);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: what was in flight is journalled InDoubt; what was never sent has no journal line.
+            }
+            finally
+            {
+                var counts = results?.GroupBy(r => r.Outcome.ToString()).ToDictionary(g => g.Key, g => g.Count()) ?? new Dictionary<string, int>();
+                journal.RunEnded(runId, "Nzqa", kind, total, counts);
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+            if (results == null) return;
+
+            foreach (var result in results)
+            {
+                WriteObject(result);
+                if (result.Outcome == SyncOutcome.Failed)
+                    WriteError(new ErrorRecord(new InvalidOperationException($"{result.Kind} {result.Key} ({result.Name}) was not synced: {result.ErrorSummary}"),
+                        "NzqaSyncFailed", ErrorCategory.InvalidResult, result));
+            }
+            WriteVerbose($"Sync run {runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
+        }
+    }
+
+    /// <summary>Sends enrolment changes to NZQA: New → create, Different → update, Leaver → record leaving.</summary>
+    [Cmdlet(VerbsData.Sync, "NzqaEnrolment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SyncResult))]
+    public sealed class SyncNzqaEnrolmentCommand : SyncCmdlet<EnrolmentDiff>
+    {
+        protected override PlannedRecord Plan(EnrolmentDiff diff, int provider) => EnrolmentSyncPlanner.Plan(diff, provider);
+
+        protected override string Describe(PlannedRecord planned) => planned.Headline switch
+        {
+            SyncAction.Create => "Create enrolment",
+            SyncAction.RecordLeaving => $"Record leaving {Domain.CalendarDate.Format(((EnrolmentDiff)planned.Diff).Local.LeavingDate)} ({((EnrolmentDiff)planned.Diff).Local.LeavingReason})",
+            _ => "Update enrolment (" + string.Join(", ", planned.Diff.Differences.Select(d => d.Field)) + ")",
+        };
+    }
+}

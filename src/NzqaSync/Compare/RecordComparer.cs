@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Compare
+{
+    /// <summary>
+    /// Joins local records to NZQA's on the natural key (one hash join, no I/O) and says for each what differs.
+    /// Every local record comes out exactly once, in input order, followed by the NZQA-only records.
+    /// </summary>
+    public static class RecordComparer
+    {
+        public static IEnumerable<TDiff> Compare<TRecord, TDiff>(
+            RecordArea<TRecord, TDiff> area,
+            IReadOnlyList<LocalRecord<TRecord>> local,
+            IEnumerable<TRecord> nzqa)
+            where TDiff : RecordDiff
+        {
+            var nzqaByKey = new Dictionary<string, TRecord>(StringComparer.Ordinal);
+            foreach (var record in nzqa)
+            {
+                var key = area.KeyOf(record);
+                if (key != null) nzqaByKey[key] = record;
+            }
+
+            var localKeys = new string[local.Count];
+            var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < local.Count; i++)
+            {
+                var key = area.KeyOf(local[i].Record);
+                localKeys[i] = key;
+                if (key == null) continue;
+                keyCounts.TryGetValue(key, out var count);
+                keyCounts[key] = count + 1;
+            }
+
+            var fields = area.Fields;
+            var matched = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < local.Count; i++)
+            {
+                var item = local[i];
+                var key = localKeys[i];
+                nzqaByKey.TryGetValue(key ?? "", out var nzqaRecord);
+                var hasNzqa = key != null && nzqaByKey.ContainsKey(key);
+                if (hasNzqa) matched.Add(key);
+
+                var problems = new List<RecordProblem>(item.Problems);
+                // A field that could not be read is reported once, not again as "missing".
+                foreach (var problem in area.Check(item.Record))
+                    if (!item.Problems.Any(p => p.Field == problem.Field)) problems.Add(problem);
+                if (key != null && keyCounts[key] > 1)
+                    problems.Add(new RecordProblem("NzqaDuplicateKey", "Key",
+                        $"{area.Kind} {key} appears {keyCounts[key]} times in the local data: keep one and re-run."));
+
+                var diff = area.CreateDiff(item.Record, hasNzqa ? nzqaRecord : default);
+                diff.Key = key ?? "";
+                diff.Nsn = area.NsnOf(item.Record);
+                diff.Name = area.NameOf(item.Record);
+                diff.Source = item.Source;
+
+                if (problems.Count > 0)
+                {
+                    diff.Status = DiffStatus.Invalid;
+                    diff.SyncStatus = SyncStatus.Failed;
+                    diff.Problems = problems.GroupBy(p => p.ErrorId + "|" + p.Field + "|" + p.Message).Select(g => g.First()).ToArray();
+                }
+                else if (!hasNzqa)
+                {
+                    (diff.Status, diff.SyncStatus) = area.ClassifyMissingAtNzqa(item.Record);
+                }
+                else
+                {
+                    var differences = Differences(fields, item.Record, nzqaRecord);
+                    diff.Differences = differences;
+                    (diff.Status, diff.SyncStatus) = area.Classify(item.Record, nzqaRecord, differences);
+                }
+                yield return diff;
+            }
+
+            foreach (var pair in nzqaByKey)
+            {
+                if (matched.Contains(pair.Key)) continue;
+                var diff = area.CreateDiff(default, pair.Value);
+                diff.Key = pair.Key;
+                diff.Nsn = area.NsnOf(pair.Value);
+                diff.Name = area.NameOf(pair.Value);
+                diff.Status = DiffStatus.NzqaOnly;
+                diff.SyncStatus = SyncStatus.Match;
+                yield return diff;
+            }
+        }
+
+        public static IReadOnlyList<FieldDifference> Differences<TRecord>(IReadOnlyList<ComparedField<TRecord>> fields, TRecord local, TRecord nzqa)
+        {
+            List<FieldDifference> found = null;
+            for (var f = 0; f < fields.Count; f++)
+            {
+                var l = fields[f].Value(local) ?? "";
+                var n = fields[f].Value(nzqa) ?? "";
+                if (string.Equals(l, n, StringComparison.Ordinal)) continue;
+                (found ?? (found = new List<FieldDifference>())).Add(new FieldDifference(fields[f].Name, l, n));
+            }
+            return (IReadOnlyList<FieldDifference>)found ?? Array.Empty<FieldDifference>();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Compare
+{
+    /// <summary>One record's comparison between the local SMS and NZQA; the shape every area shares.</summary>
+    public abstract class RecordDiff
+    {
+        private static readonly IReadOnlyList<FieldDifference> NoDifferences = new FieldDifference[0];
+        private static readonly IReadOnlyList<RecordProblem> NoProblems = new RecordProblem[0];
+
+        public abstract string Kind { get; }
+        public string Key { get; set; }
+        public string Nsn { get; set; }
+        public string Name { get; set; }
+        public DiffStatus Status { get; set; }
+        public SyncStatus SyncStatus { get; set; }
+        public IReadOnlyList<FieldDifference> Differences { get; set; } = NoDifferences;
+        public IReadOnlyList<RecordProblem> Problems { get; set; } = NoProblems;
+
+        /// <summary>The input object the local record came from (the target of any error about it).</summary>
+        public object Source { get; set; }
+
+        /// <summary>One readable line for Out-GridView and the default table.</summary>
+        public string DifferenceSummary
+        {
+            get
+            {
+                if (Problems.Count > 0) return string.Join("; ", Problems.Select(p => p.Message));
+                if (Differences.Count > 0) return string.Join("; ", Differences.Select(d => $"{d.Field}: {Show(d.Local)} (NZQA {Show(d.Nzqa)})"));
+                return "";
+            }
+        }
+
+        private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+
+        public override string ToString() => $"{Status} {Key} {Name}".Trim();
+    }
+
+    public sealed class EnrolmentDiff : RecordDiff
+    {
+        public override string Kind => "Enrolment";
+        public EnrolmentRecord Local { get; set; }
+        public EnrolmentRecord Nzqa { get; set; }
+    }
+}

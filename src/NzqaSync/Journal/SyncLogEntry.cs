@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+
+namespace NzqaSync.Journal
+{
+    /// <summary>What happened to one record's push: the journal's view (Get-NzqaSyncLog).</summary>
+    public sealed class SyncLogEntry
+    {
+        public DateTimeOffset Timestamp { get; set; }
+        public string RunId { get; set; }
+        public string OperationId { get; set; }
+        /// <summary>Nzqa or Dxp.</summary>
+        public string Api { get; set; }
+        public string Kind { get; set; }
+        public string Key { get; set; }
+        public string Action { get; set; }
+        /// <summary>Pending, Synced, Failed or InDoubt (sent, but the answer was lost: the next compare settles it).</summary>
+        public string Outcome { get; set; }
+        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        /// <summary>The journal file the entry was read from.</summary>
+        public string Path { get; set; }
+
+        /// <summary>What the service did when it succeeded: Created, Updated or Unchanged.</summary>
+        public string Detail { get; set; }
+
+        public override string ToString() => $"{Timestamp:u} {Kind} {Key} {Action} {Outcome}";
+    }
+
+    /// <summary>The status banner: last sync, a run in progress and counts by outcome, per area.</summary>
+    public sealed class SyncLogSummary
+    {
+        public string Api { get; set; }
+        public string Kind { get; set; }
+        public DateTimeOffset? LastSync { get; set; }
+        public string LastRunId { get; set; }
+        public bool InProgress { get; set; }
+        public int Total { get; set; }
+        public int Processed { get; set; }
+        public int Synced { get; set; }
+        public int Failed { get; set; }
+        public int InDoubt { get; set; }
+        public int Pending { get; set; }
+        public int Created { get; set; }
+        public int Updated { get; set; }
+        /// <summary>Like the Helix banner: "Processing enrolments 150 of 387 (created 34, patched 64)".</summary>
+        public string Progress { get; set; }
+        public string JournalPath { get; set; }
+
+        public override string ToString() => Progress;
+    }
+}

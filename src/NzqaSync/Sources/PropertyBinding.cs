@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Sources
+{
+    /// <summary>One target field of a typed record: the names a source column may carry and how its value is read.</summary>
+    public sealed class PropertyBinding<TRecord>
+    {
+        public PropertyBinding(string name, IEnumerable<string> aliases, Action<TRecord, object, List<RecordProblem>> assign)
+        {
+            Name = name;
+            Aliases = new[] { name }.Concat(aliases).ToArray();
+            Assign = assign;
+        }
+
+        public string Name { get; }
+        public IReadOnlyList<string> Aliases { get; }
+        public Action<TRecord, object, List<RecordProblem>> Assign { get; }
+
+        /// <summary>How column names are matched: case, spaces, dashes, underscores and dots do not count.</summary>
+        public static string Canonical(string name)
+        {
+            var chars = new char[name.Length];
+            var n = 0;
+            foreach (var c in name)
+                if (char.IsLetterOrDigit(c)) chars[n++] = char.ToLowerInvariant(c);
+            return new string(chars, 0, n);
+        }
+    }
+
+    /// <summary>Readers for the value types local records use, reporting a problem instead of throwing.</summary>
+    public static class ValueReader
+    {
+        public static string Text(object value)
+        {
+            if (value == null) return null;
+            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+            if (text == null) return null;
+            text = text.Trim();
+            return text.Length == 0 ? null : text;
+        }
+
+        public static DateTime? Date(object value, string field, List<RecordProblem> problems)
+        {
+            if (CalendarDate.TryRead(value, out var date)) return date;
+            problems.Add(new RecordProblem("NzqaInvalidDate", field, $"{field} '{value}' is not a date (use yyyy-MM-dd)."));
+            return null;
+        }
+
+        public static int? Integer(object value, string field, List<RecordProblem> problems, string errorId = "NzqaInvalidNumber")
+        {
+            switch (value)
+            {
+                case null: return null;
+                case int i: return i;
+                case long l when l >= int.MinValue && l <= int.MaxValue: return (int)l;
+            }
+            var text = Text(value);
+            if (text == null) return null;
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)) return parsed;
+            problems.Add(new RecordProblem(errorId, field, $"{field} '{text}' is not a whole number."));
+            return null;
+        }
+    }
+}

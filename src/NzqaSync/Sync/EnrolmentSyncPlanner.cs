@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
+using NzqaSync.Compare;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>
+    /// Turns enrolment diffs into NZQA operations, sending only what changed: New → create; Different → update
+    /// of the changed fields; Leaver → record the leaving date and reason (never a withdrawal of the NCEA
+    /// enrolment). Match, NzqaOnly and Invalid send nothing.
+    /// </summary>
+    public static class EnrolmentSyncPlanner
+    {
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        public static PlannedRecord Plan(EnrolmentDiff diff, int provider)
+        {
+            var local = diff.Local;
+            switch (diff.Status)
+            {
+                case DiffStatus.New:
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Enrolments(provider), Full(diff.Key, local)) }, SyncAction.Create);
+                case DiffStatus.Different:
+                case DiffStatus.Leaver:
+                    var ops = new List<SyncOperation>();
+                    var leavingFields = new[] { "LeavingDate", "LeavingReason" };
+                    var changed = diff.Differences.Where(d => !leavingFields.Contains(d.Field)).ToList();
+                    var leavingChanged = diff.Differences.Any(d => leavingFields.Contains(d.Field));
+                    if (changed.Count > 0)
+                    {
+                        var item = new JObject { ["nsn"] = diff.Key };
+                        foreach (var d in changed) item[Camel(d.Field)] = Value(local, d.Field);
+                        ops.Add(new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Enrolments(provider), item));
+                    }
+                    if (leavingChanged && local.LeavingDate != null)
+                    {
+                        ops.Add(new SyncOperation(SyncAction.RecordLeaving, HttpMethod.Post, NzqaRoutes.EnrolmentLeaving(provider), new JObject
+                        {
+                            ["nsn"] = diff.Key,
+                            ["leavingDate"] = CalendarDate.Format(local.LeavingDate),
+                            ["leavingReason"] = LeavingReason.Normalise(local.LeavingReason),
+                        }));
+                    }
+                    else if (leavingChanged)
+                    {
+                        // The SMS no longer has a leaving date (the student came back): clear NZQA's.
+                        var item = ops.Count > 0 ? ops[0].Item : null;
+                        if (item == null)
+                        {
+                            item = new JObject { ["nsn"] = diff.Key };
+                            ops.Add(new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Enrolments(provider), item));
+                        }
+                        item["leavingDate"] = JValue.CreateNull();
+                        item["leavingReason"] = JValue.CreateNull();
+                    }
+                    var headline = ops.Any(o => o.Action == SyncAction.RecordLeaving) ? SyncAction.RecordLeaving : SyncAction.Update;
+                    return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline);
+                default:
+                    return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
+            }
+        }
+
+        private static JObject Full(string nsn, EnrolmentRecord r)
+        {
+            var item = new JObject { ["nsn"] = nsn };
+            foreach (var field in EnrolmentArea.Instance.Fields) item[Camel(field.Name)] = Value(r, field.Name);
+            item["firstName"] = r.FirstName;
+            item["lastName"] = r.LastName;
+            return item;
+        }
+
+        private static JToken Value(EnrolmentRecord r, string field)
+        {
+            switch (field)
+            {
+                case "LocalStudentId": return r.LocalStudentId?.Trim();
+                case "EnrolmentDate": return CalendarDate.Format(r.EnrolmentDate);
+                case "YearLevel": return r.YearLevel;
+                case "LeavingDate": return CalendarDate.Format(r.LeavingDate);
+                case "LeavingReason": return LeavingReason.Normalise(r.LeavingReason);
+                default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not an enrolment field.");
+            }
+        }
+
+        internal static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+    }
+}

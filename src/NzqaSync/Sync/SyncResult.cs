@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using NzqaSync.Compare;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>What was done to one record: Create, Update, RecordLeaving, Withdraw, None.</summary>
+    public enum SyncAction { None, Create, Update, RecordLeaving, Withdraw, SubmitResult }
+
+    /// <summary>The end of one record's sync.</summary>
+    public enum SyncOutcome { Synced, Failed, Skipped }
+
+    /// <summary>One record's sync result: the action, the outcome and the service's own error text.</summary>
+    public sealed class SyncResult
+    {
+        public string Kind { get; set; }
+        public string Key { get; set; }
+        public string Nsn { get; set; }
+        public string Name { get; set; }
+        public SyncAction Action { get; set; }
+        public SyncOutcome Outcome { get; set; }
+        public SyncStatus SyncStatus { get; set; }
+        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        public string RunId { get; set; }
+        public DateTimeOffset Timestamp { get; set; }
+
+        /// <summary>The diff this result came from.</summary>
+        public RecordDiff Diff { get; set; }
+
+        public string ErrorSummary => string.Join("; ", Errors);
+
+        public override string ToString() => $"{Outcome} {Action} {Kind} {Key}";
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
+using NzqaSync.Compare;
+using NzqaSync.Journal;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>Sends one batch of items with one verb to one route and returns one result per item.</summary>
+    public delegate Task<IReadOnlyList<BatchItemResult>> BatchSender(HttpMethod method, string route, IReadOnlyList<JObject> items, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pushes planned records: operations grouped by route into batches, a few batches in flight at once,
+    /// the journal written before each batch (Pending) and after it (the outcome), and every record ending
+    /// Synced or Failed with the service's own words. A record whose earlier operation failed sends no later one.
+    /// </summary>
+    public sealed class SyncRunner
+    {
+        private readonly BatchSender _send;
+        private readonly SyncJournal _journal;
+        private readonly string _api;
+        private readonly int _batchSize;
+        private readonly int _concurrency;
+        private int _done, _created, _updated, _failed;
+
+        public SyncRunner(BatchSender send, SyncJournal journal, string api, string runId, int batchSize = NzqaRoutes.MaxBatchItems, int concurrency = 4)
+        {
+            _send = send;
+            _journal = journal;
+            _api = api;
+            RunId = runId;
+            _batchSize = Math.Max(1, batchSize);
+            _concurrency = Math.Max(1, concurrency);
+        }
+
+        public string RunId { get; }
+
+        /// <summary>Records finished so far, and of them created, updated and failed (read from any thread).</summary>
+        public (int Done, int Created, int Updated, int Failed) Progress => (Volatile.Read(ref _done), Volatile.Read(ref _created), Volatile.Read(ref _updated), Volatile.Read(ref _failed));
+
+        public async Task<IReadOnlyList<SyncResult>> RunAsync(IReadOnlyList<PlannedRecord> records, CancellationToken cancellationToken)
+        {
+            var states = records.Select(r => new RecordState(r)).ToList();
+            for (var stage = 0; ; stage++)
+            {
+                var due = states.Where(s => !s.Failed && s.Planned.Operations.Count > stage).ToList();
+                if (due.Count == 0) break;
+                var batches = new List<(SyncOperation First, List<RecordState> Records)>();
+                foreach (var group in due.GroupBy(s => (s.Planned.Operations[stage].Method.Method, s.Planned.Operations[stage].Route)))
+                {
+                    var list = group.ToList();
+                    for (var i = 0; i < list.Count; i += _batchSize)
+                        batches.Add((list[i].Planned.Operations[stage], list.Skip(i).Take(_batchSize).ToList()));
+                }
+                using (var slots = new SemaphoreSlim(_concurrency))
+                {
+                    var tasks = batches.Select(async batch =>
+                    {
+                        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        try { await SendBatchAsync(stage, batch.First, batch.Records, cancellationToken).ConfigureAwait(false); }
+                        finally { slots.Release(); }
+                    }).ToList();
+                    await Task.WhenAll(tasks).ConfigureAwait(false);
+                }
+                foreach (var s in due)
+                    if (s.Failed || s.Planned.Operations.Count == stage + 1) Finish(s);
+            }
+            return states.Select(ToResult).ToList();
+        }
+
+        private async Task SendBatchAsync(int stage, SyncOperation first, List<RecordState> batch, CancellationToken cancellationToken)
+        {
+            var ops = batch.Select(s => new JournalOperation
+            {
+                RunId = RunId,
+                OperationId = RunId + ":" + s.Planned.Diff.Kind + ":" + s.Planned.Diff.Key + ":" + stage,
+                Api = _api,
+                Kind = s.Planned.Diff.Kind,
+                Key = s.Planned.Diff.Key,
+                Action = s.Planned.Operations[stage].Action.ToString(),
+                Outcome = "Pending",
+            }).ToList();
+            _journal.Record(ops);
+
+            IReadOnlyList<BatchItemResult> results = null;
+            Exception failure = null;
+            try
+            {
+                results = await _send(first.Method, first.Route, batch.Select(s => s.Planned.Operations[stage].Item).ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is ServiceException || ex is OperationCanceledException)
+            {
+                failure = ex;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var state = batch[i];
+                var op = ops[i];
+                if (failure != null)
+                {
+                    var unknown = failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
+                    op.Outcome = unknown ? "InDoubt" : "Failed";
+                    var message = failure is OperationCanceledException
+                        ? "The sync was stopped while this record was being sent; its outcome is unknown until the next compare."
+                        : failure.Message + (unknown ? " The outcome is unknown: the next compare settles it." : "");
+                    op.Errors = new[] { message };
+                    state.Fail(message);
+                    continue;
+                }
+                var result = results[i];
+                if (result.Succeeded)
+                {
+                    op.Outcome = "Synced";
+                    op.Detail = result.Outcome;
+                    state.Details.Add(result.Outcome);
+                }
+                else
+                {
+                    var errors = result.Errors.Count > 0 ? result.Errors.Select(e => e.ToString()).ToArray() : new[] { $"NZQA answered {result.Outcome} with no error text." };
+                    op.Outcome = "Failed";
+                    op.Errors = errors;
+                    foreach (var e in errors) state.Fail(e);
+                }
+            }
+            _journal.Record(ops);
+        }
+
+        private void Finish(RecordState state)
+        {
+            if (state.Finished) return;
+            state.Finished = true;
+            Interlocked.Increment(ref _done);
+            if (state.Failed) Interlocked.Increment(ref _failed);
+            else if (state.Planned.Headline == SyncAction.Create) Interlocked.Increment(ref _created);
+            else Interlocked.Increment(ref _updated);
+        }
+
+        private SyncResult ToResult(RecordState state)
+        {
+            var diff = state.Planned.Diff;
+            var ran = state.Planned.Operations.Count > 0;
+            var status = !ran ? diff.SyncStatus
+                : state.Failed ? SyncStatus.Failed
+                : state.Planned.Headline == SyncAction.RecordLeaving ? SyncStatus.Leaver
+                : SyncStatus.Synced;
+            if (ran) diff.SyncStatus = status;
+            return new SyncResult
+            {
+                Kind = diff.Kind,
+                Key = diff.Key,
+                Nsn = diff.Nsn,
+                Name = diff.Name,
+                Action = state.Planned.Headline,
+                Outcome = !ran ? SyncOutcome.Skipped : state.Failed ? SyncOutcome.Failed : SyncOutcome.Synced,
+                SyncStatus = status,
+                Errors = state.Errors.ToArray(),
+                RunId = RunId,
+                Timestamp = DateTimeOffset.Now,
+                Diff = diff,
+            };
+        }
+
+        private sealed class RecordState
+        {
+            public RecordState(PlannedRecord planned) => Planned = planned;
+            public PlannedRecord Planned { get; }
+            public List<string> Errors { get; } = new List<string>();
+            public List<string> Details { get; } = new List<string>();
+            public bool Failed { get; private set; }
+            public bool Finished { get; set; }
+
+            public void Fail(string message)
+            {
+                Failed = true;
+                Errors.Add(message);
+            }
+        }
+    }
+}

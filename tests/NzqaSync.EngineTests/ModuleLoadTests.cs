@@ -1,0 +1,57 @@
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using NzqaSync.Demo;
+
+namespace NzqaSync.EngineTests;
+
+public class ModuleLoadTests
+{
+    [Fact]
+    public void The_assembled_module_imports_and_exports_exactly_the_manifest_cmdlets()
+    {
+        using var session = new ModuleSession();
+        using var run = session.Run("[string[]](Get-Module NzqaSync).ExportedCmdlets.Keys -join ','; [string[]](Test-ModuleManifest -Path $path).ExportedCmdlets.Keys -join ','",
+            new System.Collections.Hashtable { ["path"] = session.ModulePath });
+        Assert.Null(run.Thrown);
+        Assert.Empty(run.Errors);
+        var exported = run.Output[0].ToString().Split(',').OrderBy(n => n).ToArray();
+        var declared = run.Output[1].ToString().Split(',').OrderBy(n => n).ToArray();
+        Assert.Equal(declared, exported);
+        Assert.Contains("Sync-NzqaEnrolment", exported);
+        Assert.Contains("Get-NzqaSyncLog", exported);
+    }
+
+    [Fact]
+    public void The_manifest_declares_both_editions_and_explicit_exports()
+    {
+        using var session = new ModuleSession();
+        using var run = session.Run("Test-ModuleManifest -Path $path", new System.Collections.Hashtable { ["path"] = session.ModulePath });
+        var manifest = (PSModuleInfo)run.Output.Single().BaseObject;
+        Assert.Equal(new[] { "Core", "Desktop" }, manifest.CompatiblePSEditions.OrderBy(e => e));
+        Assert.Equal("5.1", manifest.PowerShellVersion.ToString());
+        Assert.Empty(manifest.ExportedFunctions);
+        Assert.Empty(manifest.ExportedAliases);
+        Assert.Equal(typeof(ModuleSession).Assembly.GetName().Version!.ToString(3), manifest.Version.ToString(3));
+    }
+
+    [Fact]
+    public void Third_party_assemblies_ship_in_dependencies_not_beside_the_module()
+    {
+        var folder = Path.GetDirectoryName(ModuleSession.DefaultModulePath())!;
+        Assert.True(File.Exists(Path.Combine(folder, "dependencies", "Polly.Core.dll")));
+        Assert.True(File.Exists(Path.Combine(folder, "dependencies", "Newtonsoft.Json.dll")));
+        Assert.Equal(new[] { "NzqaSync.dll" }, Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Cmdlets_that_need_a_connection_say_how_to_get_one()
+    {
+        using var session = new ModuleSession();
+        using var run = session.Run("Disconnect-Nzqa; Get-NzqaEnrolment; 'after'");
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("NzqaNotConnected,NzqaSync.Cmdlets.GetNzqaEnrolmentCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains("Connect-Nzqa", error.ErrorDetails.RecommendedAction);
+    }
+}
