@@ -1,6 +1,65 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Net.Http;
+using System.Threading.Tasks;
+using NzqaSync.Sandbox;
+
 namespace NzqaSync.Demo;
 
+/// <summary>
+/// The README's main job: starts the sandbox in this process, writes the demo school's SMS export, and runs
+/// samples/daily-sync.ps1 through the real module in a hosted PowerShell engine, printing what a person would see.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        var options = new SandboxOptions { Students = 300 };
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--students" when i + 1 < args.Length: options.Students = int.Parse(args[++i]); break;
+                case "--seed" when i + 1 < args.Length: options.Seed = int.Parse(args[++i]); break;
+            }
+        }
+
+        await using var sandbox = await SandboxHost.StartAsync(options);
+        var info = sandbox.Info;
+        var school = info.Providers[0];
+        Console.WriteLine($"Sandbox (emulated ESL + NZQA + DXP) on {sandbox.Origin}; {options.Students} students, seed {options.Seed}.");
+        Console.WriteLine($"School: {school.Name} (provider {school.ProviderNumber}), machine account '{school.MachineAccount}'.");
+
+        var work = Directory.CreateTempSubdirectory("nzqasync-demo-").FullName;
+        using (var http = new HttpClient { BaseAddress = sandbox.Origin })
+        {
+            var csv = await http.GetByteArrayAsync($"sandbox/sms-export/{school.ProviderNumber}/enrolments.csv");
+            await File.WriteAllBytesAsync(Path.Combine(work, "enrolments.csv"), csv);
+        }
+        Console.WriteLine($"SMS export written to {work}; journal in {Path.Combine(work, "journal")}.");
+        Console.WriteLine();
+
+        using var session = new ModuleSession(Console.Out);
+        var script = Path.Combine(ModuleSession.RepoRoot, "samples", "daily-sync.ps1");
+        using var run = session.Run("& $script -BaseUri $nzqa -ProviderNumber $provider -Credential $cred -EnrolmentCsv $csv -JournalPath $journal", new Hashtable
+        {
+            ["script"] = script,
+            ["nzqa"] = info.NzqaBaseUri,
+            ["provider"] = school.ProviderNumber,
+            ["cred"] = ModuleSession.Credential(school.MachineAccount, school.Password),
+            ["csv"] = Path.Combine(work, "enrolments.csv"),
+            ["journal"] = Path.Combine(work, "journal"),
+        }, toHost: true);
+
+        foreach (var error in run.Errors) Console.WriteLine($"error [{error.FullyQualifiedErrorId}]: {error}");
+        if (run.Thrown != null)
+        {
+            Console.WriteLine($"The workflow stopped: {run.Thrown.Message}");
+            return 2;
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Done. {run.Errors.Count} record(s) reported errors above (the demo data includes records that cannot be sent).");
+        return 0;
+    }
 }

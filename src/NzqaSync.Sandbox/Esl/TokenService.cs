@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,6 +22,9 @@ public sealed class TokenService
 
     /// <summary>Tokens issued so far (the fault storm and the expiry tests read it).</summary>
     public int IssuedCount => _tokens.Count;
+
+    /// <summary>Every token value issued (the canary test scans all output for them).</summary>
+    public IEnumerable<string> IssuedValues() => _tokens.Keys;
 
     public IssuedToken Issue(string scope, int orgId, string machineAccount)
     {
