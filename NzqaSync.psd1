@@ -13,6 +13,8 @@
     CmdletsToExport        = @(
         'Connect-Nzqa', 'Disconnect-Nzqa', 'Test-NzqaConnection',
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
+        'Get-NzqaLearner', 'Compare-NzqaLearner', 'Sync-NzqaLearner',
+        'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard',
         'Get-NzqaSyncLog', 'Import-NzqaRecord'
     )
     FunctionsToExport      = @()

@@ -43,31 +43,44 @@ namespace NzqaSync.Cmdlets
         [Parameter]
         public TRecord[] NzqaRecord { get; set; }
 
+        /// <summary>The area when NZQA is not read (-NzqaRecord); reading NZQA may give a better-informed one.</summary>
         protected abstract RecordArea<TRecord, TDiff> Area { get; }
         protected abstract IReadOnlyList<PropertyBinding<TRecord>> Bindings { get; }
-        protected abstract Task<List<TRecord>> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
+
+        /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
+        protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
 
         protected override void BeginProcessing() => _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
+
+        /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
+        protected virtual bool Keep(TRecord local) => true;
+
+        private void Add(object item)
+        {
+            var read = _reader.Read(item);
+            if (Keep(read.Record)) _local.Add(read);
+        }
 
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
             if (InputObject is PSObject pso && pso.BaseObject is IEnumerable && !(pso.BaseObject is string) && !(pso.BaseObject is IDictionary))
             {
-                foreach (var item in (IEnumerable)pso.BaseObject) _local.Add(_reader.Read(item));
+                foreach (var item in (IEnumerable)pso.BaseObject) Add(item);
                 return;
             }
             if (InputObject is IEnumerable many && !(InputObject is string) && !(InputObject is IDictionary))
             {
-                foreach (var item in many) _local.Add(_reader.Read(item));
+                foreach (var item in many) Add(item);
                 return;
             }
-            _local.Add(_reader.Read(InputObject));
+            Add(InputObject);
         }
 
         protected override void EndProcessing()
         {
             IEnumerable<TRecord> nzqa = NzqaRecord;
+            var area = Area;
             if (nzqa == null)
             {
                 var connection = ResolveConnection();
@@ -75,7 +88,9 @@ namespace NzqaSync.Cmdlets
                 WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
                 try
                 {
-                    nzqa = Await(FetchAsync(connection, fetch.Report, Stopping), connection.Sender, fetch.Tick);
+                    var fetched = Await(FetchAsync(connection, fetch.Report, Stopping), connection.Sender, fetch.Tick);
+                    nzqa = fetched.Records;
+                    area = fetched.Area;
                 }
                 catch (Exception ex) when (!(ex is PipelineStoppedException))
                 {
@@ -89,7 +104,7 @@ namespace NzqaSync.Cmdlets
             var counts = new Dictionary<DiffStatus, int>();
             var progress = new ProgressRecord(2, $"Comparing {Area.Kind.ToLowerInvariant()}s", "Comparing");
             var written = 0;
-            foreach (var diff in RecordComparer.Compare(Area, _local, nzqa))
+            foreach (var diff in RecordComparer.Compare(area, _local, nzqa))
             {
                 counts.TryGetValue(diff.Status, out var n);
                 counts[diff.Status] = n + 1;
@@ -128,7 +143,54 @@ namespace NzqaSync.Cmdlets
         protected override RecordArea<EnrolmentRecord, EnrolmentDiff> Area => EnrolmentArea.Instance;
         protected override IReadOnlyList<PropertyBinding<EnrolmentRecord>> Bindings => EnrolmentBindings.All;
 
-        protected override Task<List<EnrolmentRecord>> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
-            connection.Client.GetEnrolmentsAsync(progress, cancellationToken);
+        protected override async Task<(List<EnrolmentRecord>, RecordArea<EnrolmentRecord, EnrolmentDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
+            (await connection.Client.GetEnrolmentsAsync(progress, cancellationToken).ConfigureAwait(false), Area);
+    }
+
+    /// <summary>Compares the school's learner details (identity) with NZQA's.</summary>
+    [Cmdlet(VerbsData.Compare, "NzqaLearner")]
+    [OutputType(typeof(LearnerDiff))]
+    public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, LearnerDiff>
+    {
+        protected override RecordArea<LearnerRecord, LearnerDiff> Area => LearnerArea.Instance;
+        protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
+
+        protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
+            (await connection.Client.GetLearnersAsync(progress, cancellationToken).ConfigureAwait(false), Area);
+    }
+
+    /// <summary>
+    /// Compares the school's standard entries and results with NZQA's, and checks each against NZQA's catalogue and
+    /// enrolments before anything could be sent.
+    /// </summary>
+    [Cmdlet(VerbsData.Compare, "NzqaStandard")]
+    [OutputType(typeof(StandardDiff))]
+    public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, StandardDiff>
+    {
+        /// <summary>Only this academic year (NZQA's side is read for it alone).</summary>
+        [Parameter]
+        [ValidateRange(2000, 2100)]
+        public int AcademicYear { get; set; }
+
+        protected override RecordArea<StandardRecord, StandardDiff> Area =>
+            new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null);
+
+        protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
+
+        protected override async Task<(List<StandardRecord>, RecordArea<StandardRecord, StandardDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken)
+        {
+            var client = connection.Client;
+            var year = MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) ? AcademicYear : (int?)null;
+            var catalogue = client.GetCatalogueAsync(cancellationToken);
+            var enrolments = client.GetEnrolmentsAsync(null, cancellationToken);
+            var standards = await client.GetStandardsAsync(year, progress, cancellationToken).ConfigureAwait(false);
+            var byNumber = new Dictionary<string, StandardDefinition>(StringComparer.Ordinal);
+            foreach (var d in await catalogue.ConfigureAwait(false)) byNumber[d.Number] = d;
+            var enrolled = new HashSet<string>((await enrolments.ConfigureAwait(false)).Select(e => NationalStudentNumber.Normalise(e.Nsn)).Where(n => n != null), StringComparer.Ordinal);
+            return (standards, new StandardArea(connection.ProviderNumber, byNumber, enrolled));
+        }
+
+        protected override bool Keep(StandardRecord local) =>
+            !MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) || local.AcademicYear == null || local.AcademicYear == AcademicYear;
     }
 }

@@ -14,7 +14,7 @@ namespace NzqaSync.Cmdlets
     /// A row whose values cannot be read gets an ErrorRecord with its line number; the good rows flow on.
     /// </summary>
     [Cmdlet(VerbsData.Import, "NzqaRecord")]
-    [OutputType(typeof(EnrolmentRecord))]
+    [OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord))]
     public sealed class ImportNzqaRecordCommand : NzqaCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -22,7 +22,7 @@ namespace NzqaSync.Cmdlets
         public string[] Path { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
-        [ValidateSet("Enrolment")]
+        [ValidateSet("Enrolment", "Learner", "Standard")]
         public string Kind { get; set; }
 
         /// <summary>Names the file's columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
@@ -43,6 +43,12 @@ namespace NzqaSync.Cmdlets
                 {
                     case "Enrolment":
                         Import(full, EnrolmentBindings.All, (r, line) => r.SourceLine = line);
+                        break;
+                    case "Learner":
+                        Import(full, LearnerBindings.All, (r, line) => r.SourceLine = line);
+                        break;
+                    case "Standard":
+                        Import(full, StandardBindings.All, (r, line) => r.SourceLine = line);
                         break;
                 }
             }

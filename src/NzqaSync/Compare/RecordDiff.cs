@@ -45,3 +45,29 @@ namespace NzqaSync.Compare
         public EnrolmentRecord Nzqa { get; set; }
     }
 }
+
+namespace NzqaSync.Compare
+{
+    public sealed class LearnerDiff : RecordDiff
+    {
+        public override string Kind => "Learner";
+        public NzqaSync.Domain.LearnerRecord Local { get; set; }
+        public NzqaSync.Domain.LearnerRecord Nzqa { get; set; }
+    }
+
+    public sealed class StandardDiff : RecordDiff
+    {
+        public override string Kind => "Standard";
+        public NzqaSync.Domain.StandardRecord Local { get; set; }
+        public NzqaSync.Domain.StandardRecord Nzqa { get; set; }
+        public string StandardNumber => Local?.StandardNumber ?? Nzqa?.StandardNumber;
+        public int? AcademicYear => Local?.AcademicYear ?? Nzqa?.AcademicYear;
+        /// <summary>The catalogue's version of the standard, used when the SMS gives none.</summary>
+        public int? CatalogueVersion { get; set; }
+        public string LocalResult => ResultText(Local);
+        public string NzqaResult => ResultText(Nzqa);
+
+        private static string ResultText(NzqaSync.Domain.StandardRecord r) =>
+            r == null ? null : r.IsWithdrawn ? "Withdrawn" : NzqaSync.Domain.ResultCode.Normalise(r.Result);
+    }
+}

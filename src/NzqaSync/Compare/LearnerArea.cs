@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Compare
+{
+    /// <summary>Learner Details: identity keyed by NSN. NZQA wants the formal name, never a nickname.</summary>
+    public sealed class LearnerArea : RecordArea<LearnerRecord, LearnerDiff>
+    {
+        public static readonly LearnerArea Instance = new LearnerArea();
+
+        private static readonly ComparedField<LearnerRecord>[] ComparedFields =
+        {
+            new ComparedField<LearnerRecord>("LocalStudentId", r => r?.LocalStudentId?.Trim()),
+            new ComparedField<LearnerRecord>("FirstName", r => r?.FirstName?.Trim()),
+            new ComparedField<LearnerRecord>("MiddleName", r => r?.MiddleName?.Trim()),
+            new ComparedField<LearnerRecord>("LastName", r => r?.LastName?.Trim()),
+            new ComparedField<LearnerRecord>("DateOfBirth", r => CalendarDate.Format(r?.DateOfBirth)),
+            new ComparedField<LearnerRecord>("Gender", r => LearnerCodes.NormaliseGender(r?.Gender) ?? r?.Gender),
+            new ComparedField<LearnerRecord>("Ethnicities", r => string.Join(";", LearnerCodes.NormaliseEthnicities(r?.Ethnicities))),
+        };
+
+        public override string Kind => "Learner";
+        public override string KeyOf(LearnerRecord record) => NationalStudentNumber.Normalise(record?.Nsn);
+        public override string NsnOf(LearnerRecord record) => NationalStudentNumber.Normalise(record?.Nsn) ?? record?.Nsn;
+        public override string NameOf(LearnerRecord record) => record?.Name;
+        public override IReadOnlyList<ComparedField<LearnerRecord>> Fields => ComparedFields;
+        public override LearnerDiff CreateDiff(LearnerRecord local, LearnerRecord nzqa) => new LearnerDiff { Local = local, Nzqa = nzqa };
+
+        public override IEnumerable<RecordProblem> Check(LearnerRecord local)
+        {
+            var nsn = NationalStudentNumber.Check(local.Nsn);
+            if (nsn != null) yield return nsn;
+            if (string.IsNullOrWhiteSpace(local.LastName))
+                yield return new RecordProblem("NzqaMissingField", "LastName", "The formal last name is missing.");
+            if (local.DateOfBirth == null)
+                yield return new RecordProblem("NzqaMissingField", "DateOfBirth", "The date of birth is missing.");
+            else if (local.DateOfBirth > DateTime.Today || local.DateOfBirth < DateTime.Today.AddYears(-100))
+                yield return new RecordProblem("NzqaInvalidDate", "DateOfBirth", $"The date of birth {CalendarDate.Format(local.DateOfBirth)} is not plausible.");
+            if (string.IsNullOrWhiteSpace(local.Gender))
+                yield return new RecordProblem("NzqaMissingField", "Gender", "The gender is missing (M, F, D or U).");
+            else if (LearnerCodes.NormaliseGender(local.Gender) == null)
+                yield return new RecordProblem("NzqaInvalidGender", "Gender", $"'{local.Gender}' is not a gender code NZQA accepts: M, F, D or U.");
+            var ethnicities = LearnerCodes.NormaliseEthnicities(local.Ethnicities);
+            if (ethnicities.Length > 3)
+                yield return new RecordProblem("NzqaTooManyEthnicities", "Ethnicities", $"{ethnicities.Length} ethnicities given; NZQA takes up to three.");
+            foreach (var code in ethnicities.Where(c => !LearnerCodes.IsEthnicityCode(c)))
+                yield return new RecordProblem("NzqaInvalidEthnicity", "Ethnicities", $"'{code}' is not an ethnicity code (three digits, e.g. 111 or 211).");
+            foreach (var (field, value) in new[] { ("FirstName", local.FirstName), ("MiddleName", local.MiddleName), ("LastName", local.LastName) })
+                if (value != null && value.Trim().Length > 50)
+                    yield return new RecordProblem("NzqaFieldTooLong", field, $"{field} is longer than 50 characters.");
+        }
+    }
+}

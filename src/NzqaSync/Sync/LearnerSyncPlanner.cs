@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
+using NzqaSync.Compare;
+using NzqaSync.Domain;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>Learner diffs to NZQA operations: New → create the learner; Different → update only the changed fields.</summary>
+    public static class LearnerSyncPlanner
+    {
+        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
+
+        public static PlannedRecord Plan(LearnerDiff diff, int provider)
+        {
+            switch (diff.Status)
+            {
+                case DiffStatus.New:
+                    var item = new JObject { ["nsn"] = diff.Key };
+                    foreach (var field in LearnerArea.Instance.Fields) item[EnrolmentSyncPlanner.Camel(field.Name)] = Value(diff.Local, field.Name);
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Learners(provider), item) }, SyncAction.Create);
+                case DiffStatus.Different:
+                    var patch = new JObject { ["nsn"] = diff.Key };
+                    foreach (var d in diff.Differences) patch[EnrolmentSyncPlanner.Camel(d.Field)] = Value(diff.Local, d.Field);
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Learners(provider), patch) }, SyncAction.Update);
+                default:
+                    return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
+            }
+        }
+
+        private static JToken Value(LearnerRecord r, string field)
+        {
+            switch (field)
+            {
+                case "LocalStudentId": return r.LocalStudentId?.Trim();
+                case "FirstName": return r.FirstName?.Trim();
+                case "MiddleName": return r.MiddleName?.Trim();
+                case "LastName": return r.LastName?.Trim();
+                case "DateOfBirth": return CalendarDate.Format(r.DateOfBirth);
+                case "Gender": return LearnerCodes.NormaliseGender(r.Gender);
+                case "Ethnicities": return new JArray(LearnerCodes.NormaliseEthnicities(r.Ethnicities).Cast<object>().ToArray());
+                default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a learner field.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Standard diffs to NZQA operations: a new entry is created (then its result submitted, if it has one); a
+    /// changed result is submitted; an entry the school marks withdrawn is withdrawn. Never a withdrawal of the
+    /// NCEA enrolment itself.
+    /// </summary>
+    public static class StandardSyncPlanner
+    {
+        public static PlannedRecord Plan(StandardDiff diff, int provider)
+        {
+            var local = diff.Local;
+            if (diff.Status != DiffStatus.New && diff.Status != DiffStatus.Different)
+                return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
+
+            var version = local.StandardVersion ?? diff.Nzqa?.StandardVersion ?? diff.CatalogueVersion;
+            JObject Key() => new JObject
+            {
+                ["nsn"] = NationalStudentNumber.Normalise(local.Nsn),
+                ["standardNumber"] = local.StandardNumber.Trim(),
+                ["standardVersion"] = version,
+                ["academicYear"] = local.AcademicYear,
+            };
+
+            if (local.IsWithdrawn)
+                return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Withdraw, HttpMethod.Post, NzqaRoutes.StandardWithdrawals(provider), Key()) }, SyncAction.Withdraw);
+
+            var ops = new System.Collections.Generic.List<SyncOperation>();
+            var entryChanged = diff.Status == DiffStatus.New || diff.Differences.Any(d => d.Field == "StandardVersion" || d.Field == "EntryMethod" || d.Field == "Status");
+            if (entryChanged)
+            {
+                var entry = Key();
+                if (local.EntryMethod != null) entry["entryMethod"] = char.ToUpperInvariant(local.EntryMethod.Trim()[0]) + local.EntryMethod.Trim().Substring(1).ToLowerInvariant();
+                ops.Add(new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.StandardEntries(provider), entry));
+            }
+            var result = ResultCode.Normalise(local.Result);
+            var resultChanged = diff.Status == DiffStatus.New ? result != null : diff.Differences.Any(d => d.Field == "Result" || d.Field == "ResultProviderCode");
+            if (resultChanged && result != null)
+            {
+                var item = Key();
+                item["result"] = result;
+                item["resultProviderCode"] = local.ResultProviderCode ?? provider;
+                ops.Add(new SyncOperation(SyncAction.SubmitResult, HttpMethod.Put, NzqaRoutes.StandardResults(provider), item));
+            }
+            var headline = diff.Status == DiffStatus.New ? SyncAction.Create : ops.Any(o => o.Action == SyncAction.SubmitResult) ? SyncAction.SubmitResult : SyncAction.Update;
+            return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline);
+        }
+    }
+}
