@@ -279,7 +279,7 @@ public class DxpSandboxUploadTests
     public async Task Concurrent_uploads_to_one_dataset_get_429_DS1_but_other_datasets_proceed()
     {
         await using var s = await DxpSandbox.StartAsync();
-        s.Host.State.Dxp.Options.ProcessingDelay = TimeSpan.FromMilliseconds(700);
+        s.Host.State.Dxp.Options.ProcessingDelay = TimeSpan.FromMilliseconds(1500);
         var sub = await s.SubmissionAsync();
         var first = s.UploadAsync(sub.SubmissionToken, DxpSandbox.Enrolment("a"));
         await Task.Delay(200);
