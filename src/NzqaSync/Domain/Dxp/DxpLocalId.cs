@@ -17,7 +17,7 @@ namespace NzqaSync.Domain.Dxp
         public static string For(CourseEnrolmentRecord record)
         {
             if (record == null) throw new ArgumentNullException(nameof(record));
-            var start = record.CourseStartDate.HasValue ? record.CourseStartDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+            var start = record.CourseStartDate.HasValue ? NzDate.FromDateTime(record.CourseStartDate.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
             return "ce-" + Hash("course-enrolment|" + Part(record.StudentIdentificationCode) + "|" + Part(record.CourseCode) + "|" + start);
         }
 
