@@ -319,7 +319,9 @@ public class DxpSandboxValidationTests
     public async Task Validation_goes_queued_in_progress_processed_and_pages_errors_and_warnings()
     {
         await using var s = await DxpSandbox.StartAsync();
-        s.Host.State.Dxp.Options.ValidationStepDuration = TimeSpan.FromMilliseconds(400);
+        var now = DateTimeOffset.UtcNow;
+        s.Host.State.Dxp.Clock = () => now; // the run moves only when the test moves the store's clock
+        s.Host.State.Dxp.Options.ValidationStepDuration = TimeSpan.FromSeconds(10);
         var sub = await s.SubmissionAsync();
         var empty = await s.SendAsync(HttpMethod.Post, "validation", new DxpSubmissionTokenRequest(sub.SubmissionToken));
         Assert.Equal((HttpStatusCode.BadRequest, "VL1"), (empty.Status, (string)empty.Body["errorCode"]!));
@@ -341,11 +343,13 @@ public class DxpSandboxValidationTests
         DxpValidationRun run;
         do
         {
-            await Task.Delay(100);
+            now += TimeSpan.FromSeconds(6);
             run = (await s.SendAsync(HttpMethod.Get, "validation?submissionToken=" + sub.SubmissionToken)).Body.ToObject<DxpValidationRun>()!;
             if (seen.Last() != run.Status) seen.Add(run.Status);
+            if (run.Status == "InProgress") Assert.Equal("Validating", (await s.SubmissionAsync()).SubmissionStatus);
         } while (!DxpValidationRunStatus.IsFinished(run.Status));
         Assert.Equal(new[] { "Queued", "InProgress", "Processed" }, seen);
+        Assert.NotNull(run.CompletedAt);
         Assert.Equal((1, 2), (run.ErrorCount, run.WarningCount));
 
         var page1 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=1&pageSize=2")).Body.ToObject<DxpPage<DxpValidationResult>>()!;
@@ -369,14 +373,15 @@ public class DxpSandboxValidationTests
     public async Task A_clean_submission_validates_and_reset_drops_token_records_and_cancels_the_run()
     {
         await using var s = await DxpSandbox.StartAsync();
-        s.Host.State.Dxp.Options.ValidationStepDuration = TimeSpan.FromMilliseconds(150);
+        var now = DateTimeOffset.UtcNow;
+        s.Host.State.Dxp.Clock = () => now;
+        s.Host.State.Dxp.Options.ValidationStepDuration = TimeSpan.FromSeconds(10);
         var sub = await s.SubmissionAsync();
         await s.UploadAsync(sub.SubmissionToken, DxpSandbox.Enrolment("a"));
         await s.SendAsync(HttpMethod.Post, "validation", new DxpSubmissionTokenRequest(sub.SubmissionToken));
-        await Task.Delay(400);
+        now += TimeSpan.FromSeconds(21);
         Assert.Equal("Validated", (await s.SubmissionAsync()).SubmissionStatus);
 
-        s.Host.State.Dxp.Options.ValidationStepDuration = TimeSpan.FromSeconds(30);
         await s.SendAsync(HttpMethod.Post, "validation", new DxpSubmissionTokenRequest(sub.SubmissionToken));
         var run = s.Host.State.Dxp.FindAnyByToken(sub.SubmissionToken)!.Runs.Last();
         var reset = await s.SendAsync(HttpMethod.Post, "reset", new DxpSubmissionTokenRequest(sub.SubmissionToken));
