@@ -1,0 +1,304 @@
+#nullable enable
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NzqaSync.Sandbox.Dxp;
+
+/// <summary>The JSON type a field must have; a value of another type is a schema error (CV1).</summary>
+public enum DxpFieldKind { String, Int, Bool, Number, DateTime, NumberArray, StringArray }
+
+/// <summary>One field of a DXP content type as its seed page describes it.</summary>
+public sealed record DxpFieldSpec(string Name, DxpFieldKind Kind, bool Required, int MaxLength = 0);
+
+/// <summary>An issue a validation run reports for one stored record.</summary>
+public sealed record DxpIssue(string ErrorCode, string ErrorType, string Description);
+
+/// <summary>
+/// The DXP rules, server side: schema (CV1), per-record upload errors, and the warnings and cross-record errors of a
+/// validation run. Written independently of the module's validator (the sandbox does not reference the module), from
+/// the same seeds: shared/seeds/tec-dxp-upload-course-enrolment.txt and tec-dxp-upload-qualification-completion.txt.
+/// </summary>
+public static class DxpRules
+{
+    public const string CourseEnrolments = "course-enrolments";
+    public const string QualificationCompletions = "qualification-completions";
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<DxpFieldSpec>> Datasets = new Dictionary<string, IReadOnlyList<DxpFieldSpec>>
+    {
+        [CourseEnrolments] = new DxpFieldSpec[]
+        {
+            new("localId", DxpFieldKind.String, true),
+            new("studentIdentificationCode", DxpFieldKind.String, true, 10),
+            new("qualificationCode", DxpFieldKind.String, true, 6),
+            new("courseCode", DxpFieldKind.String, true, 20),
+            new("courseStartDate", DxpFieldKind.DateTime, true),
+            new("courseEndDate", DxpFieldKind.DateTime, true),
+            new("studentsCourseWithdrawalDate", DxpFieldKind.DateTime, false),
+            new("categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment", DxpFieldKind.String, true, 2),
+            new("intramuralExtramuralAttendance", DxpFieldKind.Int, true),
+            new("courseDeliverySite", DxpFieldKind.String, true, 2),
+            new("sourceOfFunding", DxpFieldKind.String, true, 2),
+            new("residentialStatus", DxpFieldKind.String, true, 1),
+            new("australianResidentialStatus", DxpFieldKind.Bool, true),
+            new("fundingCategory", DxpFieldKind.String, true, 2),
+            new("courseClassification", DxpFieldKind.Number, true),
+            new("nzscedFieldOfStudy", DxpFieldKind.String, true, 6),
+            new("courseEftsFactor", DxpFieldKind.Number, true),
+            new("eftsByMonth", DxpFieldKind.NumberArray, true),
+            new("nationalStudentNumber", DxpFieldKind.Int, true),
+            new("consortium", DxpFieldKind.Int, false),
+            new("iteSector", DxpFieldKind.Int, false),
+            new("iteSubject", DxpFieldKind.StringArray, false, 40),
+        },
+        [QualificationCompletions] = new DxpFieldSpec[]
+        {
+            new("localId", DxpFieldKind.String, true),
+            new("studentIdentificationCode", DxpFieldKind.String, true, 10),
+            new("nationalStudentNumber", DxpFieldKind.Int, true),
+            new("qualificationCode", DxpFieldKind.String, true, 6),
+            new("yearRequirementsMet", DxpFieldKind.Int, true),
+            new("irdNumber", DxpFieldKind.String, false, 11),
+            // The schema says optional; the seed's text says "This field is mandatory."
+            new("qualificationCompletionDate", DxpFieldKind.DateTime, true),
+            new("linkedQualificationCodeForFeesFree", DxpFieldKind.String, false, 6),
+        },
+    };
+
+    /// <summary>The fileType a validation result names.</summary>
+    public static string FileType(string dataset) => dataset == CourseEnrolments ? "CourseEnrolment" : "QualificationCompletion";
+
+    private static readonly HashSet<int> CategoryOfFees = new() { 0, 1, 3, 4, 6, 8, 9, 12, 13, 14 };
+    private static readonly HashSet<int> CurrentFunds = new() { 1, 2, 3, 5, 9, 10, 12, 13, 20, 22, 23, 24, 26, 28, 29, 31, 37 };
+    private static readonly HashSet<int> HistoricFunds = new() { 4, 6, 7, 8, 11, 14, 15, 16, 25, 27, 30, 32, 33, 35, 36 };
+    private static readonly HashSet<int> IteNzsced = new() { 70101, 70103, 70105, 70108, 70118, 70120, 70122, 70124, 70126 };
+
+    private static readonly Lazy<TimeZoneInfo> Nz = new(() => TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
+
+    /// <summary>The New Zealand calendar date of a UTC instant.</summary>
+    public static DateTime NzDate(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Nz.Value).Date;
+
+    /// <summary>New Zealand midnight of a calendar date as a UTC instant.</summary>
+    public static DateTimeOffset NzMidnight(int year, int month, int day)
+    {
+        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Nz.Value.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// Schema check of one content item (CV1 when anything is wrong): each known field's JSON type, int32 range for
+    /// integers, ISO-8601 for dates. Returns messages keyed "content[i].field".
+    /// </summary>
+    public static void CheckSchema(string dataset, int index, JsonElement item, IDictionary<string, List<string>> errors)
+    {
+        void Add(string? field, string message)
+        {
+            var key = $"content[{index}]{(field == null ? "" : "." + field)}";
+            if (!errors.TryGetValue(key, out var list)) errors[key] = list = new List<string>();
+            list.Add(message);
+        }
+        if (item.ValueKind != JsonValueKind.Object) { Add(null, "Each content item must be an object."); return; }
+        foreach (var spec in Datasets[dataset])
+        {
+            if (!item.TryGetProperty(spec.Name, out var v) || v.ValueKind == JsonValueKind.Null) continue;
+            var ok = spec.Kind switch
+            {
+                DxpFieldKind.String => v.ValueKind == JsonValueKind.String,
+                DxpFieldKind.Int => v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out _),
+                DxpFieldKind.Bool => v.ValueKind is JsonValueKind.True or JsonValueKind.False,
+                DxpFieldKind.Number => v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out _),
+                DxpFieldKind.DateTime => v.ValueKind == JsonValueKind.String && TryInstant(v.GetString(), out _),
+                DxpFieldKind.NumberArray => v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out _)),
+                DxpFieldKind.StringArray => v.ValueKind == JsonValueKind.Array && v.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String),
+                _ => false,
+            };
+            if (!ok) Add(spec.Name, $"The value is not a valid {Describe(spec.Kind)}.");
+        }
+    }
+
+    private static string Describe(DxpFieldKind kind) => kind switch
+    {
+        DxpFieldKind.String => "string",
+        DxpFieldKind.Int => "int32",
+        DxpFieldKind.Bool => "boolean",
+        DxpFieldKind.Number => "double",
+        DxpFieldKind.DateTime => "date-time (ISO-8601)",
+        DxpFieldKind.NumberArray => "double[]",
+        _ => "string[]",
+    };
+
+    /// <summary>"Will use ISO-8601 for your dates and will accept any timezone. The API will store and return in UTC." A value with no zone is taken as UTC.</summary>
+    public static bool TryInstant(string? text, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
+
+    /// <summary>The record as stored: a copy holding the known fields, dates turned to UTC ("2026-02-22T11:00:00Z").</summary>
+    public static JsonObject ToStored(string dataset, JsonElement item)
+    {
+        var stored = new JsonObject();
+        foreach (var spec in Datasets[dataset])
+        {
+            if (!item.TryGetProperty(spec.Name, out var v) || v.ValueKind == JsonValueKind.Null) continue;
+            stored[spec.Name] = spec.Kind == DxpFieldKind.DateTime && TryInstant(v.GetString(), out var instant)
+                ? JsonValue.Create(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+                : JsonNode.Parse(v.GetRawText());
+        }
+        return stored;
+    }
+
+    /// <summary>Per-record errors returned by an upload (a record with any is not stored).</summary>
+    public static List<string> UploadErrors(string dataset, JsonObject r)
+    {
+        var errors = new List<string>();
+        foreach (var spec in Datasets[dataset])
+        {
+            var node = r[spec.Name];
+            if (node == null)
+            {
+                if (spec.Required) errors.Add($"{spec.Name}: This field is mandatory.");
+                continue;
+            }
+            if (spec.Kind == DxpFieldKind.String)
+            {
+                var s = node.GetValue<string>();
+                if (spec.Required && s.Trim().Length == 0) errors.Add($"{spec.Name}: This field is mandatory (Possible values: 1 ≤ length{(spec.MaxLength > 0 ? " ≤ " + spec.MaxLength : "")}).");
+                else if (spec.MaxLength > 0 && s.Length > spec.MaxLength) errors.Add($"{spec.Name}: Length: {spec.MaxLength} — must be {(spec.Required ? 1 : 0)}–{spec.MaxLength} characters.");
+            }
+        }
+        if (dataset == CourseEnrolments) CourseEnrolmentErrors(r, errors);
+        else QualificationCompletionErrors(r, errors);
+        return errors;
+    }
+
+    private static string? Str(JsonObject r, string name) => r[name]?.GetValue<string>()?.Trim();
+    private static int? Int(JsonObject r, string name) => r[name]?.GetValue<int>();
+    private static decimal? Dec(JsonObject r, string name) => r[name] is JsonNode n ? decimal.Parse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+    private static DateTime? Date(JsonObject r, string name) => r[name] is JsonNode n && TryInstant(n.GetValue<string>(), out var i) ? NzDate(i) : null;
+    private static int? Code(string? s) => s != null && s.Length is 1 or 2 && s.All(char.IsAsciiDigit) ? int.Parse(s, CultureInfo.InvariantCulture) : null;
+
+    private static int Places(decimal d)
+    {
+        d /= 1.000000000000000000000000000000000m;
+        return (decimal.GetBits(d)[3] >> 16) & 0xFF;
+    }
+
+    private static void CourseEnrolmentErrors(JsonObject r, List<string> errors)
+    {
+        var start = Date(r, "courseStartDate");
+        var end = Date(r, "courseEndDate");
+        var withdrawal = Date(r, "studentsCourseWithdrawalDate");
+        if (start.HasValue && end.HasValue && end < start) errors.Add("courseEndDate: The course end date is before the course start date.");
+        if (start.HasValue && withdrawal.HasValue && withdrawal < start) errors.Add("studentsCourseWithdrawalDate: The withdrawal date is before the course start date.");
+
+        var fees = Str(r, "categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment");
+        if (!string.IsNullOrEmpty(fees) && !(Code(fees) is int f && CategoryOfFees.Contains(f)))
+            errors.Add($"categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment: '{fees}' is not a Category of Fees Assessment code.");
+        if (Int(r, "intramuralExtramuralAttendance") is int a && (a < 1 || a > 4))
+            errors.Add($"intramuralExtramuralAttendance: {a} is not 1, 2, 3 or 4.");
+        var source = Str(r, "sourceOfFunding");
+        var sourceCode = Code(source);
+        if (!string.IsNullOrEmpty(source) && !(sourceCode is int s && (CurrentFunds.Contains(s) || HistoricFunds.Contains(s))))
+            errors.Add($"sourceOfFunding: '{source}' is not a Source of Funding code.");
+        var res = Str(r, "residentialStatus");
+        if (!string.IsNullOrEmpty(res) && res != "Y" && res != "N") errors.Add($"residentialStatus: '{res}' is not Y or N.");
+        if (Dec(r, "courseClassification") is decimal cc && (cc < 0 || cc >= 100 || Places(cc) > 1))
+            errors.Add($"courseClassification: {cc} is not Numeric (2,1).");
+        var factor = Dec(r, "courseEftsFactor");
+        if (factor is decimal fa && (fa < 0 || fa >= 10 || Places(fa) > 4))
+            errors.Add($"courseEftsFactor: {fa} is not Numeric (1,4): a decimal rounded to four decimal places.");
+        if (r["eftsByMonth"] is JsonArray months)
+        {
+            var values = months.Select(m => decimal.Parse(m!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)).ToList();
+            if (values.Count == 0) errors.Add("eftsByMonth: This field is mandatory.");
+            foreach (var v in values.Where(v => v < 0 || v >= 10 || Places(v) > 4))
+                errors.Add($"eftsByMonth: {v} is not Numeric (1,4): a decimal rounded to four decimal places.");
+            if (start.HasValue && end.HasValue && end >= start)
+            {
+                var span = (end.Value.Year * 12 + end.Value.Month) - (start.Value.Year * 12 + start.Value.Month) + 1;
+                if (values.Count > 0 && values.Count != span)
+                    errors.Add($"eftsByMonth: {values.Count} values for a course of {span} calendar months.");
+            }
+        }
+        if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
+        if (sourceCode is 28 or 29 && r["consortium"] == null) errors.Add("consortium: This field is mandatory for funding source 28 or 29.");
+        var sector = Int(r, "iteSector");
+        if (sector is int sec && (sec < 1 || sec > 3)) errors.Add($"iteSector: {sec} is not 1, 2 or 3.");
+        if (sector == 3)
+        {
+            var subjects = (r["iteSubject"] as JsonArray)?.Select(n => n!.GetValue<string>()).Where(x => x.Trim().Length > 0).ToList() ?? new List<string>();
+            if (subjects.Count is < 1 or > 4) errors.Add($"iteSubject: {subjects.Count} subjects; 1 to 4 are required when iteSector is 3 (Secondary).");
+            foreach (var sub in subjects.Where(x => x.Length > 40)) errors.Add($"iteSubject: '{sub}' is longer than 40 characters.");
+        }
+    }
+
+    private static void QualificationCompletionErrors(JsonObject r, List<string> errors)
+    {
+        if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
+        var year = Int(r, "yearRequirementsMet");
+        if (year is int y && (y < 1000 || y > 9999)) errors.Add($"yearRequirementsMet: {y} is not a year in the format YYYY.");
+        else if (year is int y2 && Date(r, "qualificationCompletionDate") is DateTime done && done.Year != y2)
+            errors.Add($"yearRequirementsMet: {y2} does not align with the qualification completion date {done:dd/MM/yyyy}.");
+        var ird = Str(r, "irdNumber");
+        if (!string.IsNullOrEmpty(ird) && ird.Length <= 11 && !IrdValid(ird))
+            errors.Add($"irdNumber: '{ird}' fails Inland Revenue's checksum.");
+    }
+
+    /// <summary>Inland Revenue's check-digit algorithm (see shared/docs/api-facts.md, "Rules worth knowing exactly").</summary>
+    public static bool IrdValid(string value)
+    {
+        var digits = new string(value.Where(c => c != '-').ToArray());
+        if (digits.Length is < 8 or > 9 || !digits.All(char.IsAsciiDigit)) return false;
+        var n = long.Parse(digits, CultureInfo.InvariantCulture);
+        if (n < 10_000_000 || n > 150_000_000) return false;
+        var body = digits[..^1].PadLeft(8, '0');
+        int Check(int[] w)
+        {
+            var sum = 0;
+            for (var i = 0; i < 8; i++) sum += (body[i] - '0') * w[i];
+            var rem = sum % 11;
+            return rem == 0 ? 0 : 11 - rem;
+        }
+        var c = Check(new[] { 3, 2, 7, 6, 5, 4, 3, 2 });
+        if (c == 10) c = Check(new[] { 7, 4, 3, 2, 5, 2, 7, 6 });
+        return c != 10 && c == digits[^1] - '0';
+    }
+
+    /// <summary>Warnings a validation run reports for one stored record.</summary>
+    public static IEnumerable<DxpIssue> Warnings(string dataset, JsonObject r)
+    {
+        if (dataset != CourseEnrolments) yield break;
+        var nzsced = Str(r, "nzscedFieldOfStudy");
+        if (r["iteSector"] == null && int.TryParse(nzsced, NumberStyles.None, CultureInfo.InvariantCulture, out var field) && IteNzsced.Contains(field))
+            yield return new DxpIssue("ITE01", "Warning",
+                $"ITE Sector is missing for NZSCED {nzsced}, an ITE enrolment. This field is optional until 2026 and a warning will be displayed until then.");
+        if (Code(Str(r, "sourceOfFunding")) is int s && HistoricFunds.Contains(s))
+            yield return new DxpIssue("SOF01", "Warning", $"Source of Funding {s} is a historic fund.");
+        if (Dec(r, "courseEftsFactor") is decimal factor && r["eftsByMonth"] is JsonArray months)
+        {
+            var sum = months.Sum(m => decimal.Parse(m!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture));
+            if (sum != factor) yield return new DxpIssue("EFT01", "Warning", $"EFTS by Month adds up to {sum}, not the Course EFTS Factor {factor}.");
+        }
+    }
+
+    /// <summary>The natural key whose repetition under two localIds a validation run reports as an error.</summary>
+    public static string NaturalKey(string dataset, JsonObject r) => dataset == CourseEnrolments
+        ? $"{Str(r, "studentIdentificationCode")}|{Str(r, "courseCode")}|{Date(r, "courseStartDate"):yyyy-MM-dd}"
+        : $"{Str(r, "studentIdentificationCode")}|{Str(r, "qualificationCode")}|{Int(r, "yearRequirementsMet")}";
+
+    /// <summary>The record as one CSV row, columns in the seed's field order (arrays joined with ';').</summary>
+    public static string CsvRow(string dataset, JsonObject r) =>
+        string.Join(",", Datasets[dataset].Select(spec => Csv(r[spec.Name] switch
+        {
+            null => "",
+            JsonArray arr => string.Join(";", arr.Select(x => x is JsonValue xv && xv.TryGetValue<string>(out var xs) ? xs : x!.ToJsonString())),
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonNode n => n.ToJsonString(),
+        })));
+
+    public static string CsvHeader(string dataset) => string.Join(",", Datasets[dataset].Select(s => s.Name));
+
+    private static string Csv(string s) =>
+        s.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}
