@@ -164,7 +164,7 @@ public static class SandboxSeeder
         for (var i = 0; i < n; i++)
         {
             var scenario = scenarios[i];
-            var needsEntries = scenario is Scenario.ResultDifferent or Scenario.ExtraSmsEntry or Scenario.ExtraNzqaEntry or Scenario.PriorYear;
+            var needsEntries = scenario is Scenario.ResultDifferent or Scenario.Leaver or Scenario.ExtraSmsEntry or Scenario.ExtraNzqaEntry or Scenario.PriorYear;
             var yearLevel = needsEntries ? 12 + rng.Next(2) : 9 + rng.Next(5);
             var s = NewStudent(100_000_000, i, yearLevel, "");
             if (s.YearLevel >= 11) AddEntries(s, school, year, 3 + rng.Next(4));
@@ -308,7 +308,7 @@ public static class SandboxSeeder
         ToSms(conflict);
 
         // ---------- Harbourside College (311) and Te Kura (498) ----------
-        var others = new[] { (Provider: 311, Count: Math.Max(20, n / 20), Base: 200_000_000L, Prefix: "H"), (498, Math.Max(10, n / 50), 300_000_000L, "K") };
+        var others = new[] { (311, Math.Max(20, n / 20), 200_000_000L, "H"), (498, Math.Max(10, n / 50), 300_000_000L, "K") };
         foreach (var (provider, count, nsnBase, prefix) in others)
             for (var i = 0; i < count; i++)
             {
