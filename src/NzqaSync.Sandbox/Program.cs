@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using System;
+using System.Globalization;
 using System.Linq;
 using NzqaSync.Sandbox;
 
@@ -15,6 +16,15 @@ for (var i = 0; i < args.Length; i++)
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next())); break;
         case "--allow-remote": options.AllowRemote = true; break;
         case "--quiet": options.Quiet = true; break;
+        case "--today": options.Today = DateOnly.ParseExact(Next(), "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
+        case "--latency-ms": options.LatencyMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--rate-limit": options.RateLimitPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--burst-429": options.Burst429 = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--fraction-5xx": options.Fraction5xx = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--drop-before": options.DropBeforeCommitFraction = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--drop-after": options.DropAfterCommitFraction = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--slow-response-ms": options.SlowResponseMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        default: throw new ArgumentException($"Unknown option '{args[i]}'. See docs/sandbox.md.");
     }
 }
 if (options.Urls == "http://127.0.0.1:0") options.Urls = "http://127.0.0.1:5080";
@@ -29,6 +39,10 @@ Console.WriteLine($"  DXP base URI  : {info.DxpBaseUri}");
 Console.WriteLine($"  ESL token URI : {info.TokenUri}");
 foreach (var p in info.Providers)
     Console.WriteLine($"  {p.Kind,-9} {p.ProviderNumber,5} {p.Name}: machine account '{p.MachineAccount}', password '{p.Password}' (sandbox only)");
+var st = (SandboxState)app.Services.GetService(typeof(SandboxState))!;
+Console.WriteLine($"  NZQA today    : {st.Today:yyyy-MM-dd} (academic year {st.AcademicYear}); seed {options.Seed}, {options.Students} students at 257");
+Console.WriteLine($"  SMS export    : {origin}sandbox/sms-export/{SandboxState.DemoSchool}/enrolments.csv (learners.csv, standards.csv)");
+Console.WriteLine($"  Faults        : {origin}sandbox/faults (GET/PUT)");
 Console.WriteLine("Press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();
 

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NzqaSync.Sandbox.Dxp;
 using NzqaSync.Sandbox.Esl;
+using NzqaSync.Sandbox.Faults;
+using NzqaSync.Sandbox.Nzqa;
 
 namespace NzqaSync.Sandbox;
 
@@ -23,8 +25,11 @@ public static class SandboxApp
         var state = new SandboxState(options);
         builder.Services.AddSingleton(state);
         var app = builder.Build();
+        app.UseSandboxFaults(state);
         app.MapGet("/sandbox/info", (HttpContext ctx) => Results.Json(state.Info(new Uri($"{ctx.Request.Scheme}://{ctx.Request.Host}/"))));
         app.MapEslEndpoints(state);
+        app.MapNzqaEndpoints(state);
+        app.MapSandboxEndpoints(state);
         app.MapDxpEndpoints(state);
         return app;
     }

@@ -2,15 +2,37 @@ using System;
 
 namespace NzqaSync.Sandbox;
 
-/// <summary>How a sandbox starts: its seed data, token lifetime and listening address.</summary>
+/// <summary>How a sandbox starts: its seed data, token lifetime, listening address, clock and injected faults.</summary>
 public sealed class SandboxOptions
 {
     public string Urls { get; set; } = "http://127.0.0.1:0";
+    /// <summary>Seeds the generated data and the fault injector's random choices (--seed).</summary>
     public int Seed { get; set; } = 42;
+    /// <summary>Students seeded at provider 257, Kōwhai High School (--students; a few hundred up to 100,000).</summary>
     public int Students { get; set; } = 300;
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(20);
     /// <summary>Binding to a non-loopback address is refused unless this is set (--allow-remote).</summary>
     public bool AllowRemote { get; set; }
     /// <summary>Quiet logging for tests and the demo.</summary>
     public bool Quiet { get; set; } = true;
+
+    /// <summary>NZQA's "today" (--today yyyy-MM-dd): drives the academic year seeded and the 1 September external
+    /// entry cut-off. Null means the real New Zealand (Pacific/Auckland) date.</summary>
+    public DateOnly? Today { get; set; }
+
+    // Fault injection (sandbox only). Applies to /nzqa/* and /dxp/*, never to /sandbox/*; see docs/sandbox.md.
+    /// <summary>Milliseconds added before each call is handled (--latency-ms).</summary>
+    public int LatencyMs { get; set; }
+    /// <summary>Calls per second per provider before 429 RATE_LIMITED with Retry-After; 0 = unlimited (--rate-limit).</summary>
+    public int RateLimitPerSecond { get; set; }
+    /// <summary>The next N calls answer 429 with Retry-After: 1 (--burst-429).</summary>
+    public int Burst429 { get; set; }
+    /// <summary>Fraction (0–1) of calls answered 503 (--fraction-5xx).</summary>
+    public double Fraction5xx { get; set; }
+    /// <summary>Fraction (0–1) of calls whose connection is aborted before the handler runs: nothing changes (--drop-before).</summary>
+    public double DropBeforeCommitFraction { get; set; }
+    /// <summary>Fraction (0–1) of calls that run and commit, then lose the response: the connection is aborted (--drop-after).</summary>
+    public double DropAfterCommitFraction { get; set; }
+    /// <summary>Milliseconds the response waits after the handler has committed (--slow-response-ms).</summary>
+    public int SlowResponseMs { get; set; }
 }

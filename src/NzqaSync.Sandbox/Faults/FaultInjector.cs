@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+
+namespace NzqaSync.Sandbox.Faults;
+
+/// <summary>The fault settings as GET/PUT /sandbox/faults reads and writes them.</summary>
+public sealed class FaultSettings
+{
+    public int LatencyMs { get; set; }
+    public int RateLimitPerSecond { get; set; }
+    public int Burst429 { get; set; }
+    public double Fraction5xx { get; set; }
+    public double DropBeforeCommitFraction { get; set; }
+    public double DropAfterCommitFraction { get; set; }
+    public int SlowResponseMs { get; set; }
+    /// <summary>When true the faults also apply to the ESL token endpoint.</summary>
+    public bool IncludeTokenEndpoint { get; set; }
+
+    public FaultSettings Clone() => (FaultSettings)MemberwiseClone();
+}
+
+/// <summary>What the fault middleware does to one call.</summary>
+public enum FaultAction { None, RateLimited, Burst429, ServiceUnavailable, DropBeforeCommit, DropAfterCommit }
+
+/// <summary>Decides which fault (if any) hits each call. Random choices come from one Random seeded by --seed,
+/// behind a lock, so a run with the same seed and the same call order sees the same faults.</summary>
+public sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private readonly Random _random;
+    private FaultSettings _settings;
+    private readonly Dictionary<string, (long Second, int Count)> _windows = new(StringComparer.Ordinal);
+    private long _injected;
+
+    public FaultInjector(SandboxOptions options)
+    {
+        _random = new Random(options.Seed);
+        _settings = new FaultSettings
+        {
+            LatencyMs = options.LatencyMs,
+            RateLimitPerSecond = options.RateLimitPerSecond,
+            Burst429 = options.Burst429,
+            Fraction5xx = options.Fraction5xx,
+            DropBeforeCommitFraction = options.DropBeforeCommitFraction,
+            DropAfterCommitFraction = options.DropAfterCommitFraction,
+            SlowResponseMs = options.SlowResponseMs,
+        };
+    }
+
+    /// <summary>A copy of the current settings (Burst429 counts down as calls use it).</summary>
+    public FaultSettings Current
+    {
+        get { lock (_gate) return _settings.Clone(); }
+    }
+
+    /// <summary>Faults injected so far (429s, 503s and drops).</summary>
+    public long InjectedCount { get { lock (_gate) return _injected; } }
+
+    public void Set(FaultSettings settings)
+    {
+        Validate(settings);
+        lock (_gate)
+        {
+            _settings = settings.Clone();
+            _windows.Clear();
+        }
+    }
+
+    /// <summary>Applies a change to a copy of the current settings, validates it and makes it current.</summary>
+    public FaultSettings Update(Action<FaultSettings> change)
+    {
+        lock (_gate)
+        {
+            var next = _settings.Clone();
+            change(next);
+            Validate(next);
+            _settings = next;
+            _windows.Clear();
+            return next.Clone();
+        }
+    }
+
+    public void Reset() => Set(new FaultSettings());
+
+    private static void Validate(FaultSettings s)
+    {
+        static void Fraction(double f, string name)
+        {
+            if (double.IsNaN(f) || f < 0 || f > 1) throw new ArgumentException($"{name} must be between 0 and 1.");
+        }
+        Fraction(s.Fraction5xx, "fraction5xx");
+        Fraction(s.DropBeforeCommitFraction, "dropBeforeCommitFraction");
+        Fraction(s.DropAfterCommitFraction, "dropAfterCommitFraction");
+        if (s.LatencyMs < 0 || s.SlowResponseMs < 0 || s.RateLimitPerSecond < 0 || s.Burst429 < 0)
+            throw new ArgumentException("latencyMs, slowResponseMs, rateLimitPerSecond and burst429 must not be negative.");
+    }
+
+    /// <summary>Chooses this call's fault. <paramref name="retryAfterSeconds"/> is set for 429s.</summary>
+    public FaultAction Decide(string rateKey, out int retryAfterSeconds, out FaultSettings settings)
+    {
+        retryAfterSeconds = 0;
+        lock (_gate)
+        {
+            settings = _settings.Clone();
+            if (_settings.Burst429 > 0)
+            {
+                _settings.Burst429--;
+                retryAfterSeconds = 1;
+                _injected++;
+                return FaultAction.Burst429;
+            }
+            if (_settings.RateLimitPerSecond > 0)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var second = now / 1000;
+                _windows.TryGetValue(rateKey, out var w);
+                if (w.Second != second) w = (second, 0);
+                w.Count++;
+                _windows[rateKey] = w;
+                if (w.Count > _settings.RateLimitPerSecond)
+                {
+                    retryAfterSeconds = 1; // the window ends within the next second
+                    _injected++;
+                    return FaultAction.RateLimited;
+                }
+            }
+            if (_settings.Fraction5xx > 0 && _random.NextDouble() < _settings.Fraction5xx) { _injected++; return FaultAction.ServiceUnavailable; }
+            if (_settings.DropBeforeCommitFraction > 0 && _random.NextDouble() < _settings.DropBeforeCommitFraction) { _injected++; return FaultAction.DropBeforeCommit; }
+            if (_settings.DropAfterCommitFraction > 0 && _random.NextDouble() < _settings.DropAfterCommitFraction) { _injected++; return FaultAction.DropAfterCommit; }
+            return FaultAction.None;
+        }
+    }
+}
