@@ -34,21 +34,21 @@ public static class Program
         var work = Directory.CreateTempSubdirectory("nzqasync-demo-").FullName;
         using (var http = new HttpClient { BaseAddress = sandbox.Origin })
         {
-            var csv = await http.GetByteArrayAsync($"sandbox/sms-export/{school.ProviderNumber}/enrolments.csv");
-            await File.WriteAllBytesAsync(Path.Combine(work, "enrolments.csv"), csv);
+            foreach (var file in new[] { "learners.csv", "enrolments.csv", "standards.csv" })
+                await File.WriteAllBytesAsync(Path.Combine(work, file), await http.GetByteArrayAsync($"sandbox/sms-export/{school.ProviderNumber}/{file}"));
         }
         Console.WriteLine($"SMS export written to {work}; journal in {Path.Combine(work, "journal")}.");
         Console.WriteLine();
 
         using var session = new ModuleSession(Console.Out);
         var script = Path.Combine(ModuleSession.RepoRoot, "samples", "daily-sync.ps1");
-        using var run = session.Run("& $script -BaseUri $nzqa -ProviderNumber $provider -Credential $cred -EnrolmentCsv $csv -JournalPath $journal", new Hashtable
+        using var run = session.Run("& $script -BaseUri $nzqa -ProviderNumber $provider -Credential $cred -SmsExportFolder $export -JournalPath $journal", new Hashtable
         {
             ["script"] = script,
             ["nzqa"] = info.NzqaBaseUri,
             ["provider"] = school.ProviderNumber,
             ["cred"] = ModuleSession.Credential(school.MachineAccount, school.Password),
-            ["csv"] = Path.Combine(work, "enrolments.csv"),
+            ["export"] = work,
             ["journal"] = Path.Combine(work, "journal"),
         }, toHost: true);
 

@@ -28,8 +28,8 @@ namespace NzqaSync.Compare
             {
                 new ComparedField<StandardRecord>("StandardVersion", r => r?.StandardVersion?.ToString(CultureInfo.InvariantCulture) ?? VersionOf(r)),
                 new ComparedField<StandardRecord>("EntryMethod", r => Capitalise(r?.EntryMethod)),
-                new ComparedField<StandardRecord>("Result", r => ResultCode.Normalise(r?.Result)),
-                new ComparedField<StandardRecord>("ResultProviderCode", r => ResultCode.Normalise(r?.Result) == null ? null : (r?.ResultProviderCode ?? _provider).ToString(CultureInfo.InvariantCulture)),
+                // One field for the result and whose assessment it is: "A", or "A (provider 498)" for another provider's.
+                new ComparedField<StandardRecord>("Result", ResultWithProvider),
                 new ComparedField<StandardRecord>("Status", r => r == null ? null : r.IsWithdrawn ? "Withdrawn" : "Entered"),
             };
         }
@@ -91,6 +91,14 @@ namespace NzqaSync.Compare
 
         public override (DiffStatus, SyncStatus) ClassifyMissingAtNzqa(StandardRecord local) =>
             local.IsWithdrawn ? (DiffStatus.Match, SyncStatus.Match) : (DiffStatus.New, SyncStatus.Pending);
+
+        private string ResultWithProvider(StandardRecord r)
+        {
+            var code = ResultCode.Normalise(r?.Result);
+            if (code == null) return null;
+            var provider = r.ResultProviderCode ?? _provider;
+            return provider == _provider ? code : code + " (provider " + provider.ToString(CultureInfo.InvariantCulture) + ")";
+        }
 
         private string VersionOf(StandardRecord r) => r == null ? null : Definition(r.StandardNumber)?.Version.ToString(CultureInfo.InvariantCulture);
 

@@ -80,7 +80,7 @@ namespace NzqaSync.Sync
                 ops.Add(new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.StandardEntries(provider), entry));
             }
             var result = ResultCode.Normalise(local.Result);
-            var resultChanged = diff.Status == DiffStatus.New ? result != null : diff.Differences.Any(d => d.Field == "Result" || d.Field == "ResultProviderCode");
+            var resultChanged = diff.Status == DiffStatus.New ? result != null : diff.Differences.Any(d => d.Field == "Result");
             if (resultChanged && result != null)
             {
                 var item = Key();

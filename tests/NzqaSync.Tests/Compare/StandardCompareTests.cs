@@ -85,7 +85,7 @@ public class StandardCompareTests
     public void A_result_from_another_provider_keeps_its_provider_code()
     {
         var diff = Run(new[] { S("100", "91027", "A", provider: 498) }, new[] { S("100", "91027", "A") }).Single();
-        Assert.Equal(("ResultProviderCode", "498", "257"), (diff.Differences[0].Field, diff.Differences[0].Local, diff.Differences[0].Nzqa));
+        Assert.Equal(("Result", "A (provider 498)", "A"), (diff.Differences[0].Field, diff.Differences[0].Local, diff.Differences[0].Nzqa));
         Assert.Equal(498, (int)StandardSyncPlanner.Plan(diff, 257).Operations[0].Item["resultProviderCode"]);
     }
 

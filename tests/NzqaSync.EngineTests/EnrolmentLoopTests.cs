@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using NzqaSync.Demo;
+
+namespace NzqaSync.EngineTests;
+
+/// <summary>The daily enrolment loop end to end: the real module in the hosted engine against the sandbox.</summary>
+public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
+{
+    private readonly SandboxFixture _fixture;
+    public EnrolmentLoopTests(SandboxFixture fixture) => _fixture = fixture;
+
+    private EngineTest NewTest(int provider = 257)
+    {
+        var test = new EngineTest(_fixture, provider);
+        var folder = test.JournalPath + "-data";
+        Directory.CreateDirectory(folder);
+        using var http = new HttpClient { BaseAddress = _fixture.Sandbox.Origin };
+        foreach (var file in new[] { "learners.csv", "enrolments.csv", "standards.csv" })
+            File.WriteAllBytes(Path.Combine(folder, file), http.GetByteArrayAsync($"sandbox/sms-export/{provider}/{file}").GetAwaiter().GetResult());
+        test.Variables["csv"] = Path.Combine(folder, "enrolments.csv");
+        test.Variables["learnersCsv"] = Path.Combine(folder, "learners.csv");
+        test.Variables["standardsCsv"] = Path.Combine(folder, "standards.csv");
+        return test;
+    }
+
+    private static Dictionary<string, int> Statuses(ScriptRun run) =>
+        run.Output.Where(o => o.Properties["Status"] != null).GroupBy(o => o.Properties["Status"].Value.ToString()).ToDictionary(g => g.Key, g => g.Count());
+
+    [Fact]
+    public void Compare_sync_compare_again_leaves_everything_matched()
+    {
+        using var test = NewTest();
+        using var first = test.Run(EngineTest.Connect + "Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment");
+        var before = Statuses(first);
+        foreach (var status in new[] { "Match", "New", "Different", "Leaver", "NzqaOnly", "Invalid" })
+            Assert.True(before.ContainsKey(status), $"the demo data has no {status} enrolment: {string.Join(", ", before)}");
+        Assert.All(first.Errors.Where(e => e.FullyQualifiedErrorId.Contains("CompareNzqaEnrolment")),
+            e => Assert.StartsWith("Nzqa", e.FullyQualifiedErrorId));
+
+        // NZQA needs the learner before the enrolment: Learner Details go first, as in the daily script.
+        using var learners = test.Run("Import-NzqaRecord -Path $learnersCsv -Kind Learner -ErrorAction SilentlyContinue | Compare-NzqaLearner -ErrorAction SilentlyContinue | Sync-NzqaLearner -ErrorAction SilentlyContinue");
+        using var sync = test.Run("Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment");
+        var results = sync.Output.Select(o => o.Properties).ToList();
+        var sent = before["New"] + before["Different"] + before["Leaver"];
+        // The demo data has a new student whose learner row cannot be sent (an impossible date of birth): NZQA refuses
+        // that enrolment in its own words; everything else goes.
+        var failed = results.Where(r => r["Outcome"].Value.ToString() == "Failed").ToList();
+        Assert.All(failed, r => Assert.Contains("LEARNER_UNKNOWN", string.Join(" ", (IEnumerable<string>)r["Errors"].Value)));
+        Assert.InRange(failed.Count, 1, 3);
+        Assert.Equal(sent - failed.Count, results.Count(r => r["Outcome"].Value.ToString() == "Synced"));
+        Assert.Equal(before["Leaver"], results.Count(r => r["Action"].Value.ToString() == "RecordLeaving" && r["SyncStatus"].Value.ToString() == "Leaver"));
+
+        using var second = test.Run("Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue");
+        var after = Statuses(second);
+        Assert.Equal(new[] { "Invalid", "Match", "New", "NzqaOnly" }, after.Keys.OrderBy(k => k));
+        Assert.Equal(failed.Count, after["New"]);
+        Assert.Equal(before["Invalid"], after["Invalid"]);
+        Assert.Equal(before["NzqaOnly"], after["NzqaOnly"]);
+
+        using var log = test.Run("Get-NzqaSyncLog -Summary -Kind Enrolment; Get-NzqaSyncLog -Outcome Synced");
+        var summary = log.Output[0].Properties;
+        Assert.Equal("Enrolment", summary["Kind"].Value);
+        Assert.Equal(sent - failed.Count, (int)summary["Synced"].Value);
+        Assert.Equal(failed.Count, (int)summary["Failed"].Value);
+        Assert.False((bool)summary["InProgress"].Value);
+        Assert.StartsWith($"Processed enrolments {sent} of {sent} (created {before["New"] - failed.Count}", (string)summary["Progress"].Value);
+        Assert.True(log.Output.Count - 2 >= sent - failed.Count);
+    }
+
+    [Fact]
+    public void WhatIf_sends_nothing_and_says_what_it_would_do()
+    {
+        using var test = NewTest();
+        using var first = test.Run(EngineTest.Connect + "Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue");
+        var before = Statuses(first);
+        using var whatIf = test.Run("Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue | Sync-NzqaEnrolment -WhatIf");
+        Assert.DoesNotContain(whatIf.Output, o => o.Properties["Outcome"].Value.ToString() != "Skipped");
+        Assert.Contains(test.Session.Host.Lines, l => l.StartsWith("What if: Performing the operation \"Create enrolment\" on target \"NSN "));
+        using var second = test.Run("Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue");
+        Assert.Equal(before, Statuses(second));
+        Assert.False(Directory.Exists(test.JournalPath) && Directory.GetFiles(test.JournalPath).Length > 0, "-WhatIf wrote to the journal");
+    }
+
+    [Fact]
+    public void A_bad_record_gets_its_own_error_and_the_others_still_sync()
+    {
+        using var test = NewTest();
+        using var run = test.Run(EngineTest.Connect + @"
+            $nzqaSide = @(Get-NzqaEnrolment)
+            $good = $nzqaSide[0]
+            $local = @(
+                [pscustomobject]@{ NSN = $good.Nsn; 'Student ID' = $good.LocalStudentId; 'First Name' = $good.FirstName; 'Last Name' = $good.LastName
+                                   'Enrolment Date' = $good.EnrolmentDate.ToString('yyyy-MM-dd'); 'Year Level' = $good.YearLevel + 1 }
+                [pscustomobject]@{ NSN = '12AB'; 'First Name' = 'Hēmi'; 'Last Name' = 'Bad'; 'Enrolment Date' = '2026-02-02'; 'Year Level' = 10 }
+            )
+            $local | Compare-NzqaEnrolment | Where-Object Status -in 'Different', 'Invalid' | Sync-NzqaEnrolment");
+
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("NzqaInvalidNsn,NzqaSync.Cmdlets.CompareNzqaEnrolmentCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Equal("12AB", ((System.Management.Automation.PSObject)error.TargetObject).Properties["NSN"].Value);
+        Assert.Contains("Hēmi", error.Exception.Message);
+        var outcomes = run.Output.Select(o => (o.Properties["Nsn"].Value, o.Properties["Outcome"].Value.ToString())).ToList();
+        Assert.Equal(2, outcomes.Count);
+        Assert.Contains(outcomes, o => o.Item2 == "Synced");
+        Assert.Contains(outcomes, o => (string)o.Item1 == "12AB" && o.Item2 == "Skipped");
+    }
+
+    [Fact]
+    public void A_record_nzqa_refuses_fails_with_the_services_own_words_and_sets_an_error()
+    {
+        using var test = NewTest();
+        using var run = test.Run(EngineTest.Connect + @"
+            [pscustomobject]@{ NSN = '9999999999'; 'First Name' = 'Nobody'; 'Last Name' = 'Known'; 'Enrolment Date' = '2026-02-02'; 'Year Level' = 10 } |
+                Compare-NzqaEnrolment | Where-Object Status -eq 'New' | Sync-NzqaEnrolment");
+        var result = Assert.Single(run.Output).Properties;
+        Assert.Equal("Failed", result["Outcome"].Value.ToString());
+        Assert.Contains("LEARNER_UNKNOWN", ((IEnumerable<string>)result["Errors"].Value).Single());
+        Assert.Equal("NzqaSyncFailed,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
+        using var log = test.Run("Get-NzqaSyncLog -Outcome Failed");
+        Assert.Equal("9999999999", Assert.Single(log.Output).Properties["Key"].Value);
+    }
+
+    [Fact]
+    public void Passwords_and_tokens_appear_in_no_stream_error_or_journal()
+    {
+        using var test = NewTest();
+        var canary = _fixture.School().Password;
+        using var run = test.Run(EngineTest.Connect.Trim() + @" -Verbose -Debug
+            $diff = Import-NzqaRecord -Path $csv -Kind Enrolment -Verbose -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
+            $diff | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
+            Get-NzqaSyncLog -Verbose
+            Test-NzqaConnection -Verbose
+            Get-NzqaEnrolment -Verbose -Debug | Where-Object Nsn -eq 'none'");
+        var tokens = _fixture.Sandbox.State.Tokens.IssuedValues().ToList();
+        Assert.NotEmpty(tokens);
+        var everything = new List<string>();
+        everything.AddRange(run.Output.Select(o => o?.ToString() ?? ""));
+        everything.AddRange(run.Verbose.Select(v => v.Message));
+        everything.AddRange(run.Debug.Select(v => v.Message));
+        everything.AddRange(run.Warnings.Select(v => v.Message));
+        everything.AddRange(run.Errors.Select(e => e.ToString() + e.Exception));
+        everything.AddRange(run.Information.Select(i => i.ToString()));
+        everything.AddRange(test.Session.Host.Lines);
+        everything.AddRange(Directory.GetFiles(test.JournalPath).Select(File.ReadAllText));
+        Assert.Contains(everything, s => s.Contains("Sync run"));
+        foreach (var text in everything)
+        {
+            Assert.DoesNotContain(canary, text);
+            foreach (var token in tokens) Assert.DoesNotContain(token, text);
+            Assert.DoesNotContain("Basic ", text);
+        }
+    }
+}
