@@ -14,7 +14,7 @@
         'Connect-Nzqa', 'Disconnect-Nzqa', 'Test-NzqaConnection',
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
         'Get-NzqaLearner', 'Compare-NzqaLearner', 'Sync-NzqaLearner',
-        'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard',
+        'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard', 'Get-NzqaStandardDefinition',
         'Get-NzqaSyncLog', 'Import-NzqaRecord'
     )
     FunctionsToExport      = @()

@@ -15,7 +15,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 {
     public SandboxHost Sandbox { get; private set; }
 
-    public async Task InitializeAsync() => Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 7, Students = 120 });
+    public async Task InitializeAsync() => Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 7, Students = 120, Today = new DateOnly(2026, 5, 11) });
 
     public async Task DisposeAsync() => await Sandbox.DisposeAsync();
 

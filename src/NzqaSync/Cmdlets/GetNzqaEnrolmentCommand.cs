@@ -67,3 +67,25 @@ namespace NzqaSync.Cmdlets
             c.Client.GetStandardsAsync(MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) ? AcademicYear : (int?)null, progress, ct);
     }
 }
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>NZQA's catalogue of standards: number, version, type, level, credits, internal or external.</summary>
+    [Cmdlet(VerbsCommon.Get, "NzqaStandardDefinition")]
+    [OutputType(typeof(StandardDefinition))]
+    public sealed class GetNzqaStandardDefinitionCommand : GetNzqaCmdlet<StandardDefinition>
+    {
+        /// <summary>Only these standard numbers.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("StandardNumber")]
+        public string[] Number { get; set; }
+
+        protected override string What => "standards in the catalogue";
+
+        protected override async Task<List<StandardDefinition>> ReadAsync(NzqaConnection c, Action<int, int> progress, CancellationToken ct)
+        {
+            var all = await c.Client.GetCatalogueAsync(ct).ConfigureAwait(false);
+            return Number == null ? all : all.FindAll(d => Array.IndexOf(Number, d.Number) >= 0);
+        }
+    }
+}
