@@ -15,6 +15,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--script") return RunScript(args);
         var options = new SandboxOptions { Students = 300 };
         for (var i = 0; i < args.Length; i++)
         {
@@ -61,5 +62,33 @@ public static class Program
         Console.WriteLine();
         Console.WriteLine($"Done. {run.Errors.Count} record(s) reported errors above (the demo data includes records that cannot be sent).");
         return 0;
+    }
+
+    /// <summary>
+    /// Runs a script file through the module in this process's engine (used by tests that need a second process,
+    /// e.g. one killed mid-sync): <c>--script file.ps1 [--var name=value]... [--credential account password]</c>.
+    /// </summary>
+    private static int RunScript(string[] args)
+    {
+        var variables = new Hashtable();
+        for (var i = 2; i < args.Length; i++)
+        {
+            if (args[i] == "--var" && i + 1 < args.Length)
+            {
+                var pair = args[++i];
+                var eq = pair.IndexOf('=');
+                variables[pair.Substring(0, eq)] = pair.Substring(eq + 1);
+            }
+            else if (args[i] == "--credential" && i + 2 < args.Length)
+            {
+                variables["cred"] = ModuleSession.Credential(args[i + 1], args[i + 2]);
+                i += 2;
+            }
+        }
+        using var session = new ModuleSession(Console.Out);
+        using var run = session.Run(File.ReadAllText(args[1]), variables, toHost: true);
+        foreach (var error in run.Errors) Console.Error.WriteLine($"error [{error.FullyQualifiedErrorId}]: {error}");
+        if (run.Thrown != null) Console.Error.WriteLine(run.Thrown.Message);
+        return run.Thrown != null ? 2 : run.Errors.Count > 0 ? 1 : 0;
     }
 }

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
+using NzqaSync.Journal;
 using NzqaSync.Sources;
 
 namespace NzqaSync.Cmdlets
@@ -81,9 +82,10 @@ namespace NzqaSync.Cmdlets
         {
             IEnumerable<TRecord> nzqa = NzqaRecord;
             var area = Area;
+            NzqaConnection connection = null;
             if (nzqa == null)
             {
-                var connection = ResolveConnection();
+                connection = ResolveConnection();
                 var fetch = new FetchProgress(this, 1, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", connection.ProviderNumber);
                 WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
                 try
@@ -104,8 +106,10 @@ namespace NzqaSync.Cmdlets
             var counts = new Dictionary<DiffStatus, int>();
             var progress = new ProgressRecord(2, $"Comparing {Area.Kind.ToLowerInvariant()}s", "Comparing");
             var written = 0;
+            var statusByKey = connection == null ? null : new Dictionary<string, DiffStatus>(StringComparer.Ordinal);
             foreach (var diff in RecordComparer.Compare(area, _local, nzqa))
             {
+                if (statusByKey != null && diff.Key.Length > 0) statusByKey[diff.Key] = diff.Status;
                 counts.TryGetValue(diff.Status, out var n);
                 counts[diff.Status] = n + 1;
                 WriteObject(diff);
@@ -118,8 +122,36 @@ namespace NzqaSync.Cmdlets
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+            if (statusByKey != null) SettleInDoubt(connection, area.Kind, statusByKey);
             WriteVerbose($"Compared {_local.Count} local {Area.Kind.ToLowerInvariant()}s with NZQA: " +
                          string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");
+        }
+
+        /// <summary>
+        /// Sends whose answer was lost (InDoubt in the journal) are settled against what NZQA now holds: a record that
+        /// now matches was applied; one that still differs was not, and the next sync sends it again.
+        /// </summary>
+        private void SettleInDoubt(NzqaConnection connection, string kind, IReadOnlyDictionary<string, DiffStatus> statusByKey)
+        {
+            var journal = new SyncJournal(connection.JournalPath);
+            var doubts = new SyncJournalReader(journal.Folder).Load().Entries
+                .Where(e => e.Outcome == "InDoubt" && e.Api == "Nzqa" && e.Kind == kind && statusByKey.ContainsKey(e.Key))
+                .ToList();
+            if (doubts.Count == 0) return;
+            var settled = doubts.Select(e =>
+            {
+                var applied = statusByKey[e.Key] == DiffStatus.Match || statusByKey[e.Key] == DiffStatus.NzqaOnly;
+                return new JournalOperation
+                {
+                    RunId = e.RunId, OperationId = e.OperationId, Api = e.Api, Kind = e.Kind, Key = e.Key, Action = e.Action,
+                    Outcome = applied ? "Synced" : "Failed",
+                    Detail = applied ? "Settled" : null,
+                    Errors = applied ? null : new[] { $"Settled by compare: NZQA does not hold this change ({statusByKey[e.Key]}); sync it again." },
+                };
+            }).ToList();
+            journal.Record(settled);
+            WriteVerbose($"Settled {settled.Count} in-doubt sends from earlier runs against what NZQA holds: " +
+                         $"{settled.Count(s => s.Outcome == "Synced")} applied, {settled.Count(s => s.Outcome == "Failed")} not applied.");
         }
 
         private ErrorRecord InvalidRecordError(TDiff diff)
