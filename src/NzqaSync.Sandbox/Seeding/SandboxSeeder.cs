@@ -240,7 +240,7 @@ public static class SandboxSeeder
                 {
                     ToNzqa(s, school);
                     var taken = s.Entries.Select(e => e.Key.Number).ToHashSet();
-                    var extra = pools[s.YearLevel - 10].First(x => !x.IsExternal && !taken.Contains(x.Number));
+                    var extra = FreeInternal(pools, s.YearLevel - 10, taken);
                     ToSms(s);
                     standards.Add(new SmsStandardRow(s.Nsn, s.StudentId, s.First, s.Last, extra.Number, V(extra.Version), V(year), null, null, null, "N"));
                     break;
@@ -249,7 +249,7 @@ public static class SandboxSeeder
                 {
                     ToSms(s);
                     var taken = s.Entries.Select(e => e.Key.Number).ToHashSet();
-                    var extra = pools[s.YearLevel - 10].First(x => !x.IsExternal && !taken.Contains(x.Number));
+                    var extra = FreeInternal(pools, s.YearLevel - 10, taken);
                     s.Entries.Add(new EntryRow { Key = new EntryKey(year, s.Nsn, extra.Number, extra.Version), Provider = school, Status = "Entered", Result = "A", ResultProviderCode = school });
                     ToNzqa(s, school);
                     break;
@@ -332,6 +332,10 @@ public static class SandboxSeeder
 
         return new SmsExport(school, enrolments, learners, standards);
     }
+
+    // An internal standard the student has no entry for, at their level if one is free, else at any level.
+    private static NzqaStandard FreeInternal(Dictionary<int, NzqaStandard[]> pools, int level, HashSet<string> taken) =>
+        pools[level].Concat(pools.Values.SelectMany(x => x)).First(x => !x.IsExternal && !taken.Contains(x.Number));
 
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string V(int v) => v.ToString(CultureInfo.InvariantCulture);
