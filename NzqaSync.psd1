@@ -13,7 +13,7 @@
     CmdletsToExport        = @(
         'Connect-Nzqa', 'Disconnect-Nzqa', 'Test-NzqaConnection',
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
-        'Get-NzqaSyncLog', 'Import-NzqaRecord'
+        'Get-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
