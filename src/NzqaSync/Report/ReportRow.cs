@@ -110,7 +110,8 @@ namespace NzqaSync.Report
         private static object RecordOf(RecordDiff diff, string side) =>
             diff.GetType().GetProperty(side, BindingFlags.Public | BindingFlags.Instance)?.GetValue(diff);
 
-        private static readonly HashSet<string> Skipped = new HashSet<string>(StringComparer.Ordinal) { "Name", "SourceLine", "Status" };
+        // Shown in the row's own NSN and Name columns, or bookkeeping a reviewer does not need.
+        private static readonly HashSet<string> Skipped = new HashSet<string>(StringComparer.Ordinal) { "Nsn", "Name", "FirstName", "LastName", "SourceLine", "Status" };
 
         /// <summary>The record's simple properties that hold a value, in declaration order.</summary>
         private static IEnumerable<KeyValuePair<string, string>> Values(object record)

@@ -87,7 +87,7 @@ namespace NzqaSync.Report
 
         private static void AppendRow(StringBuilder html, ReportRow row)
         {
-            var search = string.Join(" ", new[] { row.Nsn, row.Key, row.Name }.Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+            var search = string.Join(" ", new[] { row.Nsn, row.Key, row.Name }.Where(s => !string.IsNullOrEmpty(s)).Distinct()).ToLowerInvariant();
             html.Append("<tr data-status=\"").Append(E(row.Status)).Append("\" data-search=\"").Append(E(search)).Append("\">")
                 .Append("<td><span class=\"badge\" style=\"background:").Append(ColourOf(row.Status)).Append("\">").Append(E(row.Status)).Append("</span>");
             if (row.Action.Length > 0 && row.Action != "None") html.Append("<div class=\"action\">").Append(E(Words(row.Action))).Append("</div>");
