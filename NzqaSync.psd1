@@ -15,7 +15,7 @@
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
         'Get-NzqaLearner', 'Compare-NzqaLearner', 'Sync-NzqaLearner',
         'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard', 'Get-NzqaStandardDefinition',
-        'Get-NzqaSyncLog', 'Import-NzqaRecord'
+        'Get-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,0 +1,96 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using NzqaSync.Report;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>Writes diffs or sync results as one self-contained HTML review page.</summary>
+    [Cmdlet(VerbsData.Export, "NzqaReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportNzqaReportCommand : NzqaCmdlet
+    {
+        private readonly List<ReportRow> _rows = new List<ReportRow>();
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
+        public object InputObject { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Title { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var item = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+            if (item == null) return;
+            if (item is IEnumerable many && !(item is string) && !(item is IDictionary))
+            {
+                foreach (var each in many) Add(each is PSObject p ? p.BaseObject : each);
+                return;
+            }
+            Add(item);
+        }
+
+        private void Add(object item)
+        {
+            if (item == null) return;
+            var row = ReportRow.From(item);
+            if (row != null)
+            {
+                _rows.Add(row);
+                return;
+            }
+            WriteError(new ErrorRecord(
+                new ArgumentException($"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}."),
+                "NzqaReportUnsupportedInput", ErrorCategory.InvalidArgument, item)
+            {
+                ErrorDetails = new ErrorDetails($"Export-NzqaReport cannot show a {item.GetType().Name}; it was left out of the page.")
+                {
+                    RecommendedAction = "Pipe the output of Compare-NzqaEnrolment or Sync-NzqaEnrolment into Export-NzqaReport.",
+                },
+            });
+        }
+
+        protected override void EndProcessing()
+        {
+            var full = GetUnresolvedProviderPathFromPSPath(Path);
+            var folder = System.IO.Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            {
+                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{folder}' does not exist."),
+                    "NzqaReportFolderNotFound", ErrorCategory.ObjectNotFound, Path)
+                {
+                    ErrorDetails = new ErrorDetails($"Cannot write the report: the folder '{folder}' does not exist.") { RecommendedAction = "Create the folder or give another -Path." },
+                });
+                return;
+            }
+            var summary = string.Join(", ", ReviewPage.Counts(_rows).Select(c => $"{c.Key} {c.Value}"));
+            if (!ShouldProcess(full, $"Write the review page ({_rows.Count} records{(summary.Length > 0 ? ": " + summary : "")})")) return;
+
+            var title = Title ?? $"NZQA sync review {DateTime.Now:yyyy-MM-dd HH:mm}";
+            try
+            {
+                File.WriteAllText(full, ReviewPage.Render(title, DateTimeOffset.Now, _rows), new UTF8Encoding(false));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "NzqaReportUnwritable", ErrorCategory.WriteError, full));
+                return;
+            }
+            WriteVerbose($"Wrote {full}: {_rows.Count} records ({summary}).");
+            if (PassThru) WriteObject(new FileInfo(full));
+        }
+    }
+}
