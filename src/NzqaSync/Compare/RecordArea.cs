@@ -50,6 +50,9 @@ namespace NzqaSync.Compare
         /// <summary>Rules a local record must meet before it may be sent.</summary>
         public abstract IEnumerable<RecordProblem> Check(TRecord local);
 
+        /// <summary>Rules that depend on what NZQA holds for the record (<paramref name="nzqa"/> is null when it holds nothing).</summary>
+        public virtual IEnumerable<RecordProblem> CheckAgainstNzqa(TRecord local, TRecord nzqa) => Array.Empty<RecordProblem>();
+
         public abstract TDiff CreateDiff(TRecord local, TRecord nzqa);
 
         /// <summary>Status of a record present on both sides.</summary>

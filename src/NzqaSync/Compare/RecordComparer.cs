@@ -47,7 +47,7 @@ namespace NzqaSync.Compare
 
                 var problems = new List<RecordProblem>(item.Problems);
                 // A field that could not be read is reported once, not again as "missing".
-                foreach (var problem in area.Check(item.Record))
+                foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default)))
                     if (!item.Problems.Any(p => p.Field == problem.Field)) problems.Add(problem);
                 if (key != null && keyCounts[key] > 1)
                     problems.Add(new RecordProblem("NzqaDuplicateKey", "Key",

@@ -83,8 +83,16 @@ namespace NzqaSync.Compare
             if (local.EntryMethod != null && Capitalise(local.EntryMethod) != "Paper" && Capitalise(local.EntryMethod) != "Digital")
                 yield return new RecordProblem("NzqaInvalidEntryMethod", "EntryMethod", $"'{local.EntryMethod}' is not an entry method: Paper or Digital.");
 
+        }
+
+        /// <summary>
+        /// A new entry needs an active enrolment at this school. An entry NZQA already holds does not: after a transfer
+        /// the first school's entries and results stay valid under its code and it may still report results on them.
+        /// </summary>
+        public override IEnumerable<RecordProblem> CheckAgainstNzqa(StandardRecord local, StandardRecord nzqa)
+        {
             var key = NationalStudentNumber.Normalise(local.Nsn);
-            if (key != null && _enrolledNsns != null && !local.IsWithdrawn && !_enrolledNsns.Contains(key))
+            if (nzqa == null && key != null && _enrolledNsns != null && !local.IsWithdrawn && !_enrolledNsns.Contains(key))
                 yield return new RecordProblem("NzqaNoActiveEnrolment", "Nsn",
                     $"NSN {key} has no active enrolment at provider {_provider}: sync the enrolment first.");
         }

@@ -64,6 +64,14 @@ public class StandardCompareTests
     }
 
     [Fact]
+    public void A_student_who_moved_school_keeps_entries_the_first_school_may_still_report_on()
+    {
+        var diff = Run(new[] { S("300", "91027", "M") }, new[] { S("300", "91027", "A") }).Single();
+        Assert.Equal(DiffStatus.Different, diff.Status);
+        Assert.Empty(diff.Problems);
+    }
+
+    [Fact]
     public void A_new_entry_with_a_result_is_created_then_its_result_submitted()
     {
         var diff = Run(new[] { S("100", "91027", "A") }, Array.Empty<StandardRecord>()).Single();

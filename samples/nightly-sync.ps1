@@ -1,0 +1,80 @@
+<#
+.SYNOPSIS
+    Unattended nightly NZQA sync for Windows Task Scheduler or cron: every area, a summary, the log location, and an
+    exit code that says whether anything failed.
+.DESCRIPTION
+    Compares and syncs Learner Details, Enrolments and Standards (in that order) from the SMS export folder, writes a
+    one-line summary per area and the journal location, and exits with:
+      0  everything that needed sending was synced
+      1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
+      2  the run could not start (no credentials, cannot connect, cannot read an export)
+    Nothing prompts. The machine password comes from, in order: -Credential; the SecretManagement vault
+    (Get-Secret -Name $SecretName); an encrypted credential file (-CredentialPath, made once with
+    Get-Credential | Export-Clixml, readable only by the same user on the same machine on Windows).
+.EXAMPLE
+    # Task Scheduler action (Windows PowerShell 5.1 or pwsh 7):
+    pwsh -NoProfile -NonInteractive -File C:\NzqaSync\nightly-sync.ps1 -BaseUri https://<nzqa api> -ProviderNumber 257 -SmsExportFolder D:\Exports -CredentialPath C:\NzqaSync\machine.xml
+.EXAMPLE
+    # cron (Linux): 30 2 * * *  pwsh -NoProfile -NonInteractive -File /opt/nzqasync/nightly-sync.ps1 -BaseUri ... -ProviderNumber 257 -SmsExportFolder /srv/exports -SecretName NzqaMachine
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [uri] $BaseUri,
+    [Parameter(Mandatory)] [int] $ProviderNumber,
+    [Parameter(Mandatory)] [string] $SmsExportFolder,
+    [pscredential] $Credential,
+    [string] $SecretName = 'NzqaMachine',
+    [string] $CredentialPath,
+    [string] $JournalPath
+)
+
+# Credentials: never prompt in an unattended run.
+if (-not $Credential -and $CredentialPath) {
+    if (Get-Command Import-Clixml -ErrorAction SilentlyContinue) { $Credential = Import-Clixml -Path $CredentialPath }
+}
+if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)) {
+    $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue
+}
+if (-not $Credential) {
+    "nightly-sync: no machine credential (give -Credential, a SecretManagement secret '$SecretName', or -CredentialPath)."
+    exit 2
+}
+
+try {
+    $connect = @{ BaseUri = $BaseUri; ProviderNumber = $ProviderNumber; Credential = $Credential; ErrorAction = 'Stop' }
+    if ($JournalPath) { $connect.JournalPath = $JournalPath }
+    $connection = Connect-Nzqa @connect -PassThru
+}
+catch {
+    "nightly-sync: cannot connect to NZQA: $($_.Exception.Message)"
+    exit 2
+}
+
+$problems = 0
+$areas = @(
+    @{ Kind = 'Learner';   File = 'learners.csv';   Compare = 'Compare-NzqaLearner';   Sync = 'Sync-NzqaLearner' }
+    @{ Kind = 'Enrolment'; File = 'enrolments.csv'; Compare = 'Compare-NzqaEnrolment'; Sync = 'Sync-NzqaEnrolment' }
+    @{ Kind = 'Standard';  File = 'standards.csv';  Compare = 'Compare-NzqaStandard';  Sync = 'Sync-NzqaStandard' }
+)
+foreach ($area in $areas) {
+    $path = [IO.Path]::Combine($SmsExportFolder, $area.File)
+    if (-not [IO.File]::Exists($path)) {
+        "nightly-sync: $($area.Kind): no export at $path"
+        exit 2
+    }
+    $importErrors = $null; $compareErrors = $null; $syncErrors = $null
+    $diff = Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorAction SilentlyContinue -ErrorVariable importErrors |
+        & $area.Compare -ErrorAction SilentlyContinue -ErrorVariable compareErrors
+    $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' |
+        & $area.Sync -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $synced = @($results | Where-Object Outcome -eq 'Synced').Count
+    $failed = @($results | Where-Object Outcome -eq 'Failed').Count
+    $invalid = @($importErrors).Count + @($compareErrors).Count
+    $problems += $failed + $invalid
+    ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid)
+}
+
+"Journal: $($connection.JournalPath)"
+foreach ($summary in Get-NzqaSyncLog -Summary) { ("{0} {1}: {2}" -f $summary.Api, $summary.Kind, $summary.Progress) }
+if ($problems -gt 0) { exit 1 }
+exit 0
