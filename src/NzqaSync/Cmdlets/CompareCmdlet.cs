@@ -53,6 +53,8 @@ namespace NzqaSync.Cmdlets
 
         protected override void BeginProcessing() => _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
 
+        protected IEnumerable<TRecord> LocalRecords() => _local.Select(l => l.Record);
+
         /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
         protected virtual bool Keep(TRecord local) => true;
 
@@ -220,6 +222,12 @@ namespace NzqaSync.Cmdlets
             foreach (var d in await catalogue.ConfigureAwait(false)) byNumber[d.Number] = d;
             var enrolled = new HashSet<string>((await enrolments.ConfigureAwait(false)).Select(e => NationalStudentNumber.Normalise(e.Nsn)).Where(n => n != null), StringComparer.Ordinal);
             return (standards, new StandardArea(connection.ProviderNumber, byNumber, enrolled));
+        }
+
+        protected override void EndProcessing()
+        {
+            base.EndProcessing();
+            RecentValues.RememberStandards(LocalRecords().Select(r => r.StandardNumber).Distinct());
         }
 
         protected override bool Keep(StandardRecord local) =>

@@ -78,6 +78,7 @@ namespace NzqaSync.Cmdlets
         /// <summary>Only these standard numbers.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("StandardNumber")]
+        [ArgumentCompleter(typeof(StandardNumberCompleter))]
         public string[] Number { get; set; }
 
         protected override string What => "standards in the catalogue";

@@ -23,6 +23,7 @@ namespace NzqaSync.Cmdlets
         public string Api { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(SyncKindCompleter))]
         public string[] Kind { get; set; }
 
         [Parameter(ParameterSetName = "Entries")]
@@ -30,6 +31,7 @@ namespace NzqaSync.Cmdlets
         public string[] Outcome { get; set; }
 
         [Parameter(ParameterSetName = "Entries")]
+        [ArgumentCompleter(typeof(SyncRunIdCompleter))]
         public string RunId { get; set; }
 
         [Parameter(ParameterSetName = "Entries")]

@@ -1,0 +1,69 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using NzqaSync.Journal;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>Values the session has seen, offered back by tab completion (e.g. standard numbers of the last compare).</summary>
+    internal static class RecentValues
+    {
+        private static readonly ConcurrentDictionary<string, byte> Standards = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+
+        public static void RememberStandards(IEnumerable<string> numbers)
+        {
+            foreach (var n in numbers)
+                if (!string.IsNullOrWhiteSpace(n) && Standards.Count < 5000) Standards[n.Trim()] = 0;
+        }
+
+        public static IEnumerable<string> StandardNumbers => Standards.Keys.OrderBy(n => n, StringComparer.Ordinal);
+    }
+
+    internal static class Completion
+    {
+        public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string wordToComplete, Func<string, string> tooltip = null)
+        {
+            var prefix = (wordToComplete ?? "").Trim('\'', '"');
+            foreach (var value in values.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (!value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+                var text = value.IndexOfAny(new[] { ' ', '\'', '"', ';', ',' }) >= 0 ? "'" + value.Replace("'", "''") + "'" : value;
+                yield return new CompletionResult(text, value, CompletionResultType.ParameterValue, tooltip?.Invoke(value) ?? value);
+            }
+        }
+    }
+
+    /// <summary>Completes the record kinds the journal knows.</summary>
+    public sealed class SyncKindCompleter : IArgumentCompleter
+    {
+        internal static readonly string[] Kinds = { "Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion" };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.Matching(Kinds, wordToComplete);
+    }
+
+    /// <summary>Completes journal run ids, newest first, from the journal folder in use.</summary>
+    public sealed class SyncRunIdCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var folder = fakeBoundParameters?["Path"] as string ?? SessionConnections.GetNzqa()?.JournalPath ?? JournalFolder.Default();
+            IReadOnlyList<JournalRun> runs;
+            try { runs = new SyncJournalReader(folder).Load().Runs; }
+            catch (Exception) { return Array.Empty<CompletionResult>(); }
+            var byId = runs.Where(r => r.Started != null).OrderByDescending(r => r.Started).Take(50).ToDictionary(r => r.RunId, StringComparer.OrdinalIgnoreCase);
+            return Completion.Matching(byId.Keys, wordToComplete, id => $"{byId[id].Api} {byId[id].Kind}, {byId[id].Started:yyyy-MM-dd HH:mm}, {byId[id].Total} records");
+        }
+    }
+
+    /// <summary>Completes standard numbers seen in this session's compares (and reads).</summary>
+    public sealed class StandardNumberCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            Completion.Matching(RecentValues.StandardNumbers, wordToComplete);
+    }
+}
