@@ -70,6 +70,10 @@ public static class Program
     /// </summary>
     private static int RunScript(string[] args)
     {
+        // NZQASYNC_DEMO_PRELOAD: assemblies to load first, as another module loaded before NzqaSync would (tests of
+        // dependency conflicts). Separated by the path separator.
+        foreach (var path in (Environment.GetEnvironmentVariable("NZQASYNC_DEMO_PRELOAD") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            System.Reflection.Assembly.LoadFrom(path);
         var variables = new Hashtable();
         for (var i = 2; i < args.Length; i++)
         {
