@@ -62,6 +62,45 @@ public class HelpTests
         Assert.True(problems.Length == 0, $"{name}: {string.Join("; ", problems)}. Edit docs/help/{name}.md (format: docs/help/README.md).");
     }
 
+    // Every NzqaSync cmdlet called in an example's code (any cmdlet's help) is given only parameters it has: a name,
+    // an alias or an unambiguous prefix, as PowerShell binds them. Code that does not parse is a problem too.
+    private const string CheckExamples = @"
+        $module = @{}
+        foreach ($c in Get-Command -Module NzqaSync) { $module[$c.Name] = $c }
+        $help = Get-Help -Name $name -Examples
+        $i = 0
+        foreach ($example in @($help.examples.example)) {
+            $i++
+            $code = ""$($example.code)""
+            $tokens = $null; $parseErrors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref]$tokens, [ref]$parseErrors)
+            foreach ($e in @($parseErrors)) { if ($e) { ""example $($i): does not parse: $($e.Message)"" } }
+            foreach ($call in $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                $cmd = $module[[string]$call.GetCommandName()]
+                if (-not $cmd) { continue }
+                foreach ($p in $call.CommandElements | Where-Object { $_ -is [System.Management.Automation.Language.CommandParameterAst] }) {
+                    $given = $p.ParameterName
+                    $exact = @($cmd.Parameters.Values | Where-Object { $_.Name -eq $given -or $_.Aliases -contains $given })
+                    if ($exact.Count -eq 1) { continue }
+                    $prefix = @($cmd.Parameters.Values | Where-Object { $_.Name.StartsWith($given, 'OrdinalIgnoreCase') -or @($_.Aliases | Where-Object { $_.StartsWith($given, 'OrdinalIgnoreCase') }).Count })
+                    if ($prefix.Count -ne 1) { ""example $($i): $($cmd.Name) has no parameter -$given"" }
+                }
+            }
+        }
+    ";
+
+    [Theory]
+    [MemberData(nameof(ExportedCmdlets))]
+    public void Examples_use_only_parameters_the_cmdlets_have(string name)
+    {
+        using var session = new ModuleSession();
+        using var run = session.Run(CheckExamples, new Hashtable { ["name"] = name });
+        Assert.Null(run.Thrown);
+        Assert.Empty(run.Errors);
+        var problems = run.Output.Select(o => o.ToString()).ToArray();
+        Assert.True(problems.Length == 0, $"{name}: {string.Join("; ", problems)}. Edit docs/help/{name}.md.");
+    }
+
     [Fact]
     public void Parameter_metadata_in_the_help_comes_from_the_cmdlet()
     {

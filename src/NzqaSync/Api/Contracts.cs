@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Newtonsoft.Json;
 
 namespace NzqaSync.Api
@@ -47,8 +48,16 @@ namespace NzqaSync.Api
         public string Detail { get; set; }
         public string Instance { get; set; }
         public string ErrorCode { get; set; }
-        public List<string> ErrorCodes { get; set; }
+        /// <summary>A string or an array of strings (TEC's pages show both).</summary>
+        public Newtonsoft.Json.Linq.JToken ErrorCodes { get; set; }
         public Dictionary<string, object> Errors { get; set; }
+
+        /// <summary>errorCode, else the first of errorCodes (either spelling).</summary>
+        [JsonIgnore]
+        public string FirstCode =>
+            !string.IsNullOrEmpty(ErrorCode) ? ErrorCode
+            : ErrorCodes is Newtonsoft.Json.Linq.JArray a ? a.Select(t => t.ToString()).FirstOrDefault(t => !string.IsNullOrEmpty(t))
+            : ErrorCodes != null && ErrorCodes.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string)ErrorCodes : null;
     }
 
     public sealed class ProviderInfo

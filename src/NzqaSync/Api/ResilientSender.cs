@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -102,12 +103,26 @@ namespace NzqaSync.Api
             var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             ProblemDetails problem = null;
             try { problem = JsonConvert.DeserializeObject<ProblemDetails>(body, JsonSettings.Api); } catch (JsonException) { }
-            var code = problem?.ErrorCode ?? problem?.ErrorCodes?.FirstOrDefault();
+            var code = problem?.FirstCode;
             var text = problem?.Detail ?? problem?.Title;
             if (string.IsNullOrEmpty(text) && problem?.Errors != null && problem.Errors.Count > 0)
                 text = string.Join("; ", problem.Errors.Select(e => $"{e.Key}: {JsonConvert.SerializeObject(e.Value)}"));
             if (string.IsNullOrEmpty(text) && problem == null && !string.IsNullOrWhiteSpace(body) && body.Length < 500) text = body.Trim();
-            return new ServiceException(_service, response.StatusCode, code, text);
+            return new ServiceException(_service, response.StatusCode, code, text) { ProblemErrors = ProblemErrors(problem) };
+        }
+
+        /// <summary>The problem's "errors" object as key → messages (DXP CV1 keys them "content[i].field").</summary>
+        private static IReadOnlyDictionary<string, IReadOnlyList<string>> ProblemErrors(ProblemDetails problem)
+        {
+            var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (problem?.Errors == null) return map;
+            foreach (var e in problem.Errors)
+            {
+                var messages = e.Value is Newtonsoft.Json.Linq.JArray a ? a.Select(t => t.ToString()).ToList()
+                    : e.Value == null ? new List<string>() : new List<string> { e.Value.ToString() };
+                map[e.Key] = messages;
+            }
+            return map;
         }
 
         private static string Describe(Exception ex) => ex switch

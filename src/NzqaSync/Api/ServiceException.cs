@@ -20,6 +20,10 @@ namespace NzqaSync.Api
         public string ErrorCode { get; }
         public string ServiceMessage { get; }
 
+        /// <summary>The problem details' "errors" object (field or item → messages), empty when there was none.</summary>
+        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IReadOnlyList<string>> ProblemErrors { get; set; } =
+            new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IReadOnlyList<string>>();
+
         /// <summary>True when the request may or may not have been applied (the answer was lost).</summary>
         public bool OutcomeUnknown { get; set; }
 

@@ -44,7 +44,7 @@ namespace NzqaSync.Cmdlets
         protected override void EndProcessing()
         {
             var folder = Path != null ? GetUnresolvedProviderPathFromPSPath(Path)
-                : SessionConnections.GetNzqa()?.JournalPath ?? JournalFolder.Default();
+                : SessionConnections.GetNzqa()?.JournalPath ?? SessionConnections.GetDxp<Api.DxpConnection>()?.JournalPath ?? JournalFolder.Default();
             WriteVerbose($"Reading the sync journal in {folder}.");
             var reader = new SyncJournalReader(folder).Load();
 

@@ -14,7 +14,7 @@ namespace NzqaSync.Cmdlets
     /// A row whose values cannot be read gets an ErrorRecord with its line number; the good rows flow on.
     /// </summary>
     [Cmdlet(VerbsData.Import, "NzqaRecord")]
-    [OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord))]
+    [OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord), typeof(Domain.Dxp.CourseEnrolmentRecord), typeof(Domain.Dxp.QualificationCompletionRecord))]
     public sealed class ImportNzqaRecordCommand : NzqaCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -22,7 +22,7 @@ namespace NzqaSync.Cmdlets
         public string[] Path { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
-        [ValidateSet("Enrolment", "Learner", "Standard")]
+        [ValidateSet("Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion")]
         public string Kind { get; set; }
 
         /// <summary>Names the file's columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
@@ -49,6 +49,12 @@ namespace NzqaSync.Cmdlets
                         break;
                     case "Standard":
                         Import(full, StandardBindings.All, (r, line) => r.SourceLine = line);
+                        break;
+                    case "CourseEnrolment":
+                        Import(full, DxpBindings.CourseEnrolment, (r, line) => { });
+                        break;
+                    case "QualificationCompletion":
+                        Import(full, DxpBindings.QualificationCompletion, (r, line) => { });
                         break;
                 }
             }

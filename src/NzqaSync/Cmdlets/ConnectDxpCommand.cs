@@ -1,0 +1,84 @@
+using System;
+using System.Management.Automation;
+using NzqaSync.Api;
+using NzqaSync.Journal;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>Connects to TEC DXP with the tertiary provider's ESL machine account and makes it the session default.</summary>
+    [Cmdlet(VerbsCommunications.Connect, "Dxp")]
+    [OutputType(typeof(DxpConnection))]
+    public sealed class ConnectDxpCommand : DxpCmdlet
+    {
+        /// <summary>DXP's base URI, under which the routes are submissions/v1.0/... (the sandbox's is {origin}/dxp).</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public Uri BaseUri { get; set; }
+
+        /// <summary>The EDUMIS (organisation) number: the EID header and the ESL org_id.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("EID", "OrgId")]
+        [ValidateRange(1, 999999)]
+        public int Edumis { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2)]
+        [Credential]
+        public PSCredential Credential { get; set; }
+
+        [Parameter]
+        public Uri TokenUri { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Scope { get; set; } = DxpConnection.DefaultScope;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string JournalPath { get; set; }
+
+        /// <summary>Send upload bodies as plain JSON instead of gzip.</summary>
+        [Parameter]
+        public SwitchParameter NoCompression { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            DxpConnection connection;
+            try
+            {
+                var journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : JournalFolder.Default();
+                connection = new DxpConnection(BaseUri, Edumis, Credential, TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, journal)
+                {
+                    CompressUploads = !NoCompression,
+                };
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "DxpInsecureUri", ErrorCategory.SecurityError, BaseUri));
+                return;
+            }
+
+            try
+            {
+                WriteVerbose($"Asking ESL {connection.TokenUri} for a token (machine account {connection.MachineAccount}, scope {connection.Scope}, org {Edumis}).");
+                Await(connection.Tokens.GetAsync(Stopping));
+                WriteVerbose($"GET {connection.BaseUri} {DxpRoutes.Returns} to check the connection.");
+                var returns = Await(connection.Client.GetReturnsAsync(true, Stopping), connection.Sender);
+                WriteVerbose($"EDUMIS {Edumis} has {returns.Count} returns.");
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                connection.Dispose();
+                ThrowTerminatingError(DxpError(ex, BaseUri));
+                return;
+            }
+
+            var previous = SessionConnections.GetDxp<DxpConnection>();
+            SessionConnections.SetDxp(connection);
+            if (previous != null && !ReferenceEquals(previous, connection)) previous.Dispose();
+            WriteVerbose($"Connected to TEC DXP as EDUMIS {Edumis}; uploads {(connection.CompressUploads ? "gzip-compressed" : "plain JSON")}; journal at {connection.JournalPath}.");
+            if (PassThru) WriteObject(connection);
+        }
+    }
+}

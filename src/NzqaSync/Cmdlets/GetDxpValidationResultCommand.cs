@@ -1,0 +1,59 @@
+using System;
+using System.Management.Automation;
+using NzqaSync.Api;
+using NzqaSync.Domain.Dxp;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>The issues of the submission's Processed validation run (GET validation/results), every page, one object per issue.</summary>
+    [Cmdlet(VerbsCommon.Get, "DxpValidationResult", DefaultParameterSetName = "ReturnId")]
+    [OutputType(typeof(DxpValidationResult))]
+    public sealed class GetDxpValidationResultCommand : DxpApiCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId", ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ReturnId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
+        public DxpSubmission Submission { get; set; }
+
+        /// <summary>Only Errors or only Warnings.</summary>
+        [Parameter]
+        [ValidateSet("Error", "Warning")]
+        public string ErrorType { get; set; }
+
+        /// <summary>Issues asked for per request (DXP allows 1–1000).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int PageSize { get; set; } = DxpRoutes.PageSize;
+
+        private DxpConnection _connection;
+
+        protected override void BeginProcessing() => _connection = ResolveConnection();
+
+        protected override void ProcessRecord()
+        {
+            var returnId = ReturnIdOf(_connection, ReturnId, Submission);
+            var read = 0;
+            try
+            {
+                for (var page = 1; ; page++)
+                {
+                    WriteVerbose($"GET validation/results page {page} (pageSize {PageSize}) for return {returnId}.");
+                    var current = page;
+                    var result = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationResultsAsync(s.SubmissionToken, current, PageSize, Stopping));
+                    if (result?.Results == null || result.Results.Count == 0) break;
+                    foreach (var issue in result.Results)
+                        if (ErrorType == null || string.Equals(issue.ErrorType, ErrorType, StringComparison.OrdinalIgnoreCase)) WriteObject(issue);
+                    read += result.Results.Count;
+                    if (read >= result.TotalCount) break;
+                }
+                WriteVerbose($"Read {read} validation issues for return {returnId}.");
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteError(DxpError(ex, returnId));
+            }
+        }
+    }
+}

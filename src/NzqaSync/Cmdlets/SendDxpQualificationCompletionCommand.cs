@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using NzqaSync.Domain.Dxp;
+using NzqaSync.Sources;
+using NzqaSync.Sync;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>Uploads qualification completions to a DXP return (PUT qualification-completions): one DxpUploadResult per record.</summary>
+    [Cmdlet(VerbsCommunications.Send, "DxpQualificationCompletion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "ReturnId")]
+    [OutputType(typeof(DxpUploadResult))]
+    public sealed class SendDxpQualificationCompletionCommand : SendDxpCmdlet<QualificationCompletionRecord>
+    {
+        protected override IReadOnlyList<PropertyBinding<QualificationCompletionRecord>> Bindings => DxpBindings.QualificationCompletion;
+        protected override string Noun => "qualification completion";
+        protected override string Describe(QualificationCompletionRecord r) =>
+            $"{r.LocalId} (student {r.StudentIdentificationCode}, qualification {r.QualificationCode}, {r.YearRequirementsMet})";
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using NzqaSync.Api;
+using NzqaSync.Domain.Dxp;
+using NzqaSync.Journal;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>
+    /// Deletes records by localId (POST {dataset}/delete) in batches of the token's maxRecordPerBatch, through the same
+    /// per-dataset gate as uploads, journalled before and after each batch (action "Delete"); SC* renews the token once.
+    /// </summary>
+    public static class DxpRemover
+    {
+        public static async Task<List<DxpRemoveResult>> RemoveAsync(DxpConnection connection, SyncJournal journal, string runId, string returnId, string dataset,
+            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct)
+        {
+            var kind = DxpDatasets.KindOf(dataset);
+            var results = new List<DxpRemoveResult>();
+            var submission = await connection.GetSubmissionAsync(returnId, ct).ConfigureAwait(false);
+            for (var from = 0; from < localIds.Count; from += submission.MaxRecordPerBatch)
+            {
+                var chunk = localIds.Skip(from).Take(submission.MaxRecordPerBatch).ToList();
+                var ops = chunk.Select(id => new JournalOperation
+                {
+                    RunId = runId, OperationId = runId + ":" + kind + ":" + id + ":delete", Api = "Dxp", Kind = kind, Key = id, Action = "Delete", Outcome = "Pending",
+                }).ToList();
+                journal.Record(ops);
+                DxpUploadResponse response = null;
+                Exception failure = null;
+                for (var attempt = 0; ; attempt++)
+                {
+                    var body = DxpClient.Serialise(submission.SubmissionToken, chunk.Select(id => new DxpLocalIdRef(id)).ToList(), connection.CompressUploads);
+                    notes.Enqueue($"POST {DxpRoutes.Delete(dataset)}: {chunk.Count} localIds.");
+                    var gate = connection.UploadGate(dataset);
+                    await gate.WaitAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        response = await connection.Client.DeleteAsync(dataset, body, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is ServiceException || ex is OperationCanceledException)
+                    {
+                        failure = ex;
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
+                    if (failure is ServiceException se && attempt == 0 && DxpUploader.IsSubmissionTokenGone(se))
+                    {
+                        notes.Enqueue($"DXP answered {se.ErrorCode}: getting a new submission token for return {returnId} and deleting again.");
+                        submission = await connection.GetSubmissionAsync(returnId, ct, rejectedToken: submission.SubmissionToken).ConfigureAwait(false);
+                        failure = null;
+                        continue;
+                    }
+                    break;
+                }
+                var byId = (response?.Content ?? new List<DxpRecordResult>()).Where(r => r?.LocalId != null).GroupBy(r => r.LocalId).ToDictionary(g => g.Key, g => g.First());
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var result = new DxpRemoveResult { Dataset = dataset, Kind = kind, LocalId = chunk[i], ReturnId = returnId, RunId = runId, Timestamp = DateTimeOffset.Now };
+                    if (failure != null)
+                    {
+                        var unknown = failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
+                        result.Outcome = DxpRemoveOutcome.Failed;
+                        result.Errors = new[] { failure is OperationCanceledException ? "Stopped while deleting; whether DXP removed it is unknown." : failure.Message };
+                        ops[i].Outcome = unknown ? "InDoubt" : "Failed";
+                    }
+                    else if (byId.TryGetValue(chunk[i], out var answer) && answer.Accepted)
+                    {
+                        result.Outcome = DxpRemoveOutcome.Removed;
+                        ops[i].Outcome = "Synced";
+                        ops[i].Detail = "Removed";
+                    }
+                    else
+                    {
+                        result.Outcome = DxpRemoveOutcome.Rejected;
+                        result.Errors = answer?.Errors?.ToArray() ?? new[] { $"DXP's answer has no result for localId '{chunk[i]}'." };
+                        ops[i].Outcome = "Failed";
+                    }
+                    ops[i].Errors = result.Errors;
+                    results.Add(result);
+                }
+                journal.Record(ops);
+                if (failure is OperationCanceledException) break;
+            }
+            return results;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using NzqaSync.Domain.Dxp;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>What happened to one record sent to DXP.</summary>
+    public enum DxpUploadOutcome
+    {
+        /// <summary>DXP stored it (replacing any earlier record with the same localId).</summary>
+        Accepted,
+        /// <summary>DXP answered with errors for it: not stored (an earlier record with its localId is kept).</summary>
+        Rejected,
+        /// <summary>The module's own checks found an error: it was not sent.</summary>
+        Invalid,
+        /// <summary>The request failed (or its answer was lost): see Errors.</summary>
+        Failed,
+    }
+
+    /// <summary>One record's upload: Dataset, LocalId, the student, the outcome and TEC's own words (or the local rule's).</summary>
+    public sealed class DxpUploadResult
+    {
+        /// <summary>The route segment: course-enrolments or qualification-completions.</summary>
+        public string Dataset { get; set; }
+        /// <summary>CourseEnrolment or QualificationCompletion (the journal's kind).</summary>
+        public string Kind { get; set; }
+        public string LocalId { get; set; }
+        public string StudentIdentificationCode { get; set; }
+        public DxpUploadOutcome Outcome { get; set; }
+        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        public string ReturnId { get; set; }
+        public string RunId { get; set; }
+        public DateTimeOffset Timestamp { get; set; }
+        /// <summary>The record as it was sent (normalised).</summary>
+        public IDxpRecord Record { get; set; }
+
+        public string ErrorSummary => string.Join("; ", Errors);
+
+        public override string ToString() => $"{Outcome} {Kind} {LocalId}";
+    }
+
+    /// <summary>One record's delete (Remove-DxpRecord).</summary>
+    public enum DxpRemoveOutcome { Removed, Rejected, Failed }
+
+    public sealed class DxpRemoveResult
+    {
+        public string Dataset { get; set; }
+        public string Kind { get; set; }
+        public string LocalId { get; set; }
+        public DxpRemoveOutcome Outcome { get; set; }
+        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        public string ReturnId { get; set; }
+        public string RunId { get; set; }
+        public DateTimeOffset Timestamp { get; set; }
+
+        public string ErrorSummary => string.Join("; ", Errors);
+
+        public override string ToString() => $"{Outcome} {Kind} {LocalId}";
+    }
+
+    /// <summary>The dataset names: route segment ↔ the journal's kind.</summary>
+    public static class DxpDatasets
+    {
+        public static string KindOf(string dataset) =>
+            dataset == CourseEnrolmentRecord.DatasetName ? "CourseEnrolment"
+            : dataset == QualificationCompletionRecord.DatasetName ? "QualificationCompletion"
+            : dataset;
+
+        /// <summary>Accepts either spelling (CourseEnrolment or course-enrolments, any case); null when unknown.</summary>
+        public static string Normalise(string name)
+        {
+            var n = (name ?? "").Replace("-", "").Replace("_", "").Replace(" ", "").ToLowerInvariant();
+            if (n == "courseenrolment" || n == "courseenrolments") return CourseEnrolmentRecord.DatasetName;
+            if (n == "qualificationcompletion" || n == "qualificationcompletions") return QualificationCompletionRecord.DatasetName;
+            return null;
+        }
+    }
+}

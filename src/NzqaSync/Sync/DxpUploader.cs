@@ -1,0 +1,330 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using NzqaSync.Api;
+using NzqaSync.Domain.Dxp;
+using NzqaSync.Journal;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>DXP refused a batch with MP1 (more records than maxRecordPerBatch): a batching bug, so the run stops.</summary>
+    public sealed class DxpBatchTooLargeException : Exception
+    {
+        public DxpBatchTooLargeException(string message, Exception inner) : base(message, inner) { }
+    }
+
+    /// <summary>
+    /// Sends planned batches of one dataset to one return: one request at a time per EID + dataset (the connection's gate),
+    /// the next batch serialised (and gzipped) while the current request is in flight, the journal written before each
+    /// batch (Pending) and after it (the outcome), the answer mapped back by localId. A submission token DXP no longer
+    /// knows (SC*) is renewed once per batch and the batch sent again (same localIds replace, so nothing doubles); CV1
+    /// names the records that did not match and the rest of the batch is sent again without them; MP1 stops the run.
+    /// 401 (one fresh ESL token), 429 (DS1/DS2 and rate limits) and transient failures are retried by the sender.
+    /// Results and notes are queued for the cmdlet to write on the pipeline thread.
+    /// </summary>
+    public sealed class DxpUploader
+    {
+        private static readonly Regex ContentKey = new Regex(@"^content\[(\d+)\]\.?(.*)$", RegexOptions.CultureInvariant);
+        private readonly DxpConnection _connection;
+        private readonly SyncJournal _journal;
+        private readonly string _returnId;
+        private int _done, _accepted, _rejected, _failed, _batches, _renewals;
+        private long _bytesSent, _jsonBytes;
+
+        public DxpUploader(DxpConnection connection, SyncJournal journal, string runId, string returnId)
+        {
+            _connection = connection;
+            _journal = journal;
+            RunId = runId;
+            _returnId = returnId;
+        }
+
+        public string RunId { get; }
+
+        /// <summary>Per-record results as each batch finishes (the cmdlet drains and writes them).</summary>
+        public ConcurrentQueue<DxpUploadResult> Finished { get; } = new ConcurrentQueue<DxpUploadResult>();
+
+        /// <summary>What is being called, for -Verbose (drained on the pipeline thread).</summary>
+        public ConcurrentQueue<string> Notes { get; } = new ConcurrentQueue<string>();
+
+        /// <summary>Whole-request failures (one per failed batch), for the cmdlet's error stream.</summary>
+        public ConcurrentQueue<(Exception Error, string Target)> BatchErrors { get; } = new ConcurrentQueue<(Exception, string)>();
+
+        public (int Done, int Accepted, int Rejected, int Failed, int Batches) Progress =>
+            (Volatile.Read(ref _done), Volatile.Read(ref _accepted), Volatile.Read(ref _rejected), Volatile.Read(ref _failed), Volatile.Read(ref _batches));
+
+        /// <summary>Bytes on the wire and bytes of JSON before compression, over every request sent.</summary>
+        public (long Sent, long Json) Bytes => (Interlocked.Read(ref _bytesSent), Interlocked.Read(ref _jsonBytes));
+
+        /// <summary>How many times a submission token was renewed after DXP answered SC*.</summary>
+        public int Renewals => Volatile.Read(ref _renewals);
+
+        /// <summary>Set when the run stopped before every batch was sent (MP1, or a failure no later batch could escape).</summary>
+        public Exception StoppedBy { get; private set; }
+
+        public async Task<IReadOnlyList<DxpUploadResult>> UploadAsync<T>(IReadOnlyList<IReadOnlyList<T>> batches, CancellationToken ct) where T : class, IDxpRecord
+        {
+            var all = new List<DxpUploadResult>();
+            if (batches.Count == 0) return all;
+            var gzip = _connection.CompressUploads;
+            var submission = await _connection.GetSubmissionAsync(_returnId, ct).ConfigureAwait(false);
+            var token = submission.SubmissionToken;
+            var next = Task.Run(() => DxpClient.Serialise(token, batches[0], gzip), ct);
+            for (var i = 0; i < batches.Count; i++)
+            {
+                var batch = batches[i];
+                var body = await next.ConfigureAwait(false);
+                if (i + 1 < batches.Count)
+                {
+                    var following = batches[i + 1];
+                    var current = (await _connection.GetSubmissionAsync(_returnId, ct).ConfigureAwait(false)).SubmissionToken;
+                    next = Task.Run(() => DxpClient.Serialise(current, following, gzip), ct); // overlaps this batch's request
+                }
+                if (StoppedBy != null)
+                {
+                    all.AddRange(NotSent(batch, StoppedBy));
+                    continue;
+                }
+                Notes.Enqueue($"PUT {DxpRoutes.Upload(batch[0].Dataset)}: batch {i + 1} of {batches.Count}, {batch.Count} records, {Size(body)}.");
+                all.AddRange(await SendBatchAsync(batch, body, true, ct).ConfigureAwait(false));
+            }
+            return all;
+        }
+
+        private async Task<IReadOnlyList<DxpUploadResult>> SendBatchAsync<T>(IReadOnlyList<T> batch, DxpBody body, bool mayTrimSchema, CancellationToken ct) where T : class, IDxpRecord
+        {
+            var dataset = batch[0].Dataset;
+            var kind = DxpDatasets.KindOf(dataset);
+            var ops = batch.Select(r => new JournalOperation
+            {
+                RunId = RunId,
+                OperationId = RunId + ":" + kind + ":" + r.LocalId,
+                Api = "Dxp",
+                Kind = kind,
+                Key = r.LocalId,
+                Action = "Upload",
+                Outcome = "Pending",
+            }).ToList();
+            _journal.Record(ops);
+
+            DxpUploadResponse response = null;
+            Exception failure = null;
+            for (var attempt = 0; ; attempt++)
+            {
+                var submission = await _connection.GetSubmissionAsync(_returnId, ct).ConfigureAwait(false);
+                if (batch.Count > submission.MaxRecordPerBatch)
+                {
+                    // A renewed token may allow fewer records per request: split rather than earn MP1.
+                    _journal.Record(ops.Select(o => { o.Outcome = "Failed"; o.Errors = new[] { "Re-sent in smaller batches (maxRecordPerBatch changed)." }; return o; }).ToList());
+                    var parts = new List<DxpUploadResult>();
+                    for (var from = 0; from < batch.Count; from += submission.MaxRecordPerBatch)
+                    {
+                        var part = batch.Skip(from).Take(submission.MaxRecordPerBatch).ToList();
+                        parts.AddRange(await SendBatchAsync(part, DxpClient.Serialise(submission.SubmissionToken, part, body.Gzip), mayTrimSchema, ct).ConfigureAwait(false));
+                    }
+                    return parts;
+                }
+                if (!string.Equals(body.SubmissionToken, submission.SubmissionToken, StringComparison.Ordinal))
+                    body = DxpClient.Serialise(submission.SubmissionToken, batch, body.Gzip);
+                var gate = _connection.UploadGate(dataset);
+                Exception caught = null;
+                await gate.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    Interlocked.Increment(ref _batches);
+                    Interlocked.Add(ref _bytesSent, body.Bytes.Length);
+                    Interlocked.Add(ref _jsonBytes, body.JsonLength);
+                    response = await _connection.Client.UploadAsync(dataset, body, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is ServiceException || ex is OperationCanceledException)
+                {
+                    caught = ex;
+                }
+                finally
+                {
+                    gate.Release(); // never held while renewing or re-sending below
+                }
+                if (caught == null) break;
+                if (caught is ServiceException se)
+                {
+                    if (attempt == 0 && IsSubmissionTokenGone(se))
+                    {
+                        Interlocked.Increment(ref _renewals);
+                        Notes.Enqueue($"DXP answered {se.ErrorCode} (submission token not found) to PUT {dataset}; getting a new submission token for return {_returnId} and sending the batch again.");
+                        await _connection.GetSubmissionAsync(_returnId, ct, rejectedToken: body.SubmissionToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    if (mayTrimSchema && se.ErrorCode == "CV1" && se.ProblemErrors.Count > 0)
+                        return await RetryWithoutMismatchesAsync(batch, ops, se, body.Gzip, ct).ConfigureAwait(false);
+                    if (se.ErrorCode == "MP1")
+                    {
+                        failure = new DxpBatchTooLargeException(
+                            $"DXP refused a batch of {batch.Count} records with MP1 (more than maxRecordPerBatch). This is a batching bug in NzqaSync: the run is stopped. {se.Message}", se);
+                        StoppedBy = failure;
+                        break;
+                    }
+                }
+                failure = caught;
+                if (!(caught is ServiceException s) || !IsBatchSpecific(s)) StoppedBy = caught;
+                break;
+            }
+
+            var results = failure != null ? Fail(batch, ops, failure) : Map(batch, ops, response);
+            _journal.Record(ops);
+            foreach (var r in results) Finished.Enqueue(r);
+            return results;
+        }
+
+        /// <summary>CV1: the records the schema check named fail with its words; the others are sent again once.</summary>
+        private async Task<IReadOnlyList<DxpUploadResult>> RetryWithoutMismatchesAsync<T>(IReadOnlyList<T> batch, List<JournalOperation> ops, ServiceException ex, bool gzip, CancellationToken ct)
+            where T : class, IDxpRecord
+        {
+            var byIndex = new Dictionary<int, List<string>>();
+            var general = new List<string>();
+            foreach (var e in ex.ProblemErrors)
+            {
+                var m = ContentKey.Match(e.Key);
+                if (m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < batch.Count)
+                {
+                    if (!byIndex.TryGetValue(index, out var list)) byIndex[index] = list = new List<string>();
+                    list.AddRange(e.Value.Select(v => $"CV1 {(m.Groups[2].Value.Length > 0 ? m.Groups[2].Value : "content")}: {v}"));
+                }
+                else general.AddRange(e.Value.Select(v => $"CV1 {e.Key}: {v}"));
+            }
+            if (byIndex.Count == 0)
+            {
+                var results = Fail(batch, ops, ex);
+                _journal.Record(ops);
+                foreach (var r in results) Finished.Enqueue(r);
+                return results;
+            }
+            var failed = new List<DxpUploadResult>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!byIndex.TryGetValue(i, out var errors)) continue;
+                var message = $"DXP answered 400 CV1 (the payload does not match the schema): {string.Join("; ", errors.Concat(general))}";
+                ops[i].Outcome = "Failed";
+                ops[i].Errors = new[] { message };
+                failed.Add(Result(batch[i], DxpUploadOutcome.Failed, new[] { message }));
+            }
+            _journal.Record(ops.Where((o, i) => byIndex.ContainsKey(i)).ToList());
+            foreach (var r in failed) Finished.Enqueue(r);
+            CountOutcomes(failed);
+            BatchErrors.Enqueue((ex, $"{byIndex.Count} of {batch.Count} records in a batch of {batch[0].Dataset}"));
+            var rest = batch.Where((r, i) => !byIndex.ContainsKey(i)).ToList();
+            var all = new List<DxpUploadResult>(failed);
+            if (rest.Count > 0)
+            {
+                var submission = await _connection.GetSubmissionAsync(_returnId, ct).ConfigureAwait(false);
+                Notes.Enqueue($"DXP refused a batch with CV1 naming {byIndex.Count} records; sending the other {rest.Count} again.");
+                all.AddRange(await SendBatchAsync(rest, DxpClient.Serialise(submission.SubmissionToken, rest, gzip), false, ct).ConfigureAwait(false));
+            }
+            return all;
+        }
+
+        private IReadOnlyList<DxpUploadResult> Map<T>(IReadOnlyList<T> batch, List<JournalOperation> ops, DxpUploadResponse response) where T : class, IDxpRecord
+        {
+            var byId = new Dictionary<string, DxpRecordResult>(StringComparer.Ordinal);
+            foreach (var item in response?.Content ?? new List<DxpRecordResult>())
+                if (item?.LocalId != null && !byId.ContainsKey(item.LocalId)) byId[item.LocalId] = item;
+            var results = new List<DxpUploadResult>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var record = batch[i];
+                if (!byId.TryGetValue(record.LocalId, out var answer))
+                {
+                    var message = $"DXP's answer has no result for localId '{record.LocalId}'; whether it was stored is unknown (the CSV read-back or a validation run will tell).";
+                    ops[i].Outcome = "InDoubt";
+                    ops[i].Errors = new[] { message };
+                    results.Add(Result(record, DxpUploadOutcome.Failed, new[] { message }));
+                }
+                else if (answer.Accepted)
+                {
+                    ops[i].Outcome = "Synced";
+                    ops[i].Detail = "Accepted";
+                    results.Add(Result(record, DxpUploadOutcome.Accepted, Array.Empty<string>()));
+                }
+                else
+                {
+                    ops[i].Outcome = "Failed";
+                    ops[i].Detail = "Rejected";
+                    ops[i].Errors = answer.Errors.ToArray();
+                    results.Add(Result(record, DxpUploadOutcome.Rejected, answer.Errors.ToArray()));
+                }
+            }
+            CountOutcomes(results);
+            return results;
+        }
+
+        private IReadOnlyList<DxpUploadResult> Fail<T>(IReadOnlyList<T> batch, List<JournalOperation> ops, Exception failure) where T : class, IDxpRecord
+        {
+            var unknown = failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
+            var message = failure is OperationCanceledException
+                ? "The upload was stopped while this record was being sent; whether DXP stored it is unknown."
+                : failure.Message + (unknown ? " Whether DXP stored it is unknown: send it again (the same localId replaces) or check the CSV read-back." : "");
+            foreach (var op in ops)
+            {
+                op.Outcome = unknown ? "InDoubt" : "Failed";
+                op.Errors = new[] { message };
+            }
+            if (!(failure is OperationCanceledException)) BatchErrors.Enqueue((failure, $"{batch.Count} records of {batch[0].Dataset} (localIds {batch[0].LocalId} … {batch[batch.Count - 1].LocalId})"));
+            var results = batch.Select(r => Result(r, DxpUploadOutcome.Failed, new[] { message })).ToList();
+            CountOutcomes(results);
+            return results;
+        }
+
+        private IEnumerable<DxpUploadResult> NotSent<T>(IReadOnlyList<T> batch, Exception stoppedBy) where T : class, IDxpRecord
+        {
+            var message = "Not sent: the upload stopped after an earlier batch failed (" + stoppedBy.Message + ").";
+            var results = batch.Select(r => Result(r, DxpUploadOutcome.Failed, new[] { message })).ToList();
+            CountOutcomes(results);
+            foreach (var r in results) Finished.Enqueue(r);
+            return results;
+        }
+
+        private void CountOutcomes(IEnumerable<DxpUploadResult> results)
+        {
+            foreach (var r in results)
+            {
+                Interlocked.Increment(ref _done);
+                if (r.Outcome == DxpUploadOutcome.Accepted) Interlocked.Increment(ref _accepted);
+                else if (r.Outcome == DxpUploadOutcome.Rejected) Interlocked.Increment(ref _rejected);
+                else Interlocked.Increment(ref _failed);
+            }
+        }
+
+        private DxpUploadResult Result(IDxpRecord record, DxpUploadOutcome outcome, IReadOnlyList<string> errors) => new DxpUploadResult
+        {
+            Dataset = record.Dataset,
+            Kind = DxpDatasets.KindOf(record.Dataset),
+            LocalId = record.LocalId,
+            StudentIdentificationCode = StudentOf(record),
+            Outcome = outcome,
+            Errors = errors,
+            ReturnId = _returnId,
+            RunId = RunId,
+            Timestamp = DateTimeOffset.Now,
+            Record = record,
+        };
+
+        internal static string StudentOf(IDxpRecord record) =>
+            record is CourseEnrolmentRecord ce ? ce.StudentIdentificationCode : record is QualificationCompletionRecord qc ? qc.StudentIdentificationCode : null;
+
+        /// <summary>400 SC1/SC2/SC3/SC10: the submission token is not found for this EID (expired, reset): get a new one.</summary>
+        internal static bool IsSubmissionTokenGone(ServiceException ex) =>
+            ex.StatusCode == HttpStatusCode.BadRequest && ex.ErrorCode != null && ex.ErrorCode.StartsWith("SC", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A 400 about this batch's content: later batches may still go. Anything else stops the run.</summary>
+        private static bool IsBatchSpecific(ServiceException ex) =>
+            ex.StatusCode == HttpStatusCode.BadRequest && (ex.ErrorCode == "CV1" || ex.ErrorCode == "GM1" || IsSubmissionTokenGone(ex));
+
+        private static string Size(DxpBody body) =>
+            body.Gzip ? $"{body.JsonLength / 1024.0:0.0} KB JSON gzipped to {body.Bytes.Length / 1024.0:0.0} KB" : $"{body.JsonLength / 1024.0:0.0} KB JSON";
+    }
+}
