@@ -29,7 +29,7 @@
             Tags         = @('NZQA', 'TEC', 'DXP', 'SMS', 'School', 'NewZealand', 'Sync', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/nzqasync/NzqaSync'
             LicenseUri   = 'https://github.com/nzqasync/NzqaSync/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md.'
+            ReleaseNotes = '0.1.0: Enrolments, Learner Details and Standards compare/sync with NZQA; TEC DXP course enrolment and qualification completion uploads; sync journal; HTML review report. See CHANGELOG.md.'
         }
     }
 }
