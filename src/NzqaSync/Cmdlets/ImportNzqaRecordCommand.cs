@@ -91,12 +91,12 @@ namespace NzqaSync.Cmdlets
                         {
                             ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Save the file as CSV UTF-8." },
                         });
-                        break;
+                        return;
                     }
                     catch (Exception ex) when (ex is CsvHelper.CsvHelperException || ex is IOException)
                     {
                         WriteError(new ErrorRecord(ex, "NzqaCsvUnreadable", ErrorCategory.ReadError, path));
-                        break;
+                        return;
                     }
                     if (!headerChecked)
                     {

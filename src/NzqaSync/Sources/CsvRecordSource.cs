@@ -65,15 +65,18 @@ namespace NzqaSync.Sources
                         if (string.IsNullOrWhiteSpace(headers[i]) || cells.ContainsKey(headers[i])) continue;
                         cells[headers[i]] = csv.TryGetField<string>(i, out var value) ? value : null;
                     }
-                    var row = new CsvRow(StartLine(csv.Parser), cells);
                     // A stray quote inside an unquoted value (ab"c) is kept as typed; a quote that opens a field and never
                     // closes swallows the rest of the file into one cell.
-                    if (badField != null && badField.TrimStart().StartsWith("\"", StringComparison.Ordinal))
+                    var unclosed = badField != null && badField.TrimStart().StartsWith("\"", StringComparison.Ordinal);
+                    // Having read to the end of the file, the parser has counted one line past the last.
+                    var endLine = csv.Parser.RawRow - (unclosed && (csv.Parser.RawRecord ?? "").EndsWith("\n", StringComparison.Ordinal) ? 1 : 0);
+                    var row = new CsvRow(StartLine(csv.Parser.RawRecord, endLine), cells);
+                    if (unclosed)
                     {
                         row.DefectId = "NzqaCsvUnclosedQuote";
-                        row.Defect = row.Line == csv.Parser.RawRow
+                        row.Defect = row.Line == endLine
                             ? $"a quoted field opened on line {row.Line} is never closed."
-                            : $"a quoted field opened on line {row.Line} is never closed, so lines {row.Line}–{csv.Parser.RawRow} were read as one row " +
+                            : $"a quoted field opened on line {row.Line} is never closed, so lines {row.Line}–{endLine} were read as one row " +
                               "and the rows after it were not imported.";
                     }
                     else
@@ -92,16 +95,16 @@ namespace NzqaSync.Sources
             }
         }
 
-        /// <summary>The line the current record starts on: the parser counts to its last line.</summary>
-        private static int StartLine(IParser parser)
+        /// <summary>The line a record starts on: the parser counts to its last line.</summary>
+        private static int StartLine(string raw, int endLine)
         {
-            var raw = parser.RawRecord ?? "";
+            raw = raw ?? "";
             var end = raw.Length;
             while (end > 0 && (raw[end - 1] == '\n' || raw[end - 1] == '\r')) end--;
             var breaks = 0;
             for (var i = 0; i < end; i++)
                 if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 >= end || raw[i + 1] != '\n'))) breaks++;
-            return parser.RawRow - breaks;
+            return endLine - breaks;
         }
     }
 }
