@@ -30,6 +30,24 @@ namespace NzqaSync.Cmdlets
         [Parameter]
         public Hashtable ColumnMap { get; set; }
 
+        /// <summary>A -ColumnMap key that names no field (a typo such as Nssn) would be ignored silently: refuse it.</summary>
+        protected override void BeginProcessing()
+        {
+            if (ColumnMap == null) return;
+            var fields = Kind == "Enrolment" ? EnrolmentBindings.All.Select(b => b.Name)
+                : Kind == "Learner" ? LearnerBindings.All.Select(b => b.Name)
+                : StandardBindings.All.Select(b => b.Name);
+            var known = new HashSet<string>(fields.Select(PropertyBinding<object>.Canonical), StringComparer.Ordinal);
+            var unknown = ColumnMap.Keys.Cast<object>().Select(k => Convert.ToString(k)).Where(k => k == null || !known.Contains(PropertyBinding<object>.Canonical(k))).ToList();
+            if (unknown.Count == 0) return;
+            var message = $"-ColumnMap names {string.Join(", ", unknown.Select(u => "'" + u + "'"))}, which {(unknown.Count == 1 ? "is not a field" : "are not fields")} of a {Kind.ToLowerInvariant()} record. " +
+                          $"The fields are: {string.Join(", ", fields)}.";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(ColumnMap)), "NzqaUnknownColumnMapField", ErrorCategory.InvalidArgument, ColumnMap)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Use the field names as keys: @{ Nsn = 'Student NSN' }." },
+            });
+        }
+
         protected override void ProcessRecord()
         {
             foreach (var path in Path)
