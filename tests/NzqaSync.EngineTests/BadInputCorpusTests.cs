@@ -529,6 +529,20 @@ public class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDisposable
         Assert.Equal(0, Nzqa.WriteItemCount - writesBefore);
     }
 
+    [Fact]
+    public void A_column_map_naming_no_field_is_refused_before_anything_is_read()
+    {
+        var path = WriteFile("map.csv", Utf8(LearnerCsvHeader.Replace("NSN", "Student NSN") + "81000001,Hēmi,Pōmare,2010-03-05,M,111\n"));
+        using var test = new EngineTest(_fixture);
+        test.Variables["csv"] = path;
+        using var run = test.Run("Import-NzqaRecord $csv Learner -ColumnMap @{ Nssn = 'Student NSN' }; 'script goes on'");
+        var error = Assert.Single(run.Errors); // a terminating error of the statement: $? is false, the script may catch it
+        Assert.Equal("script goes on", Assert.Single(run.Output).BaseObject);
+        Assert.Equal("NzqaUnknownColumnMapField", Id(error));
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("'Nssn'", error.Exception.Message);
+    }
+
     /// <summary>A generated 200,000-row export with bad rows at known lines: every good row out, every bad line named.</summary>
     [Fact]
     public void A_huge_generated_file_reads_every_good_row_and_names_every_bad_line()
