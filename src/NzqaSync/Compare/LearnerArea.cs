@@ -32,6 +32,9 @@ namespace NzqaSync.Compare
         {
             var nsn = NationalStudentNumber.Check(local.Nsn);
             if (nsn != null) yield return nsn;
+            // docs/api-contract.md: firstName is required (the formal name); NZQA would refuse the learner with NAME_REQUIRED.
+            if (string.IsNullOrWhiteSpace(local.FirstName))
+                yield return new RecordProblem("NzqaMissingField", "FirstName", "The formal first name is missing.");
             if (string.IsNullOrWhiteSpace(local.LastName))
                 yield return new RecordProblem("NzqaMissingField", "LastName", "The formal last name is missing.");
             if (local.DateOfBirth == null)
@@ -45,11 +48,18 @@ namespace NzqaSync.Compare
             var ethnicities = LearnerCodes.NormaliseEthnicities(local.Ethnicities);
             if (ethnicities.Length > 3)
                 yield return new RecordProblem("NzqaTooManyEthnicities", "Ethnicities", $"{ethnicities.Length} ethnicities given; NZQA takes up to three.");
+            // docs/api-contract.md: ethnicities are 1–3 distinct codes (999 where none is stated).
+            if (ethnicities.Length == 0)
+                yield return new RecordProblem("NzqaMissingField", "Ethnicities", "No ethnicity is given: NZQA takes one to three codes (999 when not stated).");
+            foreach (var code in ethnicities.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key))
+                yield return new RecordProblem("NzqaInvalidEthnicity", "Ethnicities", $"Ethnicity {code} is given more than once.");
             foreach (var code in ethnicities.Where(c => !LearnerCodes.IsEthnicityCode(c)))
                 yield return new RecordProblem("NzqaInvalidEthnicity", "Ethnicities", $"'{code}' is not an ethnicity code (three digits, e.g. 111 or 211).");
             foreach (var (field, value) in new[] { ("FirstName", local.FirstName), ("MiddleName", local.MiddleName), ("LastName", local.LastName) })
                 if (value != null && value.Trim().Length > 50)
                     yield return new RecordProblem("NzqaFieldTooLong", field, $"{field} is longer than 50 characters.");
+            if (local.LocalStudentId != null && local.LocalStudentId.Trim().Length > 10)
+                yield return new RecordProblem("NzqaFieldTooLong", "LocalStudentId", $"The student id '{local.LocalStudentId}' is longer than 10 characters.");
         }
     }
 }

@@ -65,6 +65,8 @@ namespace NzqaSync.Compare
                 yield return new RecordProblem("NzqaInvalidStandard", "StandardNumber", $"'{number}' is not a standard number.");
             else if (_catalogue != null && !_catalogue.ContainsKey(number))
                 yield return new RecordProblem("NzqaUnknownStandard", "StandardNumber", $"Standard {number} is not in NZQA's catalogue.");
+            if (local.StandardVersion != null && local.StandardVersion < 1)
+                yield return new RecordProblem("NzqaInvalidStandard", "StandardVersion", $"Version {local.StandardVersion} is not a standard version (1 or more).");
             if (local.AcademicYear == null)
                 yield return new RecordProblem("NzqaMissingField", "AcademicYear", "The academic year is missing.");
             else if (local.AcademicYear < 2000 || local.AcademicYear > DateTime.Today.Year + 1)
@@ -83,6 +85,12 @@ namespace NzqaSync.Compare
             if (local.EntryMethod != null && Capitalise(local.EntryMethod) != "Paper" && Capitalise(local.EntryMethod) != "Digital")
                 yield return new RecordProblem("NzqaInvalidEntryMethod", "EntryMethod", $"'{local.EntryMethod}' is not an entry method: Paper or Digital.");
 
+            // ProviderNumber: up to 5 digits (NZQA's data exchange spec), e.g. Te Kura 498.
+            if (local.ResultProviderCode != null && (local.ResultProviderCode < 1 || local.ResultProviderCode > 99999))
+                yield return new RecordProblem("NzqaInvalidProvider", "ResultProviderCode", $"Provider code {local.ResultProviderCode} is not a provider number (1 to 5 digits).");
+            // Anything but Entered or Withdrawn would otherwise be sent as Entered.
+            if (!string.IsNullOrWhiteSpace(local.Status) && !local.IsWithdrawn && !string.Equals(local.Status.Trim(), "Entered", StringComparison.OrdinalIgnoreCase))
+                yield return new RecordProblem("NzqaInvalidStatus", "Status", $"'{local.Status}' is not an entry status: Entered or Withdrawn.");
         }
 
         /// <summary>

@@ -55,14 +55,21 @@ namespace NzqaSync.Sources
             new PropertyBinding<StandardRecord>("Result", new[] { "Grade", "Result Code", "SecondaryResultCode" }, (r, v, p) => r.Result = ValueReader.Text(v)),
             new PropertyBinding<StandardRecord>("ResultProviderCode", new[] { "Result Provider", "Provider Code", "Assessing Provider" }, (r, v, p) => r.ResultProviderCode = ValueReader.Integer(v, "ResultProviderCode", p)),
             new PropertyBinding<StandardRecord>("Status", new[] { "Entry Status" }, (r, v, p) => r.Status = ValueReader.Text(v)),
-            new PropertyBinding<StandardRecord>("Withdrawn", new[] { "Is Withdrawn", "Withdrawal" }, (r, v, p) => { if (IsTrue(v)) r.Status = "Withdrawn"; }),
+            new PropertyBinding<StandardRecord>("Withdrawn", new[] { "Is Withdrawn", "Withdrawal" }, (r, v, p) => Withdrawal(r, v, p)),
         };
 
-        private static bool IsTrue(object value)
+        // A value that is neither yes nor no is reported, not read as "not withdrawn".
+        private static void Withdrawal(StandardRecord record, object value, List<RecordProblem> problems)
         {
-            if (value is bool b) return b;
+            if (value is bool b)
+            {
+                if (b) record.Status = "Withdrawn";
+                return;
+            }
             var text = ValueReader.Text(value)?.ToUpperInvariant();
-            return text == "Y" || text == "YES" || text == "TRUE" || text == "1" || text == "W";
+            if (text == "Y" || text == "YES" || text == "TRUE" || text == "1" || text == "W") record.Status = "Withdrawn";
+            else if (!(text == null || text == "N" || text == "NO" || text == "FALSE" || text == "0"))
+                problems.Add(new RecordProblem("NzqaInvalidStatus", "Withdrawn", $"Withdrawn '{value}' is not yes or no (Y, N, True, False, 1, 0)."));
         }
     }
 }

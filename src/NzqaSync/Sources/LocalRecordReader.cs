@@ -40,11 +40,15 @@ namespace NzqaSync.Sources
             var problems = new List<RecordProblem>();
             if (baseObject is IDictionary dictionary)
             {
+                var known = 0;
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var binding = Resolve(Convert.ToString(entry.Key));
-                    binding?.Assign(record, Unwrap(entry.Value), problems);
+                    if (binding == null) continue;
+                    known++;
+                    binding.Assign(record, Unwrap(entry.Value), problems);
                 }
+                if (known == 0) problems.Add(NoKnownProperties());
                 return new LocalRecord<TRecord>(record, problems, input);
             }
 
@@ -55,11 +59,15 @@ namespace NzqaSync.Sources
                 var value = psObject.Properties[plan.PropertyNames[i]]?.Value;
                 plan.Bindings[i].Assign(record, Unwrap(value), problems);
             }
-            if (plan.Bindings.Length == 0)
-                problems.Add(new RecordProblem("NzqaNoKnownProperties", "InputObject",
-                    "The object has none of the expected properties (" + string.Join(", ", Names()) + "); use -ColumnMap to name its columns."));
+            if (plan.Bindings.Length == 0) problems.Add(NoKnownProperties());
             return new LocalRecord<TRecord>(record, problems, input);
         }
+
+        /// <summary>Whether a column or property of this name feeds a field (by alias or -ColumnMap).</summary>
+        public bool Binds(string sourceName) => Resolve(sourceName) != null;
+
+        private RecordProblem NoKnownProperties() => new RecordProblem("NzqaNoKnownProperties", "InputObject",
+            "The object has none of the expected properties (" + string.Join(", ", Names()) + "); use -ColumnMap to name its columns.");
 
         private IEnumerable<string> Names()
         {
