@@ -51,7 +51,11 @@ namespace NzqaSync.Cmdlets
         /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
         protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
 
-        protected override void BeginProcessing() => _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
+        protected override void BeginProcessing()
+        {
+            _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
+            RefuseUnknownColumnMapKeys(_reader, Area.Kind.ToLowerInvariant(), ColumnMap);
+        }
 
         protected IEnumerable<TRecord> LocalRecords() => _local.Select(l => l.Record);
 
@@ -158,7 +162,7 @@ namespace NzqaSync.Cmdlets
 
         private ErrorRecord InvalidRecordError(TDiff diff)
         {
-            var who = string.IsNullOrEmpty(diff.Name) ? $"{Area.Kind} {diff.Nsn}" : $"{Area.Kind} {diff.Nsn} ({diff.Name})";
+            var who = string.Join(" ", new[] { Area.Kind, diff.Nsn, string.IsNullOrEmpty(diff.Name) ? null : $"({diff.Name})" }.Where(p => !string.IsNullOrEmpty(p)));
             var message = $"{who} cannot be sent: " + string.Join(" ", diff.Problems.Select(p => p.Message));
             var line = diff.Source is PSObject p && p.Properties["SourceLine"]?.Value is int l ? l : (int?)null;
             if (line != null) message = $"Line {line}: " + message;

@@ -34,18 +34,14 @@ namespace NzqaSync.Cmdlets
         protected override void BeginProcessing()
         {
             if (ColumnMap == null) return;
-            var fields = Kind == "Enrolment" ? EnrolmentBindings.All.Select(b => b.Name)
-                : Kind == "Learner" ? LearnerBindings.All.Select(b => b.Name)
-                : StandardBindings.All.Select(b => b.Name);
-            var known = new HashSet<string>(fields.Select(PropertyBinding<object>.Canonical), StringComparer.Ordinal);
-            var unknown = ColumnMap.Keys.Cast<object>().Select(k => Convert.ToString(k)).Where(k => k == null || !known.Contains(PropertyBinding<object>.Canonical(k))).ToList();
-            if (unknown.Count == 0) return;
-            var message = $"-ColumnMap names {string.Join(", ", unknown.Select(u => "'" + u + "'"))}, which {(unknown.Count == 1 ? "is not a field" : "are not fields")} of a {Kind.ToLowerInvariant()} record. " +
-                          $"The fields are: {string.Join(", ", fields)}.";
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(ColumnMap)), "NzqaUnknownColumnMapField", ErrorCategory.InvalidArgument, ColumnMap)
+            switch (Kind)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Use the field names as keys: @{ Nsn = 'Student NSN' }." },
-            });
+                case "Enrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All, ColumnMap), "enrolment", ColumnMap); break;
+                case "Learner": RefuseUnknownColumnMapKeys(new LocalRecordReader<LearnerRecord>(LearnerBindings.All, ColumnMap), "learner", ColumnMap); break;
+                case "Standard": RefuseUnknownColumnMapKeys(new LocalRecordReader<StandardRecord>(StandardBindings.All, ColumnMap), "standard", ColumnMap); break;
+                case "CourseEnrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.CourseEnrolmentRecord>(DxpBindings.CourseEnrolment, ColumnMap), "course enrolment", ColumnMap); break;
+                case "QualificationCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.QualificationCompletionRecord>(DxpBindings.QualificationCompletion, ColumnMap), "qualification completion", ColumnMap); break;
+            }
         }
 
         protected override void ProcessRecord()

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -104,6 +105,19 @@ namespace NzqaSync.Cmdlets
             var record = new ErrorRecord(ex, id, category, target);
             if (action != null) record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = action };
             return record;
+        }
+
+        /// <summary>Stops with NzqaUnknownColumnMapField when a -ColumnMap key names no field of the record.</summary>
+        protected void RefuseUnknownColumnMapKeys<TRecord>(Sources.LocalRecordReader<TRecord> reader, string recordName, object columnMap) where TRecord : class, new()
+        {
+            var unknown = reader.UnknownColumnMapKeys();
+            if (unknown.Count == 0) return;
+            var message = $"-ColumnMap names {string.Join(", ", unknown.Select(u => "'" + u + "'"))}, which {(unknown.Count == 1 ? "is not a field" : "are not fields")} of a {recordName} record. " +
+                          $"The fields are: {string.Join(", ", reader.FieldNames)}.";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, "ColumnMap"), "NzqaUnknownColumnMapField", ErrorCategory.InvalidArgument, columnMap)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Use the field names as keys: @{ Nsn = 'Student NSN' }." },
+            });
         }
 
         protected static Exception Unwrap(Exception ex)

@@ -52,9 +52,10 @@ namespace NzqaSync.Cmdlets
 
         protected override void BeginProcessing()
         {
+            _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
+            RefuseUnknownColumnMapKeys(_reader, Noun, ColumnMap);
             _connection = ResolveConnection();
             _submission = ResolveSubmission(_connection, ReturnId, Submission);
-            _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
             _runId = SyncJournal.NewRunId();
         }
 

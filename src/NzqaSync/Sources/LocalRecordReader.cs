@@ -31,6 +31,23 @@ namespace NzqaSync.Sources
                     _byCanonicalName[PropertyBinding<TRecord>.Canonical(alias)] = binding;
         }
 
+        /// <summary>
+        /// -ColumnMap keys that name no field (a typo such as Nssn would otherwise be ignored and every row lose its NSN).
+        /// </summary>
+        public IReadOnlyList<string> UnknownColumnMapKeys()
+        {
+            var unknown = new List<string>();
+            if (_columnMap == null) return unknown;
+            foreach (var key in _columnMap.Keys)
+            {
+                var name = Convert.ToString(key);
+                if (name == null || !_byCanonicalName.ContainsKey(PropertyBinding<TRecord>.Canonical(name))) unknown.Add(name ?? "");
+            }
+            return unknown;
+        }
+
+        public IEnumerable<string> FieldNames => Names();
+
         public LocalRecord<TRecord> Read(object input)
         {
             var baseObject = input is PSObject pso ? pso.BaseObject : input;
