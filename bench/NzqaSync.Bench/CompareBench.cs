@@ -13,8 +13,10 @@ public static class CompareBench
     public static readonly string[] Scenarios =
         { "floor-ps", "baseline-ps", "module-ps", "floor-typed", "baseline-typed", "module-typed", "module-csv", "fetch", "module-fetch" };
 
-    public static async Task RunAsync(int[] scales)
+    public static async Task RunAsync(int[] scales, string[] kinds = null, string[] scenarios = null)
     {
+        kinds ??= new[] { "Standard", "Enrolment" };
+        scenarios ??= Scenarios;
         var all = new List<CompareMeasurement>();
         var work = Path.Combine(Path.GetTempPath(), "nzqasync-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -25,7 +27,7 @@ public static class CompareBench
             await using (var probe = await SandboxHost.StartAsync(new SandboxOptions { Students = 2000, Seed = 42, Today = Program.Today }))
                 perStudent = probe.State.SmsExport(257).Standards.Count / 2000.0;
 
-            foreach (var kind in new[] { "Standard", "Enrolment" })
+            foreach (var kind in kinds)
                 foreach (var n in scales)
                 {
                     var students = kind == "Standard" ? (int)Math.Ceiling(n / perStudent * 1.02) + 50 : n;
@@ -37,7 +39,7 @@ public static class CompareBench
                     File.WriteAllLines(csv, lines.Take(n + 1));
                     File.WriteAllLines(warm, lines.Take(Math.Min(n, CompareChild.WarmUp) + 1));
                     var school = sandbox.Info.Providers.Single(p => p.ProviderNumber == 257);
-                    foreach (var scenario in Scenarios)
+                    foreach (var scenario in scenarios)
                     {
                         var m = Program.Child<CompareMeasurement>("--child", "compare", "--kind", kind, "--n", n.ToString(), "--scenario", scenario,
                             "--csv", csv, "--warmcsv", warm, "--nzqa", sandbox.Info.NzqaBaseUri, "--account", school.MachineAccount, "--password", school.Password,
@@ -51,7 +53,7 @@ public static class CompareBench
         {
             try { Directory.Delete(work, true); } catch (IOException) { }
         }
-        Print(all, scales);
+        if (kinds.Length == 2 && scenarios.Length == Scenarios.Length) Print(all, scales);
     }
 
     private static void Print(List<CompareMeasurement> all, int[] scales)

@@ -30,6 +30,7 @@ public static class Program
             {
                 "compare" => CompareChild.Run(a),
                 "import" => ImportChild.Run(),
+                "probe" => Probe.Run(a),
                 _ => 2,
             };
 
@@ -48,7 +49,7 @@ public static class Program
         }
 
         if (only.Contains("import")) ImportBench.Run(5);
-        if (only.Contains("compare")) await CompareBench.RunAsync(scales);
+        if (only.Contains("compare")) await CompareBench.RunAsync(scales, a.GetValueOrDefault("kinds")?.Split(','), a.GetValueOrDefault("scenarios")?.Split(','));
         if (only.Contains("nzqa")) await PushBench.NzqaAsync(int.Parse(a.GetValueOrDefault("nzqa-n") ?? "10000"));
         if (only.Contains("dxp")) await PushBench.DxpAsync(int.Parse(a.GetValueOrDefault("dxp-n") ?? "100000"));
 
