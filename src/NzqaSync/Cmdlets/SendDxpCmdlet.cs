@@ -71,11 +71,11 @@ namespace NzqaSync.Cmdlets
             DxpRecordNormaliser.Normalise(record);
             var problems = DxpRecordValidator.Validate(record);
             foreach (var warning in problems.Where(p => p.Severity == DxpProblemSeverity.Warning))
-                WriteWarning($"{Noun} {Describe(record)}: {warning.Field}: {warning.Message}");
+                WriteWarning($"{Noun} {Describe(record)}: {Named(warning)}");
             var errors = problems.Where(p => p.Severity == DxpProblemSeverity.Error).ToList();
             if (errors.Count > 0)
             {
-                Invalid(record, input, errors[0].Code, errors.Select(p => p.Field).Distinct().ToList(), errors.Select(p => $"{p.Field}: {p.Message}").ToList(), errors);
+                Invalid(record, input, errors[0].Code, errors.Select(p => p.Field).Distinct().ToList(), errors.Select(Named).ToList(), errors);
                 return;
             }
             if (ShouldProcess($"{Noun} {Describe(record)}", $"Upload to DXP return {_submission.ReturnId}")) _planned.Add((record, input));
@@ -192,6 +192,10 @@ namespace NzqaSync.Cmdlets
                 Record = record,
             });
         }
+
+        /// <summary>The problem's message, led by its field unless the message already starts with it.</summary>
+        private static string Named(DxpFieldProblem p) =>
+            p.Message.StartsWith(p.Field, StringComparison.Ordinal) ? p.Message : $"{p.Field}: {p.Message}";
 
         protected static string Day(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?";
     }
