@@ -193,12 +193,24 @@ public class FaultStormTests
         var inDoubtAfterStorm = (int)afterStorm.Output[0].BaseObject;
         var heldAfterStorm = Held();
 
+        // Aftershock: 1,000 of the same records again with one retry and a third of the answers dropped after DXP
+        // commits, so uploads end in doubt (the run stops at the first batch it cannot finish).
+        sandbox.State.Faults.Set(new FaultSettings { DropAfterCommitFraction = 0.35 });
+        using var aftershock = session.Run(@"
+            $c.Resilience.MaxRetryAttempts = 1
+            $local.GetRange(0, 1000) | Send-DxpCourseEnrolment -ReturnId 202604 -ErrorAction SilentlyContinue
+            $c.Resilience.MaxRetryAttempts = 12", vars);
+        Assert.Null(aftershock.Thrown);
+        using var afterAftershock = session.Run(Unsettled, vars);
+        var inDoubtAfterAftershock = (int)afterAftershock.Output[0].BaseObject;
+        Assert.True(inDoubtAfterAftershock > 0, "the aftershock left nothing in doubt");
+
         // Faults off; send again every record whose upload did not come back Accepted (same localIds: DXP replaces).
         sandbox.State.Faults.Reset();
         using var resend = session.Run(@"
-            $again = @($storm | Where-Object Outcome -ne 'Accepted' | ForEach-Object Record)
+            $again = @(@($storm) + @($aftershock) | Where-Object Outcome -ne 'Accepted' | ForEach-Object Record)
             $again.Count
-            $again | Send-DxpCourseEnrolment -ReturnId 202604", new Hashtable(vars) { ["storm"] = storm.Output.ToArray() });
+            $again | Send-DxpCourseEnrolment -ReturnId 202604", new Hashtable(vars) { ["storm"] = storm.Output.ToArray(), ["aftershock"] = aftershock.Output.ToArray() });
         Assert.Null(resend.Thrown);
         Assert.Empty(resend.Errors);
         var resent = (int)resend.Output[0].BaseObject;
@@ -221,7 +233,7 @@ public class FaultStormTests
         _out.WriteLine($"DXP fault storm: {target} course enrolments in batches of {store.Options.MaxRecordPerBatch}, {injected} faults injected, " +
                        $"{string.Join(" and ", expiries)} expired, {sandbox.State.Tokens.IssuedCount - eslBefore} ESL tokens issued, {stormTime.TotalSeconds:0} s; " +
                        $"upload outcomes {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}; after the storm DXP held {heldAfterStorm} and " +
-                       $"{inDoubtAfterStorm} journal entries were in doubt; re-sent {resent}; settled {settled}; " +
+                       $"{inDoubtAfterStorm} journal entries were in doubt; an aftershock (1,000 records, 1 retry, 35% of answers dropped) left {inDoubtAfterAftershock} in doubt; re-sent {resent}; settled {settled}; " +
                        $"final: held {ids.Count}, lost {lost}, duplicated {duplicated}, extra {extra}, wrong values {wrongValues}, journal entries {entries}, unsettled {unsettled}");
 
         Assert.True(injected > 80, $"only {injected} faults were injected");
@@ -234,6 +246,7 @@ public class FaultStormTests
         Assert.Equal(0, wrongValues);
         Assert.Equal(target, ids.Count);
         Assert.Equal(0, unsettled);
+        Assert.True(settled >= inDoubtAfterStorm + inDoubtAfterAftershock, $"only {settled} of {inDoubtAfterStorm + inDoubtAfterAftershock} in-doubt entries were settled by the re-send");
         System.IO.Directory.Delete(journal, true);
     }
 }
