@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NzqaSync.Sandbox;
@@ -17,12 +18,14 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "--script") return RunScript(args);
         var options = new SandboxOptions { Students = 300 };
+        var tertiary = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--students" when i + 1 < args.Length: options.Students = int.Parse(args[++i]); break;
                 case "--seed" when i + 1 < args.Length: options.Seed = int.Parse(args[++i]); break;
+                case "--tertiary": tertiary = true; break;
             }
         }
 
@@ -61,6 +64,44 @@ public static class Program
         }
         Console.WriteLine();
         Console.WriteLine($"Done. {run.Errors.Count} record(s) reported errors above (the demo data includes records that cannot be sent).");
+        return tertiary ? RunTertiary(session, info, work) : 0;
+    }
+
+    /// <summary>
+    /// --tertiary: the tertiary provider's SDR upload after the school's sync. Writes its SMS export (a few hundred course
+    /// enrolments and their completions, with a handful of records that cannot be sent) and runs samples/tertiary-sync.ps1
+    /// against the sandbox's TEC DXP with the provider's machine account.
+    /// </summary>
+    private static int RunTertiary(ModuleSession session, SandboxInfo info, string work)
+    {
+        var teo = info.Providers.Single(p => p.ProviderNumber == TertiaryExport.Edumis);
+        var folder = Path.Combine(work, "sdr");
+        var export = TertiaryExport.Write(folder);
+        Console.WriteLine();
+        Console.WriteLine(new string('=', 100));
+        Console.WriteLine($"Tertiary provider: {teo.Name} (EDUMIS {teo.ProviderNumber}), machine account '{teo.MachineAccount}'.");
+        Console.WriteLine($"SDR export written to {folder}: {export.CourseEnrolments} course enrolments, {export.QualificationCompletions} qualification completions.");
+        Console.WriteLine();
+
+        var script = Path.Combine(ModuleSession.RepoRoot, "samples", "tertiary-sync.ps1");
+        using var run = session.Run("& $script -BaseUri $dxp -Edumis $edumis -Credential $cred -ExportFolder $export -JournalPath $journal", new Hashtable
+        {
+            ["script"] = script,
+            ["dxp"] = info.DxpBaseUri,
+            ["edumis"] = teo.ProviderNumber,
+            ["cred"] = ModuleSession.Credential(teo.MachineAccount, teo.Password),
+            ["export"] = folder,
+            ["journal"] = Path.Combine(work, "journal"),
+        }, toHost: true);
+
+        foreach (var error in run.Errors) Console.WriteLine($"error [{error.FullyQualifiedErrorId}]: {error}");
+        if (run.Thrown != null)
+        {
+            Console.WriteLine($"The tertiary workflow stopped: {run.Thrown.Message}");
+            return 2;
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Done. {run.Errors.Count} record(s) reported errors above (the demo export includes records that cannot be sent).");
         return 0;
     }
 

@@ -27,7 +27,10 @@ namespace NzqaSync.Api
         private readonly string _service;
         private readonly EslTokenSource _tokens;
         private readonly string _eid;
-        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private readonly ResilienceSettings _settings;
+        private readonly object _pipelineGate = new object();
+        private (int, TimeSpan, TimeSpan, TimeSpan) _builtFor;
+        private ResiliencePipeline<HttpResponseMessage> _built;
 
         public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings)
         {
@@ -35,7 +38,28 @@ namespace NzqaSync.Api
             _service = service;
             _tokens = tokens;
             _eid = eid;
-            _pipeline = Build(settings ?? new ResilienceSettings());
+            _settings = settings ?? new ResilienceSettings();
+        }
+
+        /// <summary>
+        /// The retry pipeline for the connection's current <see cref="ResilienceSettings"/>: the settings object is the
+        /// connection's own (Connection.Resilience), so a change made after connecting takes effect on the next call.
+        /// </summary>
+        private ResiliencePipeline<HttpResponseMessage> Pipeline
+        {
+            get
+            {
+                var key = (_settings.MaxRetryAttempts, _settings.BaseDelay, _settings.MaxDelay, _settings.AttemptTimeout);
+                lock (_pipelineGate)
+                {
+                    if (_built == null || !_builtFor.Equals(key))
+                    {
+                        _built = Build(_settings);
+                        _builtFor = key;
+                    }
+                    return _built;
+                }
+            }
         }
 
         /// <summary>Retry and re-authentication notes for -Verbose; drained by the cmdlet on its own thread.</summary>
@@ -51,7 +75,7 @@ namespace NzqaSync.Api
                 HttpResponseMessage response;
                 try
                 {
-                    response = await _pipeline.ExecuteAsync(async ct =>
+                    response = await Pipeline.ExecuteAsync(async ct =>
                     {
                         var request = build();
                         describe = $"{request.Method} {request.RequestUri.AbsolutePath}";

@@ -72,11 +72,11 @@ namespace NzqaSync.Cmdlets
             DxpRecordNormaliser.Normalise(record);
             var problems = DxpRecordValidator.Validate(record);
             foreach (var warning in problems.Where(p => p.Severity == DxpProblemSeverity.Warning))
-                WriteWarning($"{Noun} {Describe(record)}: {warning.Field}: {warning.Message}");
+                WriteWarning($"{Noun} {Describe(record)}: {Named(warning)}");
             var errors = problems.Where(p => p.Severity == DxpProblemSeverity.Error).ToList();
             if (errors.Count > 0)
             {
-                Invalid(record, input, errors[0].Code, errors.Select(p => p.Field).Distinct().ToList(), errors.Select(p => $"{p.Field}: {p.Message}").ToList(), errors);
+                Invalid(record, input, errors[0].Code, errors.Select(p => p.Field).Distinct().ToList(), errors.Select(Named).ToList(), errors);
                 return;
             }
             if (ShouldProcess($"{Noun} {Describe(record)}", $"Upload to DXP return {_submission.ReturnId}")) _planned.Add((record, input));
@@ -162,6 +162,7 @@ namespace NzqaSync.Cmdlets
                 WriteProgress(progress);
             }
             if (results == null) return;
+            SettleInDoubt(journal, results);
             var bytes = uploader.Bytes;
             WriteVerbose($"Upload run {_runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}" +
                          (_invalid > 0 ? $", Invalid {_invalid}" : "") +
@@ -169,6 +170,30 @@ namespace NzqaSync.Cmdlets
                          (uploader.Renewals > 0 ? $"; submission token renewed {uploader.Renewals} times" : "") + ".");
             if (uploader.StoppedBy is DxpBatchTooLargeException tooLarge)
                 ThrowTerminatingError(DxpError(tooLarge, _submission.ReturnId));
+        }
+
+        /// <summary>
+        /// Uploads of earlier runs whose answer was lost (InDoubt in the journal) are settled by this run: DXP replaces by
+        /// localId, so a localId it accepted now holds this run's record whatever the lost request did. Those entries
+        /// become Synced (Detail "Settled"); the others stay InDoubt until a later upload of their localId is accepted.
+        /// </summary>
+        private void SettleInDoubt(SyncJournal journal, IReadOnlyList<DxpUploadResult> results)
+        {
+            var accepted = new HashSet<string>(results.Where(r => r.Outcome == DxpUploadOutcome.Accepted).Select(r => r.LocalId), StringComparer.Ordinal);
+            if (accepted.Count == 0) return;
+            var settled = new SyncJournalReader(journal.Folder).Load().Entries
+                .Where(e => e.Outcome == "InDoubt" && e.Api == "Dxp" && e.Kind == Kind && e.Action == "Upload" && e.RunId != _runId && accepted.Contains(e.Key))
+                .Select(e => new JournalOperation
+                {
+                    RunId = e.RunId, OperationId = e.OperationId, Api = e.Api, Kind = e.Kind, Key = e.Key, Action = e.Action,
+                    Outcome = "Synced",
+                    Detail = "Settled",
+                    Errors = new[] { $"Settled by upload run {_runId}: DXP accepted localId {e.Key} again (the same localId replaces), so the lost answer no longer matters." },
+                })
+                .ToList();
+            if (settled.Count == 0) return;
+            journal.Record(settled);
+            WriteVerbose($"Settled {settled.Count} in-doubt uploads of earlier runs: DXP accepted their localIds in this run.");
         }
 
         private void Invalid(TRecord record, object source, string errorId, IReadOnlyList<string> fields, IReadOnlyList<string> messages, IReadOnlyList<DxpFieldProblem> problems = null)
@@ -193,6 +218,10 @@ namespace NzqaSync.Cmdlets
                 Record = record,
             });
         }
+
+        /// <summary>The problem's message, led by its field unless the message already starts with it.</summary>
+        private static string Named(DxpFieldProblem p) =>
+            p.Message.StartsWith(p.Field, StringComparison.Ordinal) ? p.Message : $"{p.Field}: {p.Message}";
 
         protected static string Day(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?";
     }

@@ -118,14 +118,18 @@ namespace NzqaSync.Journal
                     Created = latest.Created,
                     Updated = latest.Updated,
                     Progress = $"{verb} {Plural(group.Key.Kind)} {latest.Synced + latest.Failed + latest.InDoubt} of {latest.Total} " +
-                               $"(created {latest.Created}, patched {latest.Updated}, failed {latest.Failed}" +
+                               (string.Equals(group.Key.Api, "Dxp", StringComparison.OrdinalIgnoreCase)
+                                   ? $"(synced {latest.Synced}, failed {latest.Failed}" // DXP uploads and deletes replace by localId: no create/patch
+                                   : $"(created {latest.Created}, patched {latest.Updated}, failed {latest.Failed}") +
                                (latest.InDoubt > 0 ? $", in doubt {latest.InDoubt}" : "") + ")",
                     JournalPath = _folder,
                 };
             }
         }
 
-        private static string Plural(string kind) => string.IsNullOrEmpty(kind) ? "records" : kind.ToLowerInvariant() + "s";
+        /// <summary>"Enrolment" → "enrolments", "CourseEnrolment" → "course enrolments".</summary>
+        private static string Plural(string kind) =>
+            string.IsNullOrEmpty(kind) ? "records" : System.Text.RegularExpressions.Regex.Replace(kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant() + "s";
 
         private static DateTimeOffset ParseTime(string text) =>
             DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var ts) ? ts : DateTimeOffset.MinValue;
