@@ -57,10 +57,10 @@ namespace NzqaSync.Compare
                 diff.Key = key ?? "";
                 diff.Nsn = area.NsnOf(item.Record);
                 diff.Name = area.NameOf(item.Record);
-                diff.Source = item.Source;
 
                 if (problems.Count > 0)
                 {
+                    diff.Source = item.Source;
                     diff.Status = DiffStatus.Invalid;
                     diff.SyncStatus = SyncStatus.Failed;
                     diff.Problems = problems.GroupBy(p => p.ErrorId + "|" + p.Field + "|" + p.Message).Select(g => g.First()).ToArray();

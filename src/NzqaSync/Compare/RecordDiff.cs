@@ -19,7 +19,7 @@ namespace NzqaSync.Compare
         public IReadOnlyList<FieldDifference> Differences { get; set; } = NoDifferences;
         public IReadOnlyList<RecordProblem> Problems { get; set; } = NoProblems;
 
-        /// <summary>The input object the local record came from (the target of any error about it).</summary>
+        /// <summary>For an Invalid record, the input object it came from (the target of the error about it).</summary>
         public object Source { get; set; }
 
         /// <summary>One readable line for Out-GridView and the default table.</summary>

@@ -12,7 +12,7 @@ namespace NzqaSync.Sources
     /// Turns pipeline objects (Import-Csv rows, hashtables, SMS objects) into typed records by property name,
     /// with aliases for common SMS export headers. The column-to-field plan is resolved once per distinct set of
     /// property names, so a hundred thousand rows of one CSV cost one alias lookup, not one per row.
-    /// Records that are already the typed record pass straight through.
+    /// Records that are already the typed record pass straight through. One reader serves one pipeline (not thread-safe).
     /// </summary>
     public sealed class LocalRecordReader<TRecord> where TRecord : class, new()
     {
@@ -20,6 +20,8 @@ namespace NzqaSync.Sources
         private readonly Dictionary<string, PropertyBinding<TRecord>> _byCanonicalName;
         private readonly ConcurrentDictionary<string, Plan> _plans = new ConcurrentDictionary<string, Plan>(StringComparer.Ordinal);
         private readonly IDictionary _columnMap;
+        private Plan _lastPlan;
+        private List<PSPropertyInfo> _properties;
 
         public LocalRecordReader(IReadOnlyList<PropertyBinding<TRecord>> bindings, IDictionary columnMap = null)
         {
@@ -70,12 +72,14 @@ namespace NzqaSync.Sources
             }
 
             var psObject = input as PSObject ?? PSObject.AsPSObject(input);
-            var plan = PlanFor(psObject);
-            for (var i = 0; i < plan.PropertyNames.Length; i++)
-            {
-                var value = psObject.Properties[plan.PropertyNames[i]]?.Value;
-                plan.Bindings[i].Assign(record, Unwrap(value), problems);
-            }
+            // One walk over the properties gives both the shape (to find the plan) and the values.
+            var properties = _properties ?? (_properties = new List<PSPropertyInfo>());
+            properties.Clear();
+            foreach (var property in psObject.Properties)
+                if (property.IsGettable) properties.Add(property);
+            var plan = PlanFor(properties);
+            for (var i = 0; i < plan.Positions.Length; i++)
+                plan.Bindings[i].Assign(record, Unwrap(properties[plan.Positions[i]].Value), problems);
             if (plan.Bindings.Length == 0) problems.Add(NoKnownProperties());
             return new LocalRecord<TRecord>(record, problems, input);
         }
@@ -93,27 +97,30 @@ namespace NzqaSync.Sources
 
         private static object Unwrap(object value) => value is PSObject p ? p.BaseObject : value;
 
-        private Plan PlanFor(PSObject psObject)
+        private Plan PlanFor(List<PSPropertyInfo> properties)
         {
-            var names = new List<string>();
-            foreach (var property in psObject.Properties)
-                if (property.IsGettable) names.Add(property.Name);
-            var planKey = string.Join("\u001f", names);
-            return _plans.GetOrAdd(planKey, _ =>
+            // Rows of one file or one script share their shape: compare names with the last plan before building a key.
+            var last = _lastPlan;
+            if (last != null && last.Matches(properties)) return last;
+            var names = new string[properties.Count];
+            for (var i = 0; i < names.Length; i++) names[i] = properties[i].Name;
+            var plan = _plans.GetOrAdd(string.Join("\u001f", names), _ =>
             {
                 var bound = new List<PropertyBinding<TRecord>>();
-                var propertyNames = new List<string>();
+                var positions = new List<int>();
                 var taken = new HashSet<PropertyBinding<TRecord>>();
-                foreach (var name in names)
+                for (var i = 0; i < names.Length; i++)
                 {
-                    var binding = Resolve(name);
+                    var binding = Resolve(names[i]);
                     // The first column that maps to a field wins; later aliases of the same field are ignored.
                     if (binding == null || !taken.Add(binding)) continue;
                     bound.Add(binding);
-                    propertyNames.Add(name);
+                    positions.Add(i);
                 }
-                return new Plan(propertyNames.ToArray(), bound.ToArray());
+                return new Plan(names, positions.ToArray(), bound.ToArray());
             });
+            _lastPlan = plan;
+            return plan;
         }
 
         private PropertyBinding<TRecord> Resolve(string sourceName)
@@ -134,14 +141,26 @@ namespace NzqaSync.Sources
 
         private sealed class Plan
         {
-            public Plan(string[] propertyNames, PropertyBinding<TRecord>[] bindings)
+            public Plan(string[] allNames, int[] positions, PropertyBinding<TRecord>[] bindings)
             {
-                PropertyNames = propertyNames;
+                AllNames = allNames;
+                Positions = positions;
                 Bindings = bindings;
             }
 
-            public string[] PropertyNames { get; }
+            /// <summary>Every property name of the shape, in order.</summary>
+            public string[] AllNames { get; }
+            /// <summary>Where, among the properties, each bound one stands.</summary>
+            public int[] Positions { get; }
             public PropertyBinding<TRecord>[] Bindings { get; }
+
+            public bool Matches(List<PSPropertyInfo> properties)
+            {
+                if (properties.Count != AllNames.Length) return false;
+                for (var i = 0; i < AllNames.Length; i++)
+                    if (!string.Equals(properties[i].Name, AllNames[i], StringComparison.Ordinal)) return false;
+                return true;
+            }
         }
     }
 }
