@@ -135,8 +135,9 @@ public static class PushBench
         }
         rows.Add(new[] { "ideal: ceil(N/max) × round-trip", n.ToString("N0"), batches.Length.ToString("N0"), Program.S(idealS * 1000), Program.F(n / idealS), "1.0×", "—", "" });
         rows.Add(new[] { "floor with the server's own work: batches × full-batch round-trip", n.ToString("N0"), batches.Length.ToString("N0"), Program.S(batches.Length * fullRtt), Program.F(n / (batches.Length * fullRtt / 1000)), Program.X(batches.Length * fullRtt / 1000 / idealS), "—", "" });
-        sandbox.State.Faults.Reset();
         var stored = sandbox.State.Dxp.Records(dxp.SubmissionToken, "course-enrolments").Count();
+        var moduleLine = ModuleDxpSend(sandbox, records, idealS, loopRate);
+        sandbox.State.Faults.Reset();
 
         Program.Line("## (3) Push to TEC DXP: course enrolments");
         Program.Line();
@@ -150,19 +151,43 @@ public static class PushBench
         Program.Line($"**Best batched vs per-record loop: {Program.X(n / best / loopRate)}** (target ≥ 50×: {(n / best / loopRate >= 50 ? "met" : "MISSED")}); " +
                      $"**best batched vs ideal: {Program.X(best / idealS)}** (target ≤ 1.3×: {(best / idealS <= 1.3 ? "met" : "MISSED")}).");
         Program.Line();
-        Program.Line("Send-DxpCourseEnrolment (the module's cmdlet): " + ModuleDxpSend());
+        Program.Line("Send-DxpCourseEnrolment (the module's cmdlet, same records, same latency, from typed records): " + moduleLine);
         Program.Line();
     }
 
     /// <summary>
-    /// PLUG-IN POINT for the module's DXP upload. When Send-DxpCourseEnrolment exists in the assembled module, time
-    /// `$records | Send-DxpCourseEnrolment` for the same records against the same sandbox and add a row to the table above.
+    /// The module's own DXP upload: the same records as typed CourseEnrolmentRecords (read from a CSV by
+    /// Import-NzqaRecord, not timed), then `$records | Send-DxpCourseEnrolment` timed end to end: local validation,
+    /// batching by maxRecordPerBatch, one request at a time for the dataset, gzip, the journal before and after each batch.
     /// </summary>
-    private static string ModuleDxpSend()
+    private static string ModuleDxpSend(SandboxHost sandbox, JObject[] records, double idealS, double loopRate)
     {
+        var work = Directory.CreateTempSubdirectory("nzqasync-bench-dxp-").FullName;
+        var csv = Path.Combine(work, "course-enrolments.csv");
+        var fields = records[0].Properties().Select(p => p.Name).ToArray();
+        using (var writer = new StreamWriter(csv))
+        {
+            writer.WriteLine(string.Join(",", fields));
+            foreach (var r in records)
+                writer.WriteLine(string.Join(",", fields.Select(f => r[f] is JArray a ? string.Join(";", a.Select(x => x.ToString())) : "\"" + r[f] + "\"")).Replace("ce-bench-", "ce-module-"));
+        }
+        var tertiary = sandbox.Info.Providers.Single(p => p.Kind == "Tertiary");
         using var engine = new Engine();
-        var present = engine.Run("@(Get-Command Send-DxpCourseEnrolment -ErrorAction SilentlyContinue).Count").Output[0].BaseObject is int c && c > 0;
-        return present ? "present, but its measurement is not written yet (see PushBench.ModuleDxpSend)." : "not measured: cmdlet not present.";
+        if (!(engine.Run("@(Get-Command Send-DxpCourseEnrolment -ErrorAction SilentlyContinue).Count").Output[0].BaseObject is int c && c > 0))
+            return "not measured: cmdlet not present.";
+        var secure = new System.Security.SecureString();
+        foreach (var ch in tertiary.Password) secure.AppendChar(ch);
+        engine.Set("cred", new System.Management.Automation.PSCredential(tertiary.MachineAccount, secure));
+        engine.Set("dxp", sandbox.Info.DxpBaseUri);
+        engine.Set("csv", csv);
+        engine.Set("journal", Path.Combine(work, "journal"));
+        engine.Run("Connect-Dxp -BaseUri $dxp -Edumis 7001 -Credential $cred -JournalPath $journal; $typed = @(Import-NzqaRecord -Path $csv -Kind CourseEnrolment)");
+        var (accepted, time) = engine.Run("$r = @($typed | Send-DxpCourseEnrolment -ReturnId 202604 -ErrorAction SilentlyContinue); @($r | Where-Object Outcome -eq 'Accepted').Count");
+        try { Directory.Delete(work, true); } catch (IOException) { }
+        var rate = records.Length / time.TotalSeconds;
+        return $"{(int)accepted[0].BaseObject:N0} of {records.Length:N0} accepted in {Program.S(time.TotalMilliseconds)} s = {Program.F(rate)} records/s, " +
+               $"{Program.X(time.TotalSeconds / idealS)} the ideal, {Program.X(rate / loopRate)} the per-record loop " +
+               $"(target ≤ 1.3× ideal: {(time.TotalSeconds / idealS <= 1.3 ? "met" : "MISSED")}; ≥ 50× loop: {(rate / loopRate >= 50 ? "met" : "MISSED")}).";
     }
 
     private static JObject CourseEnrolment(int i)

@@ -23,7 +23,7 @@ namespace NzqaSync.Compare
         public LocalRecord(TRecord record, IReadOnlyList<RecordProblem> problems, object source)
         {
             Record = record;
-            Problems = problems ?? new RecordProblem[0];
+            Problems = problems ?? Array.Empty<RecordProblem>();
             Source = source;
         }
 

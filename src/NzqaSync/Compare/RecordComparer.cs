@@ -45,12 +45,13 @@ namespace NzqaSync.Compare
                 var hasNzqa = key != null && nzqaByKey.ContainsKey(key);
                 if (hasNzqa) matched.Add(key);
 
-                var problems = new List<RecordProblem>(item.Problems);
+                // Most records have no problem: allocate the list only when one turns up.
+                List<RecordProblem> problems = item.Problems.Count > 0 ? new List<RecordProblem>(item.Problems) : null;
                 // A field that could not be read is reported once, not again as "missing".
                 foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default)))
-                    if (!item.Problems.Any(p => p.Field == problem.Field)) problems.Add(problem);
+                    if (!item.Problems.Any(p => p.Field == problem.Field)) (problems ?? (problems = new List<RecordProblem>())).Add(problem);
                 if (key != null && keyCounts[key] > 1)
-                    problems.Add(new RecordProblem("NzqaDuplicateKey", "Key",
+                    (problems ?? (problems = new List<RecordProblem>())).Add(new RecordProblem("NzqaDuplicateKey", "Key",
                         $"{area.Kind} {key} appears {keyCounts[key]} times in the local data: keep one and re-run."));
 
                 var diff = area.CreateDiff(item.Record, hasNzqa ? nzqaRecord : default);
@@ -58,7 +59,7 @@ namespace NzqaSync.Compare
                 diff.Nsn = area.NsnOf(item.Record);
                 diff.Name = area.NameOf(item.Record);
 
-                if (problems.Count > 0)
+                if (problems != null)
                 {
                     diff.Source = item.Source;
                     diff.Status = DiffStatus.Invalid;

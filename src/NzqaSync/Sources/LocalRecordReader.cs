@@ -22,6 +22,7 @@ namespace NzqaSync.Sources
         private readonly IDictionary _columnMap;
         private Plan _lastPlan;
         private List<PSPropertyInfo> _properties;
+        private List<RecordProblem> _problems;
 
         public LocalRecordReader(IReadOnlyList<PropertyBinding<TRecord>> bindings, IDictionary columnMap = null)
         {
@@ -56,7 +57,8 @@ namespace NzqaSync.Sources
             if (baseObject is TRecord typed) return new LocalRecord<TRecord>(typed, null, input);
 
             var record = new TRecord();
-            var problems = new List<RecordProblem>();
+            var problems = _problems ?? (_problems = new List<RecordProblem>());
+            problems.Clear();
             if (baseObject is IDictionary dictionary)
             {
                 var known = 0;
@@ -68,7 +70,7 @@ namespace NzqaSync.Sources
                     binding.Assign(record, Unwrap(entry.Value), problems);
                 }
                 if (known == 0) problems.Add(NoKnownProperties());
-                return new LocalRecord<TRecord>(record, problems, input);
+                return new LocalRecord<TRecord>(record, Snapshot(problems), input);
             }
 
             var psObject = input as PSObject ?? PSObject.AsPSObject(input);
@@ -81,7 +83,7 @@ namespace NzqaSync.Sources
             for (var i = 0; i < plan.Positions.Length; i++)
                 plan.Bindings[i].Assign(record, Unwrap(properties[plan.Positions[i]].Value), problems);
             if (plan.Bindings.Length == 0) problems.Add(NoKnownProperties());
-            return new LocalRecord<TRecord>(record, problems, input);
+            return new LocalRecord<TRecord>(record, Snapshot(problems), input);
         }
 
         /// <summary>Whether a column or property of this name feeds a field (by alias or -ColumnMap).</summary>
@@ -94,6 +96,8 @@ namespace NzqaSync.Sources
         {
             foreach (var b in _bindings) yield return b.Name;
         }
+
+        private static IReadOnlyList<RecordProblem> Snapshot(List<RecordProblem> problems) => problems.Count == 0 ? null : problems.ToArray();
 
         private static object Unwrap(object value) => value is PSObject p ? p.BaseObject : value;
 
