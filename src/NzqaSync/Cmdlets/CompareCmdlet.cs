@@ -96,7 +96,7 @@ namespace NzqaSync.Cmdlets
                 WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
                 try
                 {
-                    var fetched = Await(FetchAsync(connection, fetch.Report, Stopping), connection.Sender, fetch.Tick);
+                    var fetched = Await(FetchAsync(connection, fetch.Report, StopToken), connection.Sender, fetch.Tick);
                     nzqa = fetched.Records;
                     area = fetched.Area;
                 }

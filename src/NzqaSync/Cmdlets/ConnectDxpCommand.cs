@@ -62,9 +62,9 @@ namespace NzqaSync.Cmdlets
             try
             {
                 WriteVerbose($"Asking ESL {connection.TokenUri} for a token (machine account {connection.MachineAccount}, scope {connection.Scope}, org {Edumis}).");
-                Await(connection.Tokens.GetAsync(Stopping));
+                Await(connection.Tokens.GetAsync(StopToken));
                 WriteVerbose($"GET {connection.BaseUri} {DxpRoutes.Returns} to check the connection.");
-                var returns = Await(connection.Client.GetReturnsAsync(true, Stopping), connection.Sender);
+                var returns = Await(connection.Client.GetReturnsAsync(true, StopToken), connection.Sender);
                 WriteVerbose($"EDUMIS {Edumis} has {returns.Count} returns.");
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))

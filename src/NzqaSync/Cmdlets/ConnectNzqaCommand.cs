@@ -52,9 +52,9 @@ namespace NzqaSync.Cmdlets
             try
             {
                 WriteVerbose($"Asking ESL {connection.TokenUri} for a token (machine account {connection.MachineAccount}, scope {connection.Scope}, org {ProviderNumber}).");
-                Await(connection.Tokens.GetAsync(Stopping));
+                Await(connection.Tokens.GetAsync(StopToken));
                 WriteVerbose($"GET {connection.BaseUri} provider {ProviderNumber}.");
-                var provider = Await(connection.Client.GetProviderAsync(Stopping), connection.Sender);
+                var provider = Await(connection.Client.GetProviderAsync(StopToken), connection.Sender);
                 connection.ProviderName = provider?.Name;
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))

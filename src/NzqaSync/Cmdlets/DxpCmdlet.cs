@@ -50,7 +50,7 @@ namespace NzqaSync.Cmdlets
             }
             try
             {
-                var submission = Await(connection.GetSubmissionAsync(returnId, Stopping), connection.Sender);
+                var submission = Await(connection.GetSubmissionAsync(returnId, StopToken), connection.Sender);
                 WriteVerbose($"Submission token for return {submission.ReturnId}: status {submission.SubmissionStatus}, {submission.MaxRecordPerBatch} records per request, expires {submission.TokenExpiry:u}.");
                 return submission;
             }
@@ -64,7 +64,7 @@ namespace NzqaSync.Cmdlets
         /// <summary>Calls DXP with the return's submission token; after SC* (token gone) gets a new token and calls once more.</summary>
         protected T WithSubmission<T>(DxpConnection connection, string returnId, Func<DxpSubmission, Task<T>> call, Action tick = null)
         {
-            var submission = Await(connection.GetSubmissionAsync(returnId, Stopping), connection.Sender);
+            var submission = Await(connection.GetSubmissionAsync(returnId, StopToken), connection.Sender);
             try
             {
                 return Await(call(submission), connection.Sender, tick);
@@ -72,7 +72,7 @@ namespace NzqaSync.Cmdlets
             catch (ServiceException ex) when (DxpUploader.IsSubmissionTokenGone(ex))
             {
                 WriteVerbose($"DXP answered {ex.ErrorCode}: the submission token for return {returnId} is gone; getting a new one and asking again.");
-                submission = Await(connection.GetSubmissionAsync(returnId, Stopping, rejectedToken: submission.SubmissionToken), connection.Sender);
+                submission = Await(connection.GetSubmissionAsync(returnId, StopToken, rejectedToken: submission.SubmissionToken), connection.Sender);
                 return Await(call(submission), connection.Sender, tick);
             }
         }

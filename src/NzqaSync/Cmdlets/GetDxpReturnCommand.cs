@@ -25,7 +25,7 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"GET returns (EID {connection.Edumis}, includeIndicative={(IncludeIndicative ? "true" : "false")}).");
             try
             {
-                var returns = Await(connection.Client.GetReturnsAsync(IncludeIndicative, Stopping), connection.Sender);
+                var returns = Await(connection.Client.GetReturnsAsync(IncludeIndicative, StopToken), connection.Sender);
                 var patterns = ReturnId?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
                 foreach (var r in returns)
                     if (patterns == null || patterns.Any(p => p.IsMatch(r.ReturnId ?? ""))) WriteObject(r);

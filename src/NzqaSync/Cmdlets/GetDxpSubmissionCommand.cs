@@ -29,7 +29,7 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"POST token/{ReturnId} (EID {_connection.Edumis}){(Renew ? ", renewing" : " unless a live token is held")}.");
             try
             {
-                WriteObject(Await(_connection.GetSubmissionAsync(ReturnId, Stopping, renew: Renew), _connection.Sender));
+                WriteObject(Await(_connection.GetSubmissionAsync(ReturnId, StopToken, renew: Renew), _connection.Sender));
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {

@@ -53,7 +53,7 @@ namespace NzqaSync.Cmdlets
             try
             {
                 WriteVerbose($"GET contents/…/{dataset}.csv for return {returnId}.");
-                csv = WithSubmission(_connection, returnId, s => _connection.Client.GetContentsCsvAsync(s, dataset, Stopping));
+                csv = WithSubmission(_connection, returnId, s => _connection.Client.GetContentsCsvAsync(s, dataset, StopToken));
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {

@@ -44,7 +44,7 @@ namespace NzqaSync.Cmdlets
                 while (true)
                 {
                     WriteVerbose($"GET validation for return {returnId}.");
-                    var run = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationAsync(s.SubmissionToken, Stopping));
+                    var run = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationAsync(s.SubmissionToken, StopToken));
                     if (!Wait || run == null || DxpValidationRunStatus.IsFinished(run.Status))
                     {
                         if (Wait) Complete(progress);
@@ -68,10 +68,10 @@ namespace NzqaSync.Cmdlets
                     progress.StatusDescription = $"Run {run.ValidationRunId} is {run.Status} ({(int)clock.Elapsed.TotalSeconds} s of at most {TimeoutSeconds} s)";
                     progress.PercentComplete = run.Status == DxpValidationRunStatus.InProgress ? 50 : 10;
                     WriteProgress(progress);
-                    if (Stopping.WaitHandle.WaitOne(PollInterval)) throw new OperationCanceledException(Stopping);
+                    if (StopToken.WaitHandle.WaitOne(PollInterval)) throw new OperationCanceledException(StopToken);
                 }
             }
-            catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
             {
                 Complete(progress);
             }

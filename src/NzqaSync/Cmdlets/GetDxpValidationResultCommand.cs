@@ -41,7 +41,7 @@ namespace NzqaSync.Cmdlets
                 {
                     WriteVerbose($"GET validation/results page {page} (pageSize {PageSize}) for return {returnId}.");
                     var current = page;
-                    var result = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationResultsAsync(s.SubmissionToken, current, PageSize, Stopping));
+                    var result = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationResultsAsync(s.SubmissionToken, current, PageSize, StopToken));
                     if (result?.Results == null || result.Results.Count == 0) break;
                     foreach (var issue in result.Results)
                         if (ErrorType == null || string.Equals(issue.ErrorType, ErrorType, StringComparison.OrdinalIgnoreCase)) WriteObject(issue);

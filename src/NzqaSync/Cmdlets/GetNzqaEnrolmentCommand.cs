@@ -21,7 +21,7 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"GET {connection.BaseUri} {What} of provider {connection.ProviderNumber} (pages of {NzqaRoutes.PageSize}).");
             try
             {
-                var records = Await(ReadAsync(connection, fetch.Report, Stopping), connection.Sender, fetch.Tick);
+                var records = Await(ReadAsync(connection, fetch.Report, StopToken), connection.Sender, fetch.Tick);
                 fetch.Complete();
                 WriteVerbose($"NZQA holds {records.Count} {What} for provider {connection.ProviderNumber}.");
                 WriteObject(records, true);

@@ -16,7 +16,7 @@ namespace NzqaSync.Cmdlets
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
-        protected CancellationToken Stopping => _stopping.Token;
+        protected CancellationToken StopToken => _stopping.Token;
 
         protected override void StopProcessing() => _stopping.Cancel();
 

@@ -67,7 +67,7 @@ namespace NzqaSync.Cmdlets
                 List<DxpRemoveResult> results = null;
                 try
                 {
-                    results = Await(DxpRemover.RemoveAsync(_connection, journal, runId, group.Key.ReturnId, group.Key.Dataset, ids, notes, Stopping), _connection.Sender,
+                    results = Await(DxpRemover.RemoveAsync(_connection, journal, runId, group.Key.ReturnId, group.Key.Dataset, ids, notes, StopToken), _connection.Sender,
                         () => { while (notes.TryDequeue(out var n)) WriteVerbose(n); });
                 }
                 catch (Exception ex) when (ex is ServiceException)

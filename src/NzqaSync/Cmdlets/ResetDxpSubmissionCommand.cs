@@ -56,7 +56,7 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"POST reset for return {returnId} (EID {_connection.Edumis}).");
             try
             {
-                WithSubmission(_connection, returnId, async s => { await _connection.Client.ResetAsync(s.SubmissionToken, Stopping).ConfigureAwait(false); return true; });
+                WithSubmission(_connection, returnId, async s => { await _connection.Client.ResetAsync(s.SubmissionToken, StopToken).ConfigureAwait(false); return true; });
                 _connection.Forget(returnId);
                 WriteVerbose($"Return {returnId} was reset; the next upload gets a new, empty submission.");
             }

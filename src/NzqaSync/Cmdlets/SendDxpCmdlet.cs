@@ -141,7 +141,7 @@ namespace NzqaSync.Cmdlets
             IReadOnlyList<DxpUploadResult> results = null;
             try
             {
-                results = Await(uploader.UploadAsync(plan.Batches, Stopping), _connection.Sender, Tick);
+                results = Await(uploader.UploadAsync(plan.Batches, StopToken), _connection.Sender, Tick);
             }
             catch (OperationCanceledException)
             {

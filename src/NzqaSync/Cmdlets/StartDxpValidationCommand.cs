@@ -27,7 +27,7 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"POST validation for return {returnId}.");
             try
             {
-                var run = WithSubmission(_connection, returnId, s => _connection.Client.StartValidationAsync(s.SubmissionToken, Stopping));
+                var run = WithSubmission(_connection, returnId, s => _connection.Client.StartValidationAsync(s.SubmissionToken, StopToken));
                 WriteVerbose($"Validation run {run?.ValidationRunId} is {run?.Status}.");
                 WriteObject(run);
             }

@@ -79,7 +79,7 @@ namespace NzqaSync.Cmdlets
             IReadOnlyList<SyncResult> results = null;
             try
             {
-                results = Await(runner.RunAsync(_planned, Stopping), _connection.Sender, Tick);
+                results = Await(runner.RunAsync(_planned, StopToken), _connection.Sender, Tick);
             }
             catch (OperationCanceledException)
             {

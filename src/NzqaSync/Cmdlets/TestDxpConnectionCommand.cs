@@ -79,11 +79,11 @@ namespace NzqaSync.Cmdlets
             {
                 connection.Tokens.Clear();
                 WriteVerbose($"Asking ESL {connection.TokenUri} for a fresh token.");
-                Await(connection.Tokens.GetAsync(Stopping));
+                Await(connection.Tokens.GetAsync(StopToken));
                 test.Reachable = true;
                 test.Authenticated = true;
                 WriteVerbose($"GET {DxpRoutes.Returns} (EID {connection.Edumis}).");
-                var returns = Await(connection.Client.GetReturnsAsync(true, Stopping), connection.Sender);
+                var returns = Await(connection.Client.GetReturnsAsync(true, StopToken), connection.Sender);
                 test.ReturnCount = returns.Count;
                 if (returns.Count == 0)
                 {

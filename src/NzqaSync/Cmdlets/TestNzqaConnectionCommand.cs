@@ -78,10 +78,10 @@ namespace NzqaSync.Cmdlets
             {
                 connection.Tokens.Clear();
                 WriteVerbose($"Asking ESL {connection.TokenUri} for a fresh token.");
-                Await(connection.Tokens.GetAsync(Stopping));
+                Await(connection.Tokens.GetAsync(StopToken));
                 test.Reachable = true;
                 test.Authenticated = true;
-                var provider = Await(connection.Client.GetProviderAsync(Stopping), connection.Sender);
+                var provider = Await(connection.Client.GetProviderAsync(StopToken), connection.Sender);
                 test.ProviderName = provider?.Name;
                 test.ProviderMatches = provider?.ProviderNumber == connection.ProviderNumber;
                 test.Message = $"Connected to NZQA as provider {connection.ProviderNumber} ({provider?.Name}).";
