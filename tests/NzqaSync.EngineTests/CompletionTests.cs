@@ -48,4 +48,21 @@ public class CompletionTests : IClassFixture<SandboxFixture>
         using var compare = session.Run("[pscustomobject]@{ NSN = '100'; Standard = '91098'; Year = 2026; Grade = 'A' } | Compare-NzqaStandard -NzqaRecord @() | Out-Null");
         Assert.Contains("91098", Complete(session, "Get-NzqaStandardDefinition -Number 9109"));
     }
+
+    [Fact]
+    public void Return_ids_complete_from_the_dxp_connection()
+    {
+        using var session = new ModuleSession();
+        var tertiary = _fixture.Sandbox.Info.Providers.Single(p => p.Kind == "Tertiary");
+        using var connect = session.Run("Connect-Dxp -BaseUri $dxp -Edumis 7001 -Credential $cred", new Hashtable
+        {
+            ["dxp"] = _fixture.Sandbox.Info.DxpBaseUri,
+            ["cred"] = ModuleSession.Credential(tertiary.MachineAccount, tertiary.Password),
+        });
+        Assert.Empty(connect.Errors);
+        var ids = Complete(session, "Get-DxpSubmission -ReturnId 2026");
+        Assert.Contains("202604", ids);
+        Assert.Contains("202608", ids);
+        Assert.Equal(new[] { "202608" }, Complete(session, "Send-DxpCourseEnrolment -ReturnId 202608"));
+    }
 }

@@ -17,6 +17,7 @@ namespace NzqaSync.Cmdlets
         /// <summary>Only these returns (like 202604); wildcards allowed.</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
         public string[] ReturnId { get; set; }
 
         protected override void EndProcessing()

@@ -14,6 +14,7 @@ namespace NzqaSync.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
         public string ReturnId { get; set; }
 
         /// <summary>Ask DXP again even when the connection holds a live token (DXP returns the same token while it is valid).</summary>

@@ -17,6 +17,7 @@ namespace NzqaSync.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId", ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
         public string ReturnId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = "Submission")]
