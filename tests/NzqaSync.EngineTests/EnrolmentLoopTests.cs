@@ -45,6 +45,9 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         using var learners = test.Run("Import-NzqaRecord -Path $learnersCsv -Kind Learner -ErrorAction SilentlyContinue | Compare-NzqaLearner -ErrorAction SilentlyContinue | Sync-NzqaLearner -ErrorAction SilentlyContinue");
         using var sync = test.Run("Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment");
         var results = sync.Output.Select(o => o.Properties).ToList();
+        // The Helix banner's words, as Write-Progress: "Processing enrolments 150 of 387 (created 34, patched 64)".
+        Assert.Contains(sync.Progress, p => System.Text.RegularExpressions.Regex.IsMatch(p.StatusDescription ?? "", @"^Processing enrolments \d+ of \d+ \(created \d+, patched \d+, failed \d+\)$"));
+        Assert.Contains(first.Progress, p => p.Activity.StartsWith("Reading NZQA enrolments"));
         var sent = before["New"] + before["Different"] + before["Leaver"];
         // The demo data has a new student whose learner row cannot be sent (an impossible date of birth): NZQA refuses
         // that enrolment in its own words; everything else goes.
