@@ -58,4 +58,30 @@ public class LocalRecordReaderTests
         var reader = new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All);
         Assert.Same(record, reader.Read(PSObject.AsPSObject(record)).Record);
     }
+
+    public sealed class SmsRow
+    {
+        public string NSN { get; set; }
+        public string Surname { get; set; }
+    }
+
+    [Fact]
+    public void Plain_dotnet_objects_map_by_their_properties_too()
+    {
+        var reader = new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All);
+        var read = reader.Read(new SmsRow { NSN = "42", Surname = "Tūhoe" });
+        Assert.Equal(("42", "Tūhoe"), (read.Record.Nsn, read.Record.LastName));
+    }
+
+    [Fact]
+    public void Rows_of_different_shapes_in_one_stream_each_map_fully()
+    {
+        var reader = new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All);
+        var first = reader.Read(Row(("NSN", "1"), ("Year Level", "9")));
+        var second = reader.Read(Row(("NSN", "2"), ("Year Level", "10"), ("Student ID", "S2")));
+        var third = reader.Read(Row(("Year Level", "11"), ("NSN", "3")));
+        Assert.Equal(("1", 9, (string)null), (first.Record.Nsn, first.Record.YearLevel, first.Record.LocalStudentId));
+        Assert.Equal(("2", 10, "S2"), (second.Record.Nsn, second.Record.YearLevel, second.Record.LocalStudentId));
+        Assert.Equal(("3", 11), (third.Record.Nsn, third.Record.YearLevel));
+    }
 }
