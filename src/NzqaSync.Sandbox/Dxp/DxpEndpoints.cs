@@ -133,20 +133,9 @@ public static class DxpEndpoints
         });
     }
 
-    private static async Task<IResult> Upload(HttpContext ctx, SandboxState state, string dataset)
-    {
-        var store = state.Dxp;
-        if (Authenticate(ctx, state) is { } denied) return denied.Result;
-        var eid = Eid(ctx);
-        if (!store.TryBeginRequest(eid, dataset)) return Busy(ctx, dataset);
-        try
+    private static Task<IResult> Upload(HttpContext ctx, SandboxState state, string dataset) =>
+        DatasetRequest(ctx, state, dataset, (store, sub, items) =>
         {
-            if (store.Options.ProcessingDelay > TimeSpan.Zero) await Task.Delay(store.Options.ProcessingDelay);
-            var (body, bad) = await ReadBody(ctx);
-            if (bad != null) return bad;
-            if (Envelope(ctx, body, out var items) is { } badEnvelope) return badEnvelope;
-            var sub = store.FindByToken(eid, TokenOf(body));
-            if (sub == null) return SubmissionTokenNotFound(ctx);
             if (sub.Runs.LastOrDefault() is { } run && store.RunStatus(run) is "Queued" or "InProgress")
                 return Problem(ctx, 429, "Concurrent Request Not Allowed", "A validation is running for this submission; upload after it is Processed.", "DS2");
             if (items.Count > store.Options.MaxRecordPerBatch)
@@ -172,27 +161,11 @@ public static class DxpEndpoints
                 }).ToList();
             });
             return Results.Json(new { submissionToken = sub.Token, content = results }, Json);
-        }
-        finally
-        {
-            store.EndRequest(eid, dataset);
-        }
-    }
+        });
 
-    private static async Task<IResult> Delete(HttpContext ctx, SandboxState state, string dataset)
-    {
-        var store = state.Dxp;
-        if (Authenticate(ctx, state) is { } denied) return denied.Result;
-        var eid = Eid(ctx);
-        if (!store.TryBeginRequest(eid, dataset)) return Busy(ctx, dataset);
-        try
+    private static Task<IResult> Delete(HttpContext ctx, SandboxState state, string dataset) =>
+        DatasetRequest(ctx, state, dataset, (store, sub, items) =>
         {
-            if (store.Options.ProcessingDelay > TimeSpan.Zero) await Task.Delay(store.Options.ProcessingDelay);
-            var (body, bad) = await ReadBody(ctx);
-            if (bad != null) return bad;
-            if (Envelope(ctx, body, out var items) is { } badEnvelope) return badEnvelope;
-            var sub = store.FindByToken(eid, TokenOf(body));
-            if (sub == null) return SubmissionTokenNotFound(ctx);
             if (items.Count > store.Options.MaxRecordPerBatch)
                 return Problem(ctx, 400, "Too many records", $"At most {store.Options.MaxRecordPerBatch} records per request.", "MP1");
             if (items.Any(i => i.ValueKind != JsonValueKind.Object || !i.TryGetProperty("localId", out var l) || l.ValueKind != JsonValueKind.String))
@@ -207,6 +180,28 @@ public static class DxpEndpoints
                 }).ToList();
             });
             return Results.Json(new { submissionToken = sub.Token, content = results }, Json);
+        });
+
+    /// <summary>
+    /// What uploads and deletes share: the EID and token, one request at a time per EID + dataset (429 DS1), the
+    /// optional processing delay, the body and its envelope, and the submission its token names (SC1).
+    /// </summary>
+    private static async Task<IResult> DatasetRequest(HttpContext ctx, SandboxState state, string dataset,
+        Func<DxpStore, DxpSubmissionState, List<JsonElement>, IResult> handle)
+    {
+        var store = state.Dxp;
+        if (Authenticate(ctx, state) is { } denied) return denied.Result;
+        var eid = Eid(ctx);
+        if (!store.TryBeginRequest(eid, dataset)) return Busy(ctx, dataset);
+        try
+        {
+            if (store.Options.ProcessingDelay > TimeSpan.Zero) await Task.Delay(store.Options.ProcessingDelay);
+            var (body, bad) = await ReadBody(ctx);
+            if (bad != null) return bad;
+            if (Envelope(ctx, body, out var items) is { } badEnvelope) return badEnvelope;
+            var sub = store.FindByToken(eid, TokenOf(body));
+            if (sub == null) return SubmissionTokenNotFound(ctx);
+            return handle(store, sub, items);
         }
         finally
         {

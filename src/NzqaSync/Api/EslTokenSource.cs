@@ -36,9 +36,6 @@ namespace NzqaSync.Api
             _credential = credential;
         }
 
-        /// <summary>How many tokens ESL has issued to this connection (shown by Test-*Connection and -Verbose).</summary>
-        public int TokensIssued { get; private set; }
-
         public async Task<string> GetAsync(CancellationToken cancellationToken)
         {
             var token = _token;
@@ -103,7 +100,6 @@ namespace NzqaSync.Api
                     }
                     _token = parsed.AccessToken;
                     _expiresAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(parsed.ExpiresIn ?? 1200);
-                    TokensIssued++;
                     return _token;
                 }
             }

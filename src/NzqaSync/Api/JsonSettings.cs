@@ -15,7 +15,5 @@ namespace NzqaSync.Api
             DateParseHandling = DateParseHandling.None,
             MissingMemberHandling = MissingMemberHandling.Ignore,
         };
-
-        public static readonly JsonSerializer ApiSerializer = JsonSerializer.Create(Api);
     }
 }

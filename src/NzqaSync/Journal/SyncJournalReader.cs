@@ -87,7 +87,6 @@ namespace NzqaSync.Journal
                 if (run == null || !run.IsRunning) entry.Outcome = "InDoubt";
             }
             Entries = ops.Values.OrderBy(e => e.Timestamp).ThenBy(e => e.OperationId, StringComparer.Ordinal).ToArray();
-            foreach (var run in runs.Values) run.Operations = 0;
             foreach (var entry in Entries)
                 if (runs.TryGetValue(entry.RunId, out var run)) run.Count(entry);
             Runs = runs.Values.OrderBy(r => r.Started ?? DateTimeOffset.MinValue).ToArray();

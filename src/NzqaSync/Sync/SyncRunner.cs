@@ -118,7 +118,6 @@ namespace NzqaSync.Sync
                 {
                     op.Outcome = "Synced";
                     op.Detail = result.Outcome;
-                    state.Details.Add(result.Outcome);
                 }
                 else
                 {
@@ -171,7 +170,6 @@ namespace NzqaSync.Sync
             public RecordState(PlannedRecord planned) => Planned = planned;
             public PlannedRecord Planned { get; }
             public List<string> Errors { get; } = new List<string>();
-            public List<string> Details { get; } = new List<string>();
             public bool Failed { get; private set; }
             public bool Finished { get; set; }
 
