@@ -5,12 +5,13 @@ using System.Linq;
 using NzqaSync.Sandbox;
 
 var options = new SandboxOptions { Quiet = false };
+var urlsGiven = false;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
     switch (args[i])
     {
-        case "--urls": options.Urls = Next(); break;
+        case "--urls": options.Urls = Next(); urlsGiven = true; break;
         case "--seed": options.Seed = int.Parse(Next()); break;
         case "--students": options.Students = int.Parse(Next()); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next())); break;
@@ -27,7 +28,8 @@ for (var i = 0; i < args.Length; i++)
         default: throw new ArgumentException($"Unknown option '{args[i]}'. See docs/sandbox.md.");
     }
 }
-if (options.Urls == "http://127.0.0.1:0") options.Urls = "http://127.0.0.1:5080";
+// Without --urls the sandbox takes its documented port; --urls http://127.0.0.1:0 takes a free one (tests read the first line).
+if (!urlsGiven) options.Urls = "http://127.0.0.1:5080";
 
 var app = SandboxApp.Build(options, Array.Empty<string>());
 await app.StartAsync();

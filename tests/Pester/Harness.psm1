@@ -1,0 +1,105 @@
+# Shared by every *.Tests.ps1: where the repo is, the assembled module on PSModulePath (the README's development
+# route), and a sandbox on a free loopback port that a test file starts in BeforeAll and stops in AfterAll.
+Set-StrictMode -Version Latest
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-RepoRoot { $script:RepoRoot }
+
+function Get-ModuleOutFolder { Join-Path $script:RepoRoot 'out' }
+
+function Add-ModuleOutToPath {
+    # As the README says for development: out/ on PSModulePath, then Import-Module NzqaSync by name.
+    $out = Get-ModuleOutFolder
+    $sep = [IO.Path]::PathSeparator
+    if (-not (($env:PSModulePath -split [regex]::Escape($sep)) -contains $out)) {
+        $env:PSModulePath = $out + $sep + $env:PSModulePath
+    }
+}
+
+function Get-PwshCommand {
+    # The pwsh running the suite (the repo's pinned dotnet tool, hosted by dotnet); child runs use the same one.
+    $host_ = (Get-Process -Id $PID).Path
+    if ([IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { @($host_, (Join-Path $PSHOME 'pwsh.dll')) } else { @($host_) }
+}
+
+function Start-TestSandbox {
+    [CmdletBinding()]
+    param([int] $Seed = 7, [int] $Students = 120, [string] $Today = '2026-05-11', [string[]] $ExtraArgs = @())
+    $dll = Join-Path $script:RepoRoot 'src/NzqaSync.Sandbox/bin/Debug/net10.0/NzqaSync.Sandbox.dll'
+    if (-not (Test-Path $dll)) { throw "The sandbox is not built: $dll (run dotnet build NzqaSync.sln)." }
+    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($a in @($dll, '--urls', 'http://127.0.0.1:0', '--seed', $Seed, '--students', $Students, '--today', $Today, '--quiet') + $ExtraArgs) {
+        $psi.ArgumentList.Add([string]$a)
+    }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $origin = $null
+    while (-not $origin) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) { throw "The sandbox exited before listening: $($process.StandardError.ReadToEnd())" }
+        if ($line -match 'listening on (\S+)') { $origin = $Matches[1] }
+        if ([DateTime]::UtcNow -gt $deadline) { $process.Kill(); throw 'The sandbox did not start within 60 s.' }
+    }
+    # Drain the rest so the child never blocks on a full pipe.
+    $null = $process.StandardOutput.ReadToEndAsync()
+    $null = $process.StandardError.ReadToEndAsync()
+    $info = Invoke-RestMethod -Uri ($origin + 'sandbox/info')
+    [pscustomobject]@{
+        Process  = $process
+        Origin   = $origin
+        Info     = $info
+        NzqaUri  = $info.nzqaBaseUri
+        DxpUri   = $info.dxpBaseUri
+    }
+}
+
+function Stop-TestSandbox {
+    param($Sandbox)
+    if ($Sandbox -and -not $Sandbox.Process.HasExited) { $Sandbox.Process.Kill($true); $Sandbox.Process.WaitForExit(10000) | Out-Null }
+}
+
+function Get-TestCredential {
+    # The sandbox's seeded machine account for a provider (sandbox only: real credentials never appear in tests).
+    param([Parameter(Mandatory)] $Sandbox, [int] $ProviderNumber = 257)
+    $p = $Sandbox.Info.providers | Where-Object providerNumber -eq $ProviderNumber
+    [pscredential]::new($p.machineAccount, (ConvertTo-SecureString $p.password -AsPlainText -Force))
+}
+
+function Save-SmsExport {
+    # The sandbox's SMS export for the demo school, as files in a folder (what the SMS would write).
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)] [string] $Folder, [int] $ProviderNumber = 257)
+    New-Item -ItemType Directory -Path $Folder -Force | Out-Null
+    foreach ($name in 'learners', 'enrolments', 'standards') {
+        Invoke-WebRequest -Uri "$($Sandbox.Origin)sandbox/sms-export/$ProviderNumber/$name.csv" -OutFile (Join-Path $Folder "$name.csv")
+    }
+}
+
+function New-TestFolder {
+    $path = Join-Path ([IO.Path]::GetTempPath()) ('nzqasync-pester-' + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $path | Out-Null
+    $path
+}
+
+function Invoke-ChildPwsh {
+    # A script run the way a scheduler runs it: a separate pwsh -NoProfile -NonInteractive -File process.
+    # Returns its exit code and everything it wrote (stdout and stderr), for assertions on both.
+    param([Parameter(Mandatory)] [string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{})
+    $pwsh = @(Get-PwshCommand)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $Arguments) { $psi.ArgumentList.Add([string]$a) }
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
+    $p = [System.Diagnostics.Process]::Start($psi)
+    $stdout = $p.StandardOutput.ReadToEndAsync()
+    $stderr = $p.StandardError.ReadToEndAsync()
+    if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw "$File did not finish within 300 s." }
+    [pscustomobject]@{ ExitCode = $p.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+}
+
+Export-ModuleMember -Function *
