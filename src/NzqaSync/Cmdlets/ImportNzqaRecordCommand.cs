@@ -158,30 +158,74 @@ namespace NzqaSync.Cmdlets
         }
 
         /// <summary>
-        /// An empty file, or one whose header names none of the fields (not CSV, another kind of export, a semicolon
-        /// file read wrongly), is one error for the file, not one per row.
+        /// The header, checked once per file before any row is read (Sources.HeaderCheck): an empty file, or one whose
+        /// header names none of the fields, is one error for the file, not one per row; a file plainly of another kind is
+        /// refused naming that kind; a required column that is missing stops the import naming it and the nearest header
+        /// (a typo such as "Year Levle" would otherwise make every row invalid); columns that feed no field are one warning.
         /// </summary>
         private bool HeaderBinds<TRecord>(LocalRecordReader<TRecord> reader, string[] header, string file, string path) where TRecord : class, new()
         {
-            string message = null, id = null;
+            var noun = RecordKinds.Named(Kind)?.Noun ?? Kind.ToLowerInvariant();
             if (header == null)
             {
-                id = "NzqaCsvEmpty";
-                message = $"{file} is empty: it has no header row and no records.";
+                var empty = $"{file} is empty: it has no header row and no records.";
+                WriteError(new ErrorRecord(new InvalidDataException(empty), "NzqaCsvEmpty", ErrorCategory.InvalidData, path)
+                {
+                    ErrorDetails = new ErrorDetails(empty) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
+                });
+                return false;
             }
-            else if (!header.Any(h => !string.IsNullOrWhiteSpace(h) && reader.Binds(h)))
+            var verdict = HeaderCheck.Check(reader.Fields, header, reader.FieldFor, Kind);
+            if (verdict.LooksLike != null)
             {
-                id = "NzqaCsvNoKnownColumns";
+                var other = verdict.LooksLike;
+                var message = $"{file} looks like {Article(other.Noun)} {other.Noun} export, not {Article(noun)} {noun} one: it has {Quote(verdict.LooksLikeColumns)} " +
+                              $"but no {Quote(verdict.Missing.Select(m => m.Name))} column. Nothing was imported.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvWrongKind", ErrorCategory.InvalidData, path)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Import it with -Kind {other.Name}, or give the {noun} export." },
+                });
+            }
+            if (!verdict.BindsAny)
+            {
                 var shown = string.Join(", ", header.Take(8).Select(h => h.Length > 40 ? h.Substring(0, 40) + "…" : h));
-                message = $"{file} line 1 names none of the {Kind.ToLowerInvariant()} columns (found: {shown}). " +
-                          "Is it a CSV export of the right kind? Use -ColumnMap to name its columns.";
+                var message = $"{file} line 1 names none of the {noun} columns (found: {shown}). " +
+                              "Is it a CSV export of the right kind? Use -ColumnMap to name its columns.";
+                WriteError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvNoKnownColumns", ErrorCategory.InvalidData, path)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
+                });
+                return false;
             }
-            if (message == null) return true;
-            WriteError(new ErrorRecord(new InvalidDataException(message), id, ErrorCategory.InvalidData, path)
+            if (verdict.Missing.Count > 0)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
-            });
-            return false;
+                var parts = verdict.Missing.Select(m =>
+                {
+                    verdict.Nearest.TryGetValue(m.Name, out var near);
+                    return $"{m.Name} (a column named {string.Join(" or ", m.Aliases.Skip(1).Take(2).DefaultIfEmpty(m.Name).Select(a => "'" + a + "'"))})" +
+                           (near != null ? $"; the nearest header is '{near}'" : "");
+                });
+                var first = verdict.Missing[0];
+                verdict.Nearest.TryGetValue(first.Name, out var nearest);
+                var message = $"{file} has no column for the required {noun} field{(verdict.Missing.Count > 1 ? "s" : "")} {string.Join("; ", parts)}. Nothing was imported.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvMissingColumn", ErrorCategory.InvalidData, path)
+                {
+                    ErrorDetails = new ErrorDetails(message)
+                    {
+                        RecommendedAction = nearest != null
+                            ? $"Correct the header in the export, or name the column: -ColumnMap @{{ {first.Name} = '{nearest}' }}."
+                            : "Export the file with the column, or name it with -ColumnMap.",
+                    },
+                });
+            }
+            if (verdict.Unknown.Count > 0)
+                WriteWarning($"{file}: {(verdict.Unknown.Count == 1 ? "column" : "columns")} {Quote(verdict.Unknown)} {(verdict.Unknown.Count == 1 ? "feeds" : "feed")} no {noun} field and {(verdict.Unknown.Count == 1 ? "was" : "were")} not read " +
+                             "(name a column with -ColumnMap if it holds a field).");
+            return true;
         }
+
+        private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
+
+        private static string Article(string noun) => "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
     }
 }

@@ -17,12 +17,12 @@ namespace NzqaSync.Sources
     {
         public static readonly IReadOnlyList<PropertyBinding<CourseEnrolmentRecord>> CourseEnrolment = new[]
         {
-            B<CourseEnrolmentRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
+            B<CourseEnrolmentRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v), required: true),
             B<CourseEnrolmentRecord>("studentIdentificationCode", new[] { "Student ID", "StudentId", "Student Id Code", "Student Number", "Student Code", "SIC" },
-                (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v)),
+                (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v), required: true),
             B<CourseEnrolmentRecord>("qualificationCode", new[] { "Qualification", "Qual Code", "QualCode", "Programme Code" }, (r, v, p) => r.QualificationCode = ValueReader.Text(v)),
-            B<CourseEnrolmentRecord>("courseCode", new[] { "Course", "Course ID", "Paper Code" }, (r, v, p) => r.CourseCode = ValueReader.Text(v)),
-            B<CourseEnrolmentRecord>("courseStartDate", new[] { "Start Date", "StartDate", "Course Start" }, (r, v, p) => r.CourseStartDate = DxpValues.Date(v, "courseStartDate", p)),
+            B<CourseEnrolmentRecord>("courseCode", new[] { "Course", "Course ID", "Paper Code" }, (r, v, p) => r.CourseCode = ValueReader.Text(v), required: true),
+            B<CourseEnrolmentRecord>("courseStartDate", new[] { "Start Date", "StartDate", "Course Start" }, (r, v, p) => r.CourseStartDate = DxpValues.Date(v, "courseStartDate", p), required: true),
             B<CourseEnrolmentRecord>("courseEndDate", new[] { "End Date", "EndDate", "Course End", "Course Finish Date" }, (r, v, p) => r.CourseEndDate = DxpValues.Date(v, "courseEndDate", p)),
             B<CourseEnrolmentRecord>("studentsCourseWithdrawalDate", new[] { "Student's Course Withdrawal Date", "Withdrawal Date", "WithdrawalDate", "Course Withdrawal Date", "Date Withdrawn" },
                 (r, v, p) => r.StudentsCourseWithdrawalDate = DxpValues.Date(v, "studentsCourseWithdrawalDate", p)),
@@ -50,22 +50,22 @@ namespace NzqaSync.Sources
 
         public static readonly IReadOnlyList<PropertyBinding<QualificationCompletionRecord>> QualificationCompletion = new[]
         {
-            B<QualificationCompletionRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
+            B<QualificationCompletionRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v), required: true),
             B<QualificationCompletionRecord>("studentIdentificationCode", new[] { "Student ID", "StudentId", "Student Id Code", "Student Number", "Student Code", "SIC" },
-                (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v)),
+                (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v), required: true),
             B<QualificationCompletionRecord>("nationalStudentNumber", new[] { "NSN", "National Student Number", "NSN Number" },
                 (r, v, p) => r.NationalStudentNumber = DxpValues.Integer(v, "nationalStudentNumber", p)),
-            B<QualificationCompletionRecord>("qualificationCode", new[] { "Qualification", "Qual Code", "QualCode", "Programme Code" }, (r, v, p) => r.QualificationCode = ValueReader.Text(v)),
+            B<QualificationCompletionRecord>("qualificationCode", new[] { "Qualification", "Qual Code", "QualCode", "Programme Code" }, (r, v, p) => r.QualificationCode = ValueReader.Text(v), required: true),
             B<QualificationCompletionRecord>("yearRequirementsMet", new[] { "Year Met", "YearMet", "Completion Year", "Year Completed" },
                 (r, v, p) => r.YearRequirementsMet = DxpValues.Integer(v, "yearRequirementsMet", p)),
             B<QualificationCompletionRecord>("irdNumber", new[] { "IRD", "IRD No", "IRD Number", "Tax Number" }, (r, v, p) => r.IrdNumber = ValueReader.Text(v)),
             B<QualificationCompletionRecord>("qualificationCompletionDate", new[] { "Completion Date", "CompletionDate", "Date Completed" },
-                (r, v, p) => r.QualificationCompletionDate = DxpValues.Date(v, "qualificationCompletionDate", p)),
+                (r, v, p) => r.QualificationCompletionDate = DxpValues.Date(v, "qualificationCompletionDate", p), required: true),
             B<QualificationCompletionRecord>("linkedQualificationCodeForFeesFree", new[] { "Linked Qualification Code", "Linked Qualification", "LinkedQualCode" },
                 (r, v, p) => r.LinkedQualificationCodeForFeesFree = ValueReader.Text(v)),
         };
 
-        private static PropertyBinding<T> B<T>(string name, string[] aliases, Action<T, object, List<RecordProblem>> assign) => new PropertyBinding<T>(name, aliases, assign);
+        private static PropertyBinding<T> B<T>(string name, string[] aliases, Action<T, object, List<RecordProblem>> assign, bool required = false) => new PropertyBinding<T>(name, aliases, assign, required);
     }
 
     /// <summary>Value readers for DXP fields; a value that cannot be read becomes a problem naming the field (never a throw).</summary>

@@ -9,13 +9,13 @@ namespace NzqaSync.Sources
     {
         public static readonly IReadOnlyList<PropertyBinding<LearnerRecord>> All = new[]
         {
-            new PropertyBinding<LearnerRecord>("Nsn", new[] { "NSN", "National Student Number", "NationalStudentNumber" }, (r, v, p) => r.Nsn = ValueReader.Text(v)),
+            new PropertyBinding<LearnerRecord>("Nsn", new[] { "NSN", "National Student Number", "NationalStudentNumber" }, (r, v, p) => r.Nsn = ValueReader.Text(v), required: true),
             new PropertyBinding<LearnerRecord>("LocalStudentId", new[] { "Student ID", "StudentId", "LocalId", "LocalIdentifier", "ID" }, (r, v, p) => r.LocalStudentId = ValueReader.Text(v)),
-            new PropertyBinding<LearnerRecord>("FirstName", new[] { "First Name", "Legal First Name", "Given Name", "Forename" }, (r, v, p) => r.FirstName = ValueReader.Text(v)),
+            new PropertyBinding<LearnerRecord>("FirstName", new[] { "First Name", "Legal First Name", "Given Name", "Forename" }, (r, v, p) => r.FirstName = ValueReader.Text(v), required: true),
             new PropertyBinding<LearnerRecord>("MiddleName", new[] { "Middle Name", "Middle Names", "Legal Middle Name" }, (r, v, p) => r.MiddleName = ValueReader.Text(v)),
-            new PropertyBinding<LearnerRecord>("LastName", new[] { "Last Name", "Surname", "Legal Last Name", "Family Name" }, (r, v, p) => r.LastName = ValueReader.Text(v)),
-            new PropertyBinding<LearnerRecord>("DateOfBirth", new[] { "Date of Birth", "DOB", "BirthDate", "Birth Date" }, (r, v, p) => r.DateOfBirth = ValueReader.Date(v, "DateOfBirth", p)),
-            new PropertyBinding<LearnerRecord>("Gender", new[] { "Sex", "GenderCode" }, (r, v, p) => r.Gender = ValueReader.Text(v)),
+            new PropertyBinding<LearnerRecord>("LastName", new[] { "Last Name", "Surname", "Legal Last Name", "Family Name" }, (r, v, p) => r.LastName = ValueReader.Text(v), required: true),
+            new PropertyBinding<LearnerRecord>("DateOfBirth", new[] { "Date of Birth", "DOB", "BirthDate", "Birth Date" }, (r, v, p) => r.DateOfBirth = ValueReader.Date(v, "DateOfBirth", p), required: true),
+            new PropertyBinding<LearnerRecord>("Gender", new[] { "Sex", "GenderCode" }, (r, v, p) => r.Gender = ValueReader.Text(v), required: true),
             new PropertyBinding<LearnerRecord>("Ethnicities", new[] { "Ethnicity", "EthnicityCodes" }, (r, v, p) => r.Ethnicities = Codes(v)),
             new PropertyBinding<LearnerRecord>("Ethnicity1", new[] { "Ethnicity 1", "EthnicityCode1" }, (r, v, p) => r.Ethnicities = Set(r.Ethnicities, 0, ValueReader.Text(v))),
             new PropertyBinding<LearnerRecord>("Ethnicity2", new[] { "Ethnicity 2", "EthnicityCode2" }, (r, v, p) => r.Ethnicities = Set(r.Ethnicities, 1, ValueReader.Text(v))),
@@ -44,13 +44,13 @@ namespace NzqaSync.Sources
     {
         public static readonly IReadOnlyList<PropertyBinding<StandardRecord>> All = new[]
         {
-            new PropertyBinding<StandardRecord>("Nsn", new[] { "NSN", "National Student Number", "NationalStudentNumber" }, (r, v, p) => r.Nsn = ValueReader.Text(v)),
+            new PropertyBinding<StandardRecord>("Nsn", new[] { "NSN", "National Student Number", "NationalStudentNumber" }, (r, v, p) => r.Nsn = ValueReader.Text(v), required: true),
             new PropertyBinding<StandardRecord>("LocalStudentId", new[] { "Student ID", "StudentId", "LocalId", "LocalIdentifier" }, (r, v, p) => r.LocalStudentId = ValueReader.Text(v)),
             new PropertyBinding<StandardRecord>("FirstName", new[] { "First Name", "Given Name" }, (r, v, p) => r.FirstName = ValueReader.Text(v)),
             new PropertyBinding<StandardRecord>("LastName", new[] { "Last Name", "Surname", "Family Name" }, (r, v, p) => r.LastName = ValueReader.Text(v)),
-            new PropertyBinding<StandardRecord>("StandardNumber", new[] { "Standard", "Standard Number", "StandardNo", "AS", "US" }, (r, v, p) => r.StandardNumber = ValueReader.Text(v)),
+            new PropertyBinding<StandardRecord>("StandardNumber", new[] { "Standard", "Standard Number", "StandardNo", "AS", "US" }, (r, v, p) => r.StandardNumber = ValueReader.Text(v), required: true),
             new PropertyBinding<StandardRecord>("StandardVersion", new[] { "Version", "Standard Version", "StandardVersionNumber" }, (r, v, p) => r.StandardVersion = ValueReader.Integer(v, "StandardVersion", p)),
-            new PropertyBinding<StandardRecord>("AcademicYear", new[] { "Year", "Academic Year", "Entry Year" }, (r, v, p) => r.AcademicYear = ValueReader.Integer(v, "AcademicYear", p)),
+            new PropertyBinding<StandardRecord>("AcademicYear", new[] { "Year", "Academic Year", "Entry Year" }, (r, v, p) => r.AcademicYear = ValueReader.Integer(v, "AcademicYear", p), required: true),
             new PropertyBinding<StandardRecord>("EntryMethod", new[] { "Entry Method", "Method" }, (r, v, p) => r.EntryMethod = ValueReader.Text(v)),
             new PropertyBinding<StandardRecord>("Result", new[] { "Grade", "Result Code", "SecondaryResultCode" }, (r, v, p) => r.Result = ValueReader.Text(v)),
             new PropertyBinding<StandardRecord>("ResultProviderCode", new[] { "Result Provider", "Provider Code", "Assessing Provider" }, (r, v, p) => r.ResultProviderCode = ValueReader.Integer(v, "ResultProviderCode", p)),

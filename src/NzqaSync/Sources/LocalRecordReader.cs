@@ -122,6 +122,12 @@ namespace NzqaSync.Sources
         /// <summary>Whether a column or property of this name feeds a field (by alias or -ColumnMap).</summary>
         public bool Binds(string sourceName) => Resolve(sourceName) != null;
 
+        /// <summary>The field a column or property of this name feeds (by alias or -ColumnMap), or null.</summary>
+        public string FieldFor(string sourceName) => Resolve(sourceName)?.Name;
+
+        /// <summary>The record's fields, as a header check sees them.</summary>
+        public IReadOnlyList<IRecordField> Fields => (IReadOnlyList<IRecordField>)_bindings;
+
         private RecordProblem NoKnownProperties() => new RecordProblem("NzqaNoKnownProperties", "InputObject",
             "The object has none of the expected properties (" + string.Join(", ", Names()) + "); use -ColumnMap to name its columns.");
 

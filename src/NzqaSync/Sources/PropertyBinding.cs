@@ -6,19 +6,30 @@ using NzqaSync.Domain;
 
 namespace NzqaSync.Sources
 {
-    /// <summary>One target field of a typed record: the names a source column may carry and how its value is read.</summary>
-    public sealed class PropertyBinding<TRecord>
+    /// <summary>A field of a record kind as a file's header sees it: its name, the headers that name it, whether a file must have it.</summary>
+    public interface IRecordField
     {
-        public PropertyBinding(string name, IEnumerable<string> aliases, Action<TRecord, object, List<RecordProblem>> assign)
+        string Name { get; }
+        IReadOnlyList<string> Aliases { get; }
+        /// <summary>A file of this kind without a column for the field cannot be read (every row would lack it).</summary>
+        bool Required { get; }
+    }
+
+    /// <summary>One target field of a typed record: the names a source column may carry and how its value is read.</summary>
+    public sealed class PropertyBinding<TRecord> : IRecordField
+    {
+        public PropertyBinding(string name, IEnumerable<string> aliases, Action<TRecord, object, List<RecordProblem>> assign, bool required = false)
         {
             Name = name;
             Aliases = new[] { name }.Concat(aliases).ToArray();
             Assign = assign;
+            Required = required;
         }
 
         public string Name { get; }
         public IReadOnlyList<string> Aliases { get; }
         public Action<TRecord, object, List<RecordProblem>> Assign { get; }
+        public bool Required { get; }
 
         /// <summary>How column names are matched: case, spaces, dashes, underscores and dots do not count.</summary>
         public static string Canonical(string name)
