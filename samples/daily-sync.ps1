@@ -1,3 +1,4 @@
+#Requires -Modules NzqaSync
 <#
 .SYNOPSIS
     The daily NZQA sync of all three areas: connect, compare, review, sync, log.
@@ -6,7 +7,13 @@
     (a learner must exist before an enrolment), then Enrolments (an enrolment must be active before an entry), then
     Standards (entries and results). Reads the SMS export files learners.csv, enrolments.csv and standards.csv from
     -SmsExportFolder. Works in PowerShell 7 and Windows PowerShell 5.1, and in the demo's hosted engine (it uses
-    only the core cmdlets and NzqaSync's own).
+    only the core cmdlets and NzqaSync's own). Needs the NzqaSync module installed (or out/NzqaSync on PSModulePath):
+    without it PowerShell refuses to start the script (#Requires) and nothing runs.
+
+    Exits with (as samples/nightly-sync.ps1 does):
+      0  everything that needed sending was synced
+      1  some records were invalid or refused by NZQA (they are shown above the exit; Get-NzqaSyncLog -Outcome Failed)
+      2  the run could not start or could not finish reading (cannot connect, cannot read an export or NZQA's side)
 .EXAMPLE
     $cred = Get-Credential kowhai-high-machine          # or Get-Secret NzqaMachine
     ./samples/daily-sync.ps1 -BaseUri http://127.0.0.1:5080/nzqa/v1 -ProviderNumber 257 -Credential $cred -SmsExportFolder ./export
@@ -24,8 +31,14 @@ param(
 
 $connect = @{ BaseUri = $BaseUri; ProviderNumber = $ProviderNumber; Credential = $Credential; ErrorAction = 'Stop' }
 if ($JournalPath) { $connect.JournalPath = $JournalPath }
-Connect-Nzqa @connect
+try { Connect-Nzqa @connect }
+catch {
+    "daily-sync: cannot connect to NZQA: $($_.Exception.Message)"
+    exit 2
+}
 "Connected to NZQA as provider $ProviderNumber."
+
+$problems = 0
 
 $areas = @(
     @{ Name = 'Learner Details'; Kind = 'Learner';   File = 'learners.csv';   Compare = 'Compare-NzqaLearner';   Sync = 'Sync-NzqaLearner' }
@@ -35,9 +48,22 @@ $areas = @(
 foreach ($area in $areas) {
     ''
     "== $($area.Name) =="
-    # Compare: one object per record, with its status and field-by-field differences.
-    $local = Import-NzqaRecord -Path ([IO.Path]::Combine($SmsExportFolder, $area.File)) -Kind $area.Kind
-    $diff = $local | & $area.Compare
+    # Compare: one object per record, with its status and field-by-field differences. A row that cannot be read and
+    # a record that cannot be sent are errors shown here; the rest carry on.
+    $path = [IO.Path]::Combine($SmsExportFolder, $area.File)
+    if (-not [IO.File]::Exists($path)) {
+        "daily-sync: $($area.Name): no export at $path"
+        exit 2
+    }
+    $importErrors = $null; $compareErrors = $null; $syncErrors = $null
+    try {
+        $local = @(Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorVariable importErrors)
+        $diff = @($local | & $area.Compare -ErrorVariable compareErrors)
+    }
+    catch {
+        "daily-sync: $($area.Name): $($_.Exception.Message)"
+        exit 2
+    }
     $counts = [ordered]@{}
     foreach ($d in $diff) { $counts[[string]$d.Status] = 1 + [int]$counts[[string]$d.Status] }
     "Compared: " + (($counts.Keys | ForEach-Object { "$_ $($counts[$_])" }) -join ', ')
@@ -46,13 +72,16 @@ foreach ($area in $areas) {
     $diff | Where-Object Status -ne 'Match' | Out-Default
 
     # Sync: only changed records are sent; -WhatIf and -Confirm work.
-    $results = $diff | Where-Object Status -in 'New', 'Different', 'Leaver' | & $area.Sync
+    $results = $diff | Where-Object Status -in 'New', 'Different', 'Leaver' | & $area.Sync -ErrorVariable syncErrors
     $failed = @($results | Where-Object Outcome -eq 'Failed')
     "Synced: $(@($results | Where-Object Outcome -eq 'Synced').Count), failed: $($failed.Count)"
     $failed | Out-Default
+    $problems += $failed.Count + @($importErrors).Count + @($compareErrors).Count
 }
 
 # Log: the status banner, one line per area.
 ''
 '== Sync log =='
 Get-NzqaSyncLog -Summary | Out-Default
+if ($problems -gt 0) { exit 1 }
+exit 0

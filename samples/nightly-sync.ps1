@@ -1,3 +1,4 @@
+#Requires -Modules NzqaSync
 <#
 .SYNOPSIS
     Unattended nightly NZQA sync for Windows Task Scheduler or cron: every area, a summary, the log location, and an
@@ -8,6 +9,9 @@
       0  everything that needed sending was synced
       1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
       2  the run could not start (no credentials, cannot connect, cannot read an export)
+    Needs the NzqaSync module installed (or out/NzqaSync on PSModulePath): without it PowerShell refuses to start the
+    script (#Requires) with "The module 'NzqaSync' cannot be found" and exit code 1 (PowerShell's own code for a script
+    it could not start), before anything runs.
     Nothing prompts. The machine password comes from, in order: -Credential; the SecretManagement vault
     (Get-Secret -Name $SecretName); an encrypted credential file (-CredentialPath, made once with
     Get-Credential | Export-Clixml, readable only by the same user on the same machine on Windows).
@@ -30,7 +34,25 @@ param(
 
 # Credentials: never prompt in an unattended run.
 if (-not $Credential -and $CredentialPath) {
-    if (Get-Command Import-Clixml -ErrorAction SilentlyContinue) { $Credential = Import-Clixml -Path $CredentialPath }
+    # A file that was named but is missing or unreadable is that one error, not "no credential" as well.
+    $file = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($CredentialPath)
+    if (-not [IO.File]::Exists($file)) {
+        "nightly-sync: the credential file $file does not exist (make it once, as the account that runs this script: Get-Credential | Export-Clixml -Path $file)."
+        exit 2
+    }
+    if (-not (Get-Command Import-Clixml -ErrorAction SilentlyContinue)) {
+        "nightly-sync: this PowerShell has no Import-Clixml to read $file; give -Credential or a SecretManagement secret."
+        exit 2
+    }
+    try { $Credential = Import-Clixml -LiteralPath $file -ErrorAction Stop }
+    catch {
+        "nightly-sync: cannot read the credential file ${file}: $($_.Exception.Message)"
+        exit 2
+    }
+    if ($Credential -isnot [pscredential]) {
+        "nightly-sync: $file holds no credential (make it with Get-Credential | Export-Clixml -Path $file)."
+        exit 2
+    }
 }
 if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)) {
     $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue
@@ -63,8 +85,15 @@ foreach ($area in $areas) {
         exit 2
     }
     $importErrors = $null; $compareErrors = $null; $syncErrors = $null
-    $diff = Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorAction SilentlyContinue -ErrorVariable importErrors |
-        & $area.Compare -ErrorAction SilentlyContinue -ErrorVariable compareErrors
+    try {
+        $diff = Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorAction SilentlyContinue -ErrorVariable importErrors |
+            & $area.Compare -ErrorAction SilentlyContinue -ErrorVariable compareErrors
+    }
+    catch {
+        # A file of the wrong kind or without a required column, or NZQA's side that cannot be read.
+        "nightly-sync: $($area.Kind): $($_.Exception.Message)"
+        exit 2
+    }
     $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' |
         & $area.Sync -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
     $synced = @($results | Where-Object Outcome -eq 'Synced').Count

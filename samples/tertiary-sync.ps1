@@ -1,3 +1,4 @@
+#Requires -Modules NzqaSync
 <#
 .SYNOPSIS
     A tertiary provider's SDR upload to TEC DXP: connect, pick the return, upload, review, validate, log.
@@ -11,7 +12,12 @@
     It never resets or finalises a return (finalising is done in TEC's DXP portal).
 
     Works in PowerShell 7 and Windows PowerShell 5.1, and in the demo's hosted engine (it uses only the core cmdlets
-    and NzqaSync's own).
+    and NzqaSync's own). Needs the NzqaSync module installed (#Requires).
+
+    Exits with (as samples/nightly-sync.ps1 does):
+      0  every record was stored and TEC's validation found no errors (warnings allowed)
+      1  some records were not stored (invalid, rejected or failed) or TEC's validation found errors or did not finish
+      2  the run could not start (cannot connect, no return, no submission, cannot read an export)
 .EXAMPLE
     $cred = Get-Credential te-awa-machine          # or Get-Secret TecMachine
     ./samples/tertiary-sync.ps1 -BaseUri http://127.0.0.1:5080/dxp -Edumis 7001 -Credential $cred -ExportFolder ./sdr
@@ -33,13 +39,22 @@ param(
 
 $connect = @{ BaseUri = $BaseUri; Edumis = $Edumis; Credential = $Credential; ErrorAction = 'Stop' }
 if ($JournalPath) { $connect.JournalPath = $JournalPath }
-Connect-Dxp @connect
+try { Connect-Dxp @connect }
+catch {
+    "tertiary-sync: cannot connect to TEC DXP: $($_.Exception.Message)"
+    exit 2
+}
 "Connected to TEC DXP as EDUMIS $Edumis."
+$problems = 0
 
 # The return: the one asked for, else the one whose window is open, else the next to open, else the latest.
 ''
 '== Returns =='
-$returns = @(Get-DxpReturn -ErrorAction Stop)
+try { $returns = @(Get-DxpReturn -ErrorAction Stop) }
+catch {
+    "tertiary-sync: cannot read EDUMIS $Edumis's returns: $($_.Exception.Message)"
+    exit 2
+}
 $returns | Out-Default
 if ($ReturnId) { $return = @($returns | Where-Object ReturnId -eq $ReturnId)[0] }
 else {
@@ -47,13 +62,20 @@ else {
     if (-not $return) { $return = @($returns | Where-Object ReturnStatus -eq 'Upcoming')[0] }
     if (-not $return -and $returns.Count) { $return = $returns[$returns.Count - 1] }
 }
-if (-not $return) { throw "EDUMIS $Edumis has no return $ReturnId to upload to." }
+if (-not $return) {
+    "tertiary-sync: EDUMIS $Edumis has no return $ReturnId to upload to."
+    exit 2
+}
 # DXP sends the window in UTC; show New Zealand dates (IANA name, else the Windows one in Windows PowerShell).
 $nz = try { [TimeZoneInfo]::FindSystemTimeZoneById('Pacific/Auckland') } catch { [TimeZoneInfo]::FindSystemTimeZoneById('New Zealand Standard Time') }
 $window = '{0:d MMM} to {1:d MMM yyyy}' -f [TimeZoneInfo]::ConvertTime($return.OpenWindowDate, $nz), [TimeZoneInfo]::ConvertTime($return.CloseWindowDate, $nz)
 "Return $($return.ReturnId) ($($return.ReturnType), window $window NZ): $($return.ReturnStatus)."
 
-$submission = Get-DxpSubmission -ReturnId $return.ReturnId -ErrorAction Stop
+try { $submission = Get-DxpSubmission -ReturnId $return.ReturnId -ErrorAction Stop }
+catch {
+    "tertiary-sync: cannot open the submission of return $($return.ReturnId): $($_.Exception.Message)"
+    exit 2
+}
 "Submission $($submission.SubmissionStatus): up to $($submission.MaxRecordPerBatch) records per request; its token expires $($submission.TokenExpiry.ToLocalTime().ToString('HH:mm'))."
 
 # Upload: each dataset from its CSV; one result per record, as DXP answered.
@@ -65,7 +87,18 @@ $results = [System.Collections.Generic.List[object]]::new()
 foreach ($dataset in $datasets) {
     ''
     "== $($dataset.Name) =="
-    $local = @(Import-NzqaRecord -Path ([IO.Path]::Combine($ExportFolder, $dataset.File)) -Kind $dataset.Kind)
+    $path = [IO.Path]::Combine($ExportFolder, $dataset.File)
+    if (-not [IO.File]::Exists($path)) {
+        "tertiary-sync: $($dataset.Name): no export at $path"
+        exit 2
+    }
+    $importErrors = $null
+    try { $local = @(Import-NzqaRecord -Path $path -Kind $dataset.Kind -ErrorVariable importErrors) }
+    catch {
+        "tertiary-sync: $($dataset.Name): $($_.Exception.Message)"
+        exit 2
+    }
+    $problems += @($importErrors).Count
     "Read $($local.Count) records from $($dataset.File)."
     $sent = @($local | & $dataset.Send -Submission $submission)
     foreach ($r in $sent) { $results.Add($r) }
@@ -75,6 +108,7 @@ foreach ($dataset in $datasets) {
 
     # Review: every record that is not stored, with the rule it breaks (Invalid) or TEC's words (Rejected, Failed).
     $notStored = @($sent | Where-Object Outcome -ne 'Accepted')
+    $problems += $notStored.Count
     if ($notStored.Count) {
         "Not stored ($($notStored.Count)): fix these in the SMS and run again (the same localId replaces)."
         $notStored | Out-Default
@@ -84,7 +118,8 @@ foreach ($dataset in $datasets) {
 if ($WhatIfPreference) {
     ''
     'WhatIf: nothing was uploaded, so no validation was started.'
-    return
+    if ($problems -gt 0) { exit 1 }
+    exit 0
 }
 
 # Validation: TEC checks the whole submission (duplicates across records, warnings); wait for it.
@@ -98,6 +133,7 @@ if ($run) {
     $run | Out-Default
     if ($run.Status -eq 'Processed') {
         $issues = @(Get-DxpValidationResult -ReturnId $return.ReturnId)
+        if ($run.ErrorCount -gt 0) { $problems++ }
         $issues | Out-Default
         if ($run.ErrorCount -eq 0) { "Return $($return.ReturnId) validated without errors ($($run.WarningCount) warnings): finalise it in TEC's DXP portal." }
         else { "$($run.ErrorCount) validation errors and $($run.WarningCount) warnings: correct the records above in the SMS, upload again and validate again." }
@@ -120,3 +156,7 @@ if ($PassThru) {
         Log        = $log
     }
 }
+# A validation that did not finish (timed out, failed) is not a clean return either.
+if (-not $run -or $run.Status -ne 'Processed') { $problems++ }
+if ($problems -gt 0) { exit 1 }
+exit 0

@@ -20,10 +20,13 @@ public sealed class ModuleSession : IDisposable
 
     public ModuleSession(TextWriter hostWriter = null, string modulePath = null)
     {
+        ModulePath = modulePath ?? DefaultModulePath();
+        // The samples say #Requires -Modules NzqaSync: the module's folder on PSModulePath (the README's development
+        // route) lets the engine find it by name, as a user's shell does.
+        AddToModulePath(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(ModulePath))));
         Host = new CapturingHost(hostWriter ?? TextWriter.Null);
         _runspace = RunspaceFactory.CreateRunspace(Host, InitialSessionState.CreateDefault2());
         _runspace.Open();
-        ModulePath = modulePath ?? DefaultModulePath();
         using var ps = PowerShell.Create();
         ps.Runspace = _runspace;
         ps.AddCommand("Import-Module").AddParameter("Name", ModulePath).AddParameter("ErrorAction", "Stop").Invoke();
@@ -35,6 +38,14 @@ public sealed class ModuleSession : IDisposable
 
     public static string RepoRoot =>
         typeof(ModuleSession).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepoRoot").Value;
+
+    private static void AddToModulePath(string folder)
+    {
+        if (string.IsNullOrEmpty(folder)) return;
+        var current = Environment.GetEnvironmentVariable("PSModulePath") ?? "";
+        if (current.Split(Path.PathSeparator).Contains(folder, StringComparer.Ordinal)) return;
+        Environment.SetEnvironmentVariable("PSModulePath", folder + Path.PathSeparator + current);
+    }
 
     public static string DefaultModulePath() => Path.Combine(RepoRoot, "out", "NzqaSync", "NzqaSync.psd1");
 

@@ -19,6 +19,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "--script") return RunScript(args);
         var options = new SandboxOptions { Students = 300 };
         var tertiary = false;
+        var keep = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -26,6 +27,7 @@ public static class Program
                 case "--students" when i + 1 < args.Length: options.Students = int.Parse(args[++i]); break;
                 case "--seed" when i + 1 < args.Length: options.Seed = int.Parse(args[++i]); break;
                 case "--tertiary": tertiary = true; break;
+                case "--keep": keep = true; break;
             }
         }
 
@@ -36,12 +38,31 @@ public static class Program
         Console.WriteLine($"School: {school.Name} (provider {school.ProviderNumber}), machine account '{school.MachineAccount}'.");
 
         var work = Directory.CreateTempSubdirectory("nzqasync-demo-").FullName;
+        try
+        {
+            return await RunDemo(sandbox, info, school, work, tertiary, keep);
+        }
+        finally
+        {
+            // The export and the journal are the demo's own: nothing is left behind unless --keep asked for it.
+            if (!keep)
+            {
+                try { Directory.Delete(work, recursive: true); }
+                catch (IOException ex) { Console.WriteLine($"Could not remove {work}: {ex.Message}"); }
+                catch (UnauthorizedAccessException ex) { Console.WriteLine($"Could not remove {work}: {ex.Message}"); }
+            }
+        }
+    }
+
+    private static async Task<int> RunDemo(SandboxHost sandbox, SandboxInfo info, SandboxProvider school, string work, bool tertiary, bool keep)
+    {
         using (var http = new HttpClient { BaseAddress = sandbox.Origin })
         {
             foreach (var file in new[] { "learners.csv", "enrolments.csv", "standards.csv" })
                 await File.WriteAllBytesAsync(Path.Combine(work, file), await http.GetByteArrayAsync($"sandbox/sms-export/{school.ProviderNumber}/{file}"));
         }
-        Console.WriteLine($"SMS export written to {work}; journal in {Path.Combine(work, "journal")}.");
+        Console.WriteLine($"SMS export written to {work}; journal in {Path.Combine(work, "journal")}" +
+                          (keep ? " (kept after the demo)." : " (removed after the demo; --keep keeps it)."));
         Console.WriteLine();
 
         using var session = new ModuleSession(Console.Out);
