@@ -40,8 +40,8 @@ namespace NzqaSync.Api
         public Task<List<StandardRecord>> GetStandardsAsync(int? academicYear, Action<int, int> progress, CancellationToken ct) =>
             GetAllPagesAsync<StandardRecord>(NzqaRoutes.Standards(ProviderNumber), academicYear == null ? null : "academicYear=" + academicYear.Value.ToString(CultureInfo.InvariantCulture), progress, ct);
 
-        public Task<List<StandardDefinition>> GetCatalogueAsync(CancellationToken ct) =>
-            GetAllPagesAsync<StandardDefinition>(NzqaRoutes.Catalogue, null, null, ct);
+        public Task<List<StandardDefinition>> GetCatalogueAsync(CancellationToken ct, Action<int, int> progress = null) =>
+            GetAllPagesAsync<StandardDefinition>(NzqaRoutes.Catalogue, null, progress, ct);
 
         /// <summary>Reads every page of a paged resource; <paramref name="progress"/> gets (read so far, total).</summary>
         public async Task<List<T>> GetAllPagesAsync<T>(string route, string query, Action<int, int> progress, CancellationToken ct)

@@ -168,8 +168,30 @@ namespace NzqaSync.Cmdlets
             if (line != null) message = $"Line {line}: " + message;
             return new ErrorRecord(new InvalidRecordException(message, diff.Problems), diff.Problems[0].ErrorId, ErrorCategory.InvalidData, diff.Source ?? diff)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", diff.Problems.Select(x => x.Field).Distinct())} in the SMS and compare again." },
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(diff) },
             };
+        }
+
+        /// <summary>What a person can do about an invalid record, in words that fit its problems.</summary>
+        private string RecommendedAction(TDiff diff)
+        {
+            var noun = Area.Kind.ToLowerInvariant();
+            var actions = new List<string>();
+            var source = diff.Source is PSObject ps ? ps.BaseObject : diff.Source;
+            if (diff.Problems.Any(p => p.ErrorId == "NzqaNoKnownProperties"))
+            {
+                actions.Add(source is System.IO.FileSystemInfo file
+                    ? $"A file was piped in, not {noun} records: read it with Import-NzqaRecord -Path '{file.FullName}' -Kind {Area.Kind} and pipe that."
+                    : $"Pipe {noun} records (Import-NzqaRecord, Import-Csv or objects with the {noun} fields), or name the object's properties with -ColumnMap.");
+            }
+            else
+            {
+                if (diff.Problems.Any(p => p.ErrorId == "NzqaDuplicateKey"))
+                    actions.Add($"Keep one row for {noun} {diff.Key} in the SMS export (or filter the duplicates out) and compare again.");
+                var fields = diff.Problems.Where(p => p.ErrorId != "NzqaDuplicateKey").Select(p => p.Field).Where(f => !string.IsNullOrEmpty(f)).Distinct().ToList();
+                if (fields.Count > 0) actions.Add($"Correct {string.Join(", ", fields)} in the SMS and compare again.");
+            }
+            return string.Join(" ", actions);
         }
     }
 

@@ -60,6 +60,17 @@ namespace NzqaSync.Cmdlets
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 connection.Dispose();
+                if (Unwrap(ex) is ServiceException notFound && NotTheApi(notFound))
+                {
+                    var called = new Uri(new Uri(connection.BaseUri.ToString().TrimEnd('/') + "/"), NzqaRoutes.Provider(ProviderNumber));
+                    var message = $"{BaseUri} does not look like the NZQA SMS API: GET {called} answered {(int)notFound.StatusCode} {notFound.StatusCode} " +
+                                  "without an NZQA error, as an address that is not the API does. The base URI is the API's root, with its version: " +
+                                  "the sandbox's is <sandbox>/nzqa/v1 (GET <sandbox>/sandbox/info lists it); NZQA's is the one NZQA gave the school.";
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, notFound), "NzqaNotTheApi", ErrorCategory.InvalidArgument, BaseUri)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri the NZQA SMS API's root (e.g. http://127.0.0.1:5080/nzqa/v1 for the sandbox), not a web page or the DXP address." },
+                    });
+                }
                 ThrowTerminatingError(ServiceError(ex, "Nzqa", BaseUri));
                 return;
             }
@@ -70,5 +81,13 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"Connected to NZQA as provider {ProviderNumber} ({connection.ProviderName}); journal at {connection.JournalPath}.");
             if (PassThru) WriteObject(connection);
         }
+
+        /// <summary>
+        /// The provider read answered 404 or 405 without NZQA's own error (an unknown provider is 404 with an error code):
+        /// the address is not the API (the sandbox root, the DXP address, a web page).
+        /// </summary>
+        private static bool NotTheApi(ServiceException ex) =>
+            ex.Service == "NZQA" && string.IsNullOrEmpty(ex.ErrorCode) &&
+            (ex.StatusCode == System.Net.HttpStatusCode.NotFound || ex.StatusCode == System.Net.HttpStatusCode.MethodNotAllowed);
     }
 }

@@ -90,7 +90,9 @@ namespace NzqaSync.Cmdlets
                 return;
             }
             WriteVerbose($"Wrote {full}: {_rows.Count} records ({summary}).");
-            if (PassThru) WriteObject(new FileInfo(full));
+            // What Get-Item returns (with the provider's PSPath, PSParentPath...), so it shows like any file: a bare
+            // FileInfo displays with blank Mode and Length columns.
+            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { full }, false, true), true);
         }
     }
 }

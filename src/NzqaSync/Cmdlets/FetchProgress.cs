@@ -28,7 +28,8 @@ namespace NzqaSync.Cmdlets
             var total = Volatile.Read(ref _total);
             if (read == _shown) return;
             _shown = read;
-            _record.StatusDescription = $"{read} of {total}";
+            // Before the first page (or for a read that reports no count) there is no "0 of 0" to show.
+            _record.StatusDescription = total > 0 ? $"{read} of {total}" : read > 0 ? $"{read} read" : "Waiting for NZQA's answer";
             _record.PercentComplete = total > 0 ? (int)(100L * read / total) : -1;
             _cmdlet.WriteProgress(_record);
         }

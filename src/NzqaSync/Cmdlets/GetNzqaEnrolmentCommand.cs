@@ -85,7 +85,7 @@ namespace NzqaSync.Cmdlets
 
         protected override async Task<List<StandardDefinition>> ReadAsync(NzqaConnection c, Action<int, int> progress, CancellationToken ct)
         {
-            var all = await c.Client.GetCatalogueAsync(ct).ConfigureAwait(false);
+            var all = await c.Client.GetCatalogueAsync(ct, progress).ConfigureAwait(false);
             return Number == null ? all : all.FindAll(d => Array.IndexOf(Number, d.Number) >= 0);
         }
     }

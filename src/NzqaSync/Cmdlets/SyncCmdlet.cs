@@ -19,8 +19,12 @@ namespace NzqaSync.Cmdlets
         private readonly List<PlannedRecord> _planned = new List<PlannedRecord>();
         private NzqaConnection _connection;
 
+        /// <summary>
+        /// The diffs Compare-Nzqa* wrote. Typed loosely on purpose: a diff of another kind (or a raw record) piped in
+        /// is one clear error naming the cmdlet that takes it, not the engine's binding error once per object.
+        /// </summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public TDiff InputObject { get; set; }
+        public object InputObject { get; set; }
 
         [Parameter]
         [ValidateRange(1, NzqaRoutes.MaxBatchItems)]
@@ -38,7 +42,22 @@ namespace NzqaSync.Cmdlets
 
         protected override void ProcessRecord()
         {
-            var diff = InputObject;
+            var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+            if (input is System.Collections.IEnumerable many && !(input is string))
+            {
+                foreach (var item in many) Process(item is PSObject p ? p.BaseObject : item);
+                return;
+            }
+            Process(input);
+        }
+
+        private void Process(object input)
+        {
+            if (!(input is TDiff diff))
+            {
+                RefuseWrongInput(input);
+                return;
+            }
             var planned = Plan(diff, _connection.ProviderNumber);
             if (planned.Operations.Count == 0)
             {
@@ -55,6 +74,30 @@ namespace NzqaSync.Cmdlets
             if (diff.Kind == "Enrolment" || diff.Kind == "Learner") target = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}" : $"NSN {diff.Nsn} ({diff.Name})";
             if (ShouldProcess(target, Describe(planned))) _planned.Add(planned);
         }
+
+        /// <summary>Stops, before anything is sent, when the input is not this cmdlet's kind of diff.</summary>
+        private void RefuseWrongInput(object input)
+        {
+            var name = MyInvocation.MyCommand.Name;
+            var kind = name.Substring("Sync-Nzqa".Length);
+            var noun = kind.ToLowerInvariant();
+            string message;
+            if (input is RecordDiff other)
+                message = $"{name} takes {noun} diffs (from Compare-Nzqa{kind}), but {Article(other.Kind)} {other.Kind.ToLowerInvariant()} diff was piped in: " +
+                          $"pipe {other.Kind.ToLowerInvariant()} diffs to Sync-Nzqa{other.Kind}. Nothing was sent.";
+            else
+                message = $"{name} takes the {noun} diffs Compare-Nzqa{kind} writes, but {(input == null ? "nothing" : "a " + input.GetType().Name)} was piped in: " +
+                          $"compare first (Import-NzqaRecord -Path <file> -Kind {kind} | Compare-Nzqa{kind} | {name}). Nothing was sent.";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "NzqaWrongInputKind", ErrorCategory.InvalidArgument, input)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = input is RecordDiff d ? $"Pipe it to Sync-Nzqa{d.Kind}." : $"Pipe Compare-Nzqa{kind}'s output to {name}.",
+                },
+            });
+        }
+
+        private static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
 
         protected override void EndProcessing()
         {

@@ -47,9 +47,11 @@ namespace NzqaSync.Compare
 
                 // Most records have no problem: allocate the list only when one turns up.
                 List<RecordProblem> problems = item.Problems.Count > 0 ? new List<RecordProblem>(item.Problems) : null;
-                // A field that could not be read is reported once, not again as "missing".
-                foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default)))
-                    if (!item.Problems.Any(p => p.Field == problem.Field)) (problems ?? (problems = new List<RecordProblem>())).Add(problem);
+                // A field that could not be read is reported once, not again as "missing"; an object with none of the
+                // fields (a file from Get-ChildItem piped in) is that one problem, not also every field missing.
+                if (!item.Problems.Any(p => p.ErrorId == "NzqaNoKnownProperties"))
+                    foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default)))
+                        if (!item.Problems.Any(p => p.Field == problem.Field)) (problems ?? (problems = new List<RecordProblem>())).Add(problem);
                 if (key != null && keyCounts[key] > 1)
                     (problems ?? (problems = new List<RecordProblem>())).Add(new RecordProblem("NzqaDuplicateKey", "Key",
                         $"{area.Kind} {key} appears {keyCounts[key]} times in the local data: keep one and re-run."));
@@ -63,7 +65,8 @@ namespace NzqaSync.Compare
                 {
                     diff.Source = item.Source;
                     diff.Status = DiffStatus.Invalid;
-                    diff.SyncStatus = SyncStatus.Failed;
+                    // Not yet synced (it cannot be until corrected): nothing was sent, so nothing has failed.
+                    diff.SyncStatus = SyncStatus.Pending;
                     diff.Problems = problems.GroupBy(p => p.ErrorId + "|" + p.Field + "|" + p.Message).Select(g => g.First()).ToArray();
                 }
                 else if (!hasNzqa)
@@ -87,7 +90,8 @@ namespace NzqaSync.Compare
                 diff.Nsn = area.NsnOf(pair.Value);
                 diff.Name = area.NameOf(pair.Value);
                 diff.Status = DiffStatus.NzqaOnly;
-                diff.SyncStatus = SyncStatus.Match;
+                // Not identical (the school has no such record) and nothing to send: no sync status.
+                diff.SyncStatus = null;
                 yield return diff;
             }
         }

@@ -15,7 +15,12 @@ namespace NzqaSync.Compare
         public string Nsn { get; set; }
         public string Name { get; set; }
         public DiffStatus Status { get; set; }
-        public SyncStatus SyncStatus { get; set; }
+        /// <summary>
+        /// Where the record is in the sync, as the Helix screen means it: Pending (not yet synced: New, Different, Leaver,
+        /// and Invalid until it is corrected), Match (already identical), Leaver (leaving recorded at NZQA), Synced or
+        /// Failed only after a sync. None for an NZQA-only record: the school has nothing of its own to sync.
+        /// </summary>
+        public SyncStatus? SyncStatus { get; set; }
         public IReadOnlyList<FieldDifference> Differences { get; set; } = NoDifferences;
         public IReadOnlyList<RecordProblem> Problems { get; set; } = NoProblems;
 

@@ -19,7 +19,7 @@ namespace NzqaSync.Sync
         public string Name { get; set; }
         public SyncAction Action { get; set; }
         public SyncOutcome Outcome { get; set; }
-        public SyncStatus SyncStatus { get; set; }
+        public SyncStatus? SyncStatus { get; set; }
         public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
         public string RunId { get; set; }
         public DateTimeOffset Timestamp { get; set; }
