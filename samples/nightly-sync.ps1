@@ -13,8 +13,10 @@
     script (#Requires) with "The module 'NzqaSync' cannot be found" and exit code 1 (PowerShell's own code for a script
     it could not start), before anything runs.
     Nothing prompts. The machine password comes from, in order: -Credential; the SecretManagement vault
-    (Get-Secret -Name $SecretName); an encrypted credential file (-CredentialPath, made once with
-    Get-Credential | Export-Clixml, readable only by the same user on the same machine on Windows).
+    (Get-Secret -Name $SecretName); a credential file (-CredentialPath, made once with Get-Credential | Export-Clixml).
+    On Windows that file is encrypted for the same user on the same machine. On Linux and macOS it is NOT encrypted
+    (the password is stored as hex): keep it owner-only (chmod 600) or the run refuses it and exits 2; better, use a
+    SecretManagement vault or the scheduler's own secret store and pass -Credential.
 .EXAMPLE
     # Task Scheduler action (Windows PowerShell 5.1 or pwsh 7):
     pwsh -NoProfile -NonInteractive -File C:\NzqaSync\nightly-sync.ps1 -BaseUri https://<nzqa api> -ProviderNumber 257 -SmsExportFolder D:\Exports -CredentialPath C:\NzqaSync\machine.xml
@@ -32,25 +34,13 @@ param(
     [string] $JournalPath
 )
 
-# Credentials: never prompt in an unattended run.
+# Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
+# Import-NzqaCredential refuses one that anyone but its owner can read.
 if (-not $Credential -and $CredentialPath) {
-    # A file that was named but is missing or unreadable is that one error, not "no credential" as well.
-    $file = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($CredentialPath)
-    if (-not [IO.File]::Exists($file)) {
-        "nightly-sync: the credential file $file does not exist (make it once, as the account that runs this script: Get-Credential | Export-Clixml -Path $file)."
-        exit 2
-    }
-    if (-not (Get-Command Import-Clixml -ErrorAction SilentlyContinue)) {
-        "nightly-sync: this PowerShell has no Import-Clixml to read $file; give -Credential or a SecretManagement secret."
-        exit 2
-    }
-    try { $Credential = Import-Clixml -LiteralPath $file -ErrorAction Stop }
+    try { $Credential = Import-NzqaCredential -Path $CredentialPath -ErrorAction Stop }
     catch {
-        "nightly-sync: cannot read the credential file ${file}: $($_.Exception.Message)"
-        exit 2
-    }
-    if ($Credential -isnot [pscredential]) {
-        "nightly-sync: $file holds no credential (make it with Get-Credential | Export-Clixml -Path $file)."
+        "nightly-sync: cannot use the credential file: $($_.Exception.Message)"
+        if ($_.ErrorDetails.RecommendedAction) { "nightly-sync: $($_.ErrorDetails.RecommendedAction)" }
         exit 2
     }
 }

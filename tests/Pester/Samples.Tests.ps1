@@ -170,10 +170,12 @@ Describe 'samples/nightly-sync.ps1 (pwsh -NoProfile -NonInteractive -File, as Ta
         $r = Invoke-ChildPwsh -File (Join-Path $samples 'nightly-sync.ps1') -Arguments @('-BaseUri', $sandbox.NzqaUri, '-ProviderNumber', '257',
             '-SmsExportFolder', $clean, '-CredentialPath', $missing)
         $r.ExitCode | Should -Be 2
-        $lines = @(($r.Output + "`n" + $r.Error) -split '\r?\n' | Where-Object { $_.Trim() })
-        $lines.Count | Should -Be 1 -Because ($lines -join "`n")
-        $lines[0] | Should -Match 'credential file .*no-such-machine\.xml does not exist'
-        $lines[0] | Should -Not -Match 'no machine credential'
+        # One error (the reason and what to do), from the script: no Import-Clixml error, no "no machine credential" after it.
+        $r.Error | Should -BeNullOrEmpty
+        $lines = @($r.Output -split '\r?\n' | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^nightly-sync: cannot use the credential file: .*no-such-machine\.xml'
+        $lines.Count | Should -BeLessOrEqual 2
+        $r.Output | Should -Not -Match 'no machine credential'
     }
 
     It 'exits 2 naming the required column when an export''s header is wrong' {
