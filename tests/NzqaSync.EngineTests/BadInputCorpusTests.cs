@@ -516,16 +516,19 @@ public class BadInputCorpusTests : IClassFixture<SandboxFixture>, IDisposable
     }
 
     [Fact]
-    public void A_renamed_or_missing_key_column_without_a_column_map_makes_every_row_invalid_and_sends_nothing()
+    public void A_renamed_or_missing_key_column_without_a_column_map_is_one_error_naming_the_nearest_header_and_sends_nothing()
     {
+        // Issue #11 defect 3: this was one NzqaMissingNsn per row (and every NZQA record NzqaOnly); now the header is checked first.
         var path = WriteFile("renamed.csv", Utf8(LearnerCsvHeader.Replace("NSN", "Student NSN") + "81000001,Hēmi,Pōmare,2010-03-05,M,111\n82000002,Mele,Taufaʻao,2010-04-06,F,211\n"));
         using var test = new EngineTest(_fixture);
         test.Variables["csv"] = path;
         var writesBefore = Nzqa.WriteItemCount;
         using var run = test.Run(EngineTest.Connect + "Import-NzqaRecord $csv Learner | Compare-NzqaLearner | Where-Object Status -ne 'NzqaOnly' | Sync-NzqaLearner");
-        Assert.Equal(new[] { "NzqaMissingNsn", "NzqaMissingNsn" }, run.Errors.Select(Id));
-        Assert.Equal(new int?[] { 2, 3 }, run.Errors.Select(LineOf));
-        Assert.All(run.Output, o => Assert.Equal("Skipped", Prop(o, "Outcome")?.ToString()));
+        var error = Assert.Single(run.Errors);
+        Assert.Equal("NzqaCsvMissingColumn", Id(error));
+        Assert.Contains("Nsn", error.Exception.Message);
+        Assert.Contains("nearest header is 'Student NSN'", error.Exception.Message);
+        Assert.Empty(run.Output);
         Assert.Equal(0, Nzqa.WriteItemCount - writesBefore);
     }
 

@@ -117,8 +117,8 @@ Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
         try { $learnerDiffs | Sync-NzqaEnrolment -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +errors } catch { $caught = $_ }
         $caught | Should -Not -BeNullOrEmpty
         $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -Be 'NzqaWrongInputKind,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand'
-        "$($errors[0])" | Should -Match 'Sync-NzqaLearner'
+        $caught.FullyQualifiedErrorId | Should -Be 'NzqaWrongInputKind,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand'
+        "$caught" | Should -Match 'Sync-NzqaLearner'
         @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count | Should -Be $before
     }
 

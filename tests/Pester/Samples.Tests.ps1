@@ -123,15 +123,6 @@ Describe 'samples/daily-sync.ps1' {
         $r.Output | Should -Not -Match 'failed: [1-9]'
     }
 
-    It 'exits 2 naming the file when an export is missing' {
-        $partial = Join-Path $work 'partial'
-        New-Item -ItemType Directory $partial -Force | Out-Null
-        Copy-Item (Join-Path $clean 'learners.csv') $partial
-        $r = Invoke-Sample -Name daily-sync.ps1 -Credential $cred -Arguments @('-BaseUri', $sandbox.NzqaUri, '-ProviderNumber', '257',
-            '-SmsExportFolder', $partial, '-JournalPath', (Join-Path $work 'daily-partial'))
-        $r.ExitCode | Should -Be 2
-        $r.Output | Should -Match 'daily-sync: Enrolments: no export at .*enrolments\.csv'
-    }
 }
 
 Describe 'samples/nightly-sync.ps1 (pwsh -NoProfile -NonInteractive -File, as Task Scheduler or cron runs it)' {
@@ -204,14 +195,6 @@ Describe 'samples/tertiary-sync.ps1' {
         $lines.Count | Should -Be 1
         $lines[0] | Should -Match '^tertiary-sync: cannot connect to TEC DXP: '
         $r.Output + $r.Error | Should -Not -Match 'Connected'
-    }
-
-    It 'exits 2 naming the file when an export is missing' {
-        $r = Invoke-Sample -Name tertiary-sync.ps1 -Credential $teoCred -Arguments @('-BaseUri', $sandbox.DxpUri, '-Edumis', '7001',
-            '-ExportFolder', (Join-Path $work 'no-sdr'), '-JournalPath', (Join-Path $work 'tertiary-missing'))
-        $r.ExitCode | Should -Be 2
-        $r.Output | Should -Match 'Connected to TEC DXP'
-        $r.Output | Should -Match 'tertiary-sync: Course enrolments: no export at .*course-enrolments\.csv'
     }
 
     It 'exits 1 when records were not stored or validation found errors' {
