@@ -34,9 +34,15 @@ namespace NzqaSync.Sources
             new RecordKind("Standard", "standard", StandardBindings.All),
             new RecordKind("CourseEnrolment", "course enrolment", DxpBindings.CourseEnrolment),
             new RecordKind("QualificationCompletion", "qualification completion", DxpBindings.QualificationCompletion),
+            new RecordKind("DxpLearner", "DXP learner", DxpBindings.Learner),
+            new RecordKind("DxpCourse", "DXP course", DxpBindings.Course),
+            new RecordKind("DxpCourseCompletion", "DXP course completion", DxpBindings.CourseCompletion),
         };
 
-        public static RecordKind Named(string name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+        public static RecordKind Named(string name) =>
+            All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase)) ??
+            // Import-NzqaRecord's Dxp-prefixed names for the two original DXP kinds.
+            All.FirstOrDefault(k => string.Equals("Dxp" + k.Name, name, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>What a file's header says about whether it can be read as the kind asked for.</summary>
@@ -90,7 +96,8 @@ namespace NzqaSync.Sources
             var present = new HashSet<string>(columns.Select(PropertyBinding<object>.Canonical), StringComparer.Ordinal);
             foreach (var other in RecordKinds.All)
             {
-                if (string.Equals(other.Name, askedKind, StringComparison.OrdinalIgnoreCase)) continue;
+                // The asked kind itself, under its name or another (DxpCourseEnrolment is CourseEnrolment).
+                if (string.Equals(other.Name, askedKind, StringComparison.OrdinalIgnoreCase) || other.Fields.SequenceEqual(fields)) continue;
                 var required = other.RequiredFields.ToList();
                 if (required.Count == 0) continue;
                 var named = required.Select(f => (Field: f, Column: columns.FirstOrDefault(c => f.Aliases.Any(a => PropertyBinding<object>.Canonical(a) == PropertyBinding<object>.Canonical(c))))).ToList();
