@@ -23,7 +23,8 @@ public class CompletionTests : IClassFixture<SandboxFixture>
     {
         using var session = new ModuleSession();
         Assert.Equal(new[] { "Enrolment" }, Complete(session, "Get-NzqaSyncLog -Kind Enr"));
-        Assert.Equal(new[] { "CourseEnrolment" }, Complete(session, "Get-NzqaSyncLog -Kind Cou"));
+        // The DXP kinds the journal can hold since the new SDR collections: Course, CourseEnrolment, CourseCompletion.
+        Assert.Equal(new[] { "Course", "CourseEnrolment", "CourseCompletion" }, Complete(session, "Get-NzqaSyncLog -Kind Cou"));
     }
 
     [Fact]
