@@ -47,6 +47,13 @@ namespace NzqaSync.Api
         public DateTimeOffset ConnectedAt { get; }
         public ResilienceSettings Resilience { get; }
 
+        /// <summary>
+        /// Learners this session's syncs sent and NZQA did not accept (or held), by NSN, with what happened: their new
+        /// enrolments and entries are held back in later syncs of the session until the learner is synced.
+        /// </summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string> LearnersNotAccepted { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
         internal EslTokenSource Tokens { get; }
         internal ResilientSender Sender { get; }
         internal NzqaClient Client { get; }

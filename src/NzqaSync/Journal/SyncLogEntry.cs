@@ -23,6 +23,9 @@ namespace NzqaSync.Journal
         /// <summary>What the service did when it succeeded: Created, Updated or Unchanged.</summary>
         public string Detail { get; set; }
 
+        /// <summary>A hash of the item sent, to tell whether the data changed since (null on lines from older versions).</summary>
+        public string ItemHash { get; set; }
+
         public override string ToString() => $"{Timestamp:u} {Kind} {Key} {Action} {Outcome}";
     }
 
