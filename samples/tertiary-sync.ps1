@@ -20,7 +20,8 @@
       1  some records were invalid, refused by DXP, not deleted, or TEC's validation reported errors
       2  the run could not start (no credentials, cannot connect, no return, an export file missing or unreadable)
     Nothing prompts unless -Confirm is given (deletes are confirmed then); -WhatIf compares and shows what would be sent.
-    It never resets or finalises a return (finalising is done in TEC's DXP portal).
+    It never resets or finalises a return (finalising is done in TEC's DXP portal). It uses only the core cmdlets and
+    NzqaSync's own, so it runs in Windows PowerShell 5.1, PowerShell 7 and the demo's hosted engine.
 .EXAMPLE
     $cred = Get-Credential te-awa-machine          # or Get-Secret TecMachine
     ./samples/tertiary-sync.ps1 -BaseUri http://127.0.0.1:5080/dxp -Edumis 7001 -Credential $cred -ExportFolder ./sdr
@@ -131,9 +132,9 @@ foreach ($c in $collections) {
     if ($changed.Count -eq 0) { 'Nothing to send.'; continue }
     $sent = @($changed | Sync-DxpRecord -Confirm:$confirm -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
     foreach ($r in $sent) { $results.Add($r) }
-    if ($sent.Count) {
-        'Sent: ' + ((@($sent | Group-Object { "$($_.Action) $($_.Outcome)" }) | ForEach-Object { "$($_.Name) $($_.Count)" }) -join ', ')
-    }
+    $sentCounts = [ordered]@{}
+    foreach ($r in $sent) { $k = "$($r.Action) $($r.Outcome)"; $sentCounts[$k] = 1 + [int]$sentCounts[$k] }
+    if ($sent.Count) { 'Sent: ' + (($sentCounts.Keys | ForEach-Object { "$_ $($sentCounts[$_])" }) -join ', ') }
     $notSynced = @($sent | Where-Object Outcome -ne 'Synced')
     if ($notSynced.Count) {
         "Not sent or not stored ($($notSynced.Count)): fix these in the SMS and run again."
