@@ -58,6 +58,12 @@ namespace NzqaSync.Api
         }
 
         public const int DefaultJournalRetentionDays = 400;
+
+        /// <summary>
+        /// Which records' redacted HTTP exchanges the journal keeps: Failures (failed and in-doubt, the default),
+        /// All, or None. Read back with Get-NzqaSyncLog -IncludeExchange.
+        /// </summary>
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
         private volatile int _journalRetentionDays = DefaultJournalRetentionDays;
 
         internal EslTokenSource Tokens { get; }

@@ -62,7 +62,7 @@ namespace NzqaSync.Cmdlets
             var kind = _planned[0].Diff.Kind;
             var journal = new SyncJournal(_connection.JournalPath);
             var runId = SyncJournal.NewRunId();
-            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit);
+            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit, _connection.KeepExchanges);
             var total = _planned.Count;
             WriteVerbose($"Sync run {runId}: sending {total} {kind.ToLowerInvariant()} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
                          $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
