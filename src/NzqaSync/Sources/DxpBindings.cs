@@ -67,7 +67,7 @@ namespace NzqaSync.Sources
 
         public static readonly IReadOnlyList<PropertyBinding<DxpLearnerRecord>> Learner = new[]
         {
-            B<DxpLearnerRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v), required: true),
+            B<DxpLearnerRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
             B<DxpLearnerRecord>("studentIdentificationCode", new[] { "Student ID", "StudentId", "Student Id Code", "Student Number", "Student Code", "SIC" },
                 (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v), required: true),
             B<DxpLearnerRecord>("gender", new[] { "Sex" }, (r, v, p) => r.Gender = ValueReader.Text(v)),
@@ -88,7 +88,7 @@ namespace NzqaSync.Sources
 
         public static readonly IReadOnlyList<PropertyBinding<DxpCourseRecord>> Course = new[]
         {
-            B<DxpCourseRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v), required: true),
+            B<DxpCourseRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
             B<DxpCourseRecord>("courseCode", new[] { "Course", "Course ID", "Paper Code" }, (r, v, p) => r.CourseCode = ValueReader.Text(v), required: true),
             B<DxpCourseRecord>("courseTitle", new[] { "Title", "Course Name", "CourseName", "Paper Title" }, (r, v, p) => r.CourseTitle = ValueReader.Text(v)),
             B<DxpCourseRecord>("qualificationCode", new[] { "Qualification", "Qual Code", "QualCode", "Programme Code" }, (r, v, p) => r.QualificationCode = ValueReader.Text(v)),
