@@ -89,6 +89,11 @@ namespace NzqaSync.Cmdlets
                     id = prefix + "RequestRejected";
                     category = ErrorCategory.InvalidOperation;
                     break;
+                case Journal.UnsafePathException _:
+                    id = prefix + "UnsafePath";
+                    category = ErrorCategory.SecurityError;
+                    action = "Use a folder and file of your own that no other user can write to, and not a symbolic link.";
+                    break;
                 case OperationCanceledException _:
                     id = prefix + "Stopped";
                     category = ErrorCategory.OperationStopped;
