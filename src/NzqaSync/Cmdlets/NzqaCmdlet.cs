@@ -48,6 +48,22 @@ namespace NzqaSync.Cmdlets
             while (sender.Notes.TryDequeue(out var note)) WriteVerbose(note);
         }
 
+        /// <summary>
+        /// Writes a journal run's first line; a journal that cannot be written (or trusted: another user's folder, a
+        /// link, open to others) stops the cmdlet with a specific error before anything is sent.
+        /// </summary>
+        protected void StartJournalRun(Action start, string prefix)
+        {
+            try
+            {
+                start();
+            }
+            catch (System.IO.IOException ex)
+            {
+                ThrowTerminatingError(ServiceError(ex, prefix, (ex as Journal.UnsafePathException)?.Path));
+            }
+        }
+
         /// <summary>An ErrorRecord for a failed call, with an id and category that say what went wrong.</summary>
         protected static ErrorRecord ServiceError(Exception exception, string prefix, object target)
         {

@@ -89,9 +89,15 @@ namespace NzqaSync.Journal
             if (!IsUnix)
             {
                 RefuseReparsePoint(path, what);
-                return new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                var created = new FileStream(path, overwrite ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                try { RestrictWindows(path, what, "D:P(A;;FA;;;OW)(A;;FA;;;SY)"); }
+                catch { created.Dispose(); throw; }
+                return created;
             }
-            return OpenUnix(path, what, Flags.WriteOnly | Flags.Create | (overwrite ? Flags.Truncate : Flags.Exclusive));
+            // Never O_TRUNC: a file that turns out to be another user's must not be emptied before it is refused.
+            var stream = OpenUnix(path, what, Flags.WriteOnly | Flags.Create | (overwrite ? 0 : Flags.Exclusive));
+            stream.SetLength(0);
+            return stream;
         }
 
         private static FileStream OpenUnix(string path, string what, Flags wanted)
@@ -133,7 +139,7 @@ namespace NzqaSync.Journal
         [Flags]
         private enum Flags
         {
-            WriteOnly = 1, Create = 2, Append = 4, Truncate = 8, Exclusive = 16, NoFollow = 32, CloseOnExec = 64,
+            WriteOnly = 1, Create = 2, Append = 4, Exclusive = 16, NoFollow = 32, CloseOnExec = 64,
         }
 
         /// <summary>The platform's open(2) flags: Linux x64/x86, Linux arm/arm64 (O_NOFOLLOW differs) and macOS.</summary>
@@ -145,7 +151,6 @@ namespace NzqaSync.Journal
             if ((flags & Flags.WriteOnly) != 0) n |= 0x1;
             if ((flags & Flags.Create) != 0) n |= mac ? 0x200 : 0x40;
             if ((flags & Flags.Append) != 0) n |= mac ? 0x8 : 0x400;
-            if ((flags & Flags.Truncate) != 0) n |= mac ? 0x400 : 0x200;
             if ((flags & Flags.Exclusive) != 0) n |= mac ? 0x800 : 0x80;
             if ((flags & Flags.NoFollow) != 0) n |= mac ? 0x100 : arm ? 0x8000 : 0x20000;
             if ((flags & Flags.CloseOnExec) != 0) n |= mac ? 0x1000000 : 0x80000;
@@ -165,23 +170,27 @@ namespace NzqaSync.Journal
                 throw new UnsafePathException(folder, $"The {what} folder '{folder}' is a symbolic link or junction; NzqaSync writes only to a real folder of your own.");
             if (!existed) Directory.CreateDirectory(folder);
             // Protected DACL: full control for the owner (OW) and SYSTEM, inherited by files; no other user's entries.
-            const string Sddl = "D:P(A;OICI;FA;;;OW)(A;OICI;FA;;;SY)";
-            if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(Sddl, 1, out var descriptor, out _))
-                throw new IOException($"Cannot build an owner-only ACL for '{folder}' (error {Marshal.GetLastWin32Error()}).");
+            RestrictWindows(folder, what + " folder", "D:P(A;OICI;FA;;;OW)(A;OICI;FA;;;SY)");
+            SecuredOnWindows[folder] = true;
+        }
+
+        private static void RestrictWindows(string path, string what, string sddl)
+        {
+            if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, 1, out var descriptor, out _))
+                throw new IOException($"Cannot build an owner-only ACL for '{path}' (error {Marshal.GetLastWin32Error()}).");
             try
             {
                 if (!GetSecurityDescriptorDacl(descriptor, out _, out var dacl, out _))
-                    throw new IOException($"Cannot build an owner-only ACL for '{folder}' (error {Marshal.GetLastWin32Error()}).");
+                    throw new IOException($"Cannot build an owner-only ACL for '{path}' (error {Marshal.GetLastWin32Error()}).");
                 const uint DaclSecurityInformation = 0x4, ProtectedDacl = 0x80000000;
-                var error = SetNamedSecurityInfoW(folder, 1 /* SE_FILE_OBJECT */, DaclSecurityInformation | ProtectedDacl, IntPtr.Zero, IntPtr.Zero, dacl, IntPtr.Zero);
+                var error = SetNamedSecurityInfoW(path, 1 /* SE_FILE_OBJECT */, DaclSecurityInformation | ProtectedDacl, IntPtr.Zero, IntPtr.Zero, dacl, IntPtr.Zero);
                 if (error != 0)
-                    throw new UnsafePathException(folder, $"Cannot make the {what} folder '{folder}' owner-only (error {error}); is it your own?");
+                    throw new UnsafePathException(path, $"Cannot make the {what} '{path}' owner-only (error {error}); is it your own?");
             }
             finally
             {
                 LocalFree(descriptor);
             }
-            SecuredOnWindows[folder] = true;
         }
 
         private static void RefuseReparsePoint(string path, string what)
