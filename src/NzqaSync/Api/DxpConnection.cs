@@ -49,8 +49,8 @@ namespace NzqaSync.Api
             };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(DxpConnection).Assembly.GetName().Version);
             var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, Credential, Resilience, notes);
-            Sender = new ResilientSender(_http, "DXP", Tokens, edumis.ToString(CultureInfo.InvariantCulture), Resilience, notes);
+            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, Credential, Resilience, notes: notes);
+            Sender = new ResilientSender(_http, "DXP", Tokens, edumis.ToString(CultureInfo.InvariantCulture), Resilience, notes: notes);
             Client = new DxpClient(Sender, baseUri);
             ConnectedAt = DateTimeOffset.Now;
         }

@@ -32,8 +32,8 @@ namespace NzqaSync.Api
             };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(NzqaConnection).Assembly.GetName().Version);
             var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, Credential, Resilience, notes);
-            Sender = new ResilientSender(_http, "NZQA", Tokens, providerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Resilience, notes);
+            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, Credential, Resilience, notes: notes);
+            Sender = new ResilientSender(_http, "NZQA", Tokens, providerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Resilience, notes: notes);
             Client = new NzqaClient(Sender, baseUri, providerNumber);
             ConnectedAt = DateTimeOffset.Now;
         }

@@ -17,8 +17,9 @@ namespace NzqaSync.Api
 {
     /// <summary>
     /// Every HTTP call of one connection goes through here: a bearer token and the EID header on each attempt,
-    /// the connection's <see cref="RetryPolicy"/>, and one fresh token after a 401. Other 4xx are never retried and
-    /// a 3xx is never followed (it is an error naming where it pointed). Retry notes are queued for
+    /// pacing under the service's announced rate limit (<see cref="RateLimitPacer"/>), the connection's
+    /// <see cref="RetryPolicy"/>, and one fresh token after a 401. Other 4xx are never retried and a 3xx is never
+    /// followed (it is an error naming where it pointed). Retry notes are queued for
     /// the cmdlet to write on the pipeline thread.
     /// </summary>
     public sealed class ResilientSender
@@ -30,8 +31,10 @@ namespace NzqaSync.Api
         private readonly ResilienceSettings _settings;
         private readonly RetryPolicy _policy;
 
-        public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings, ConcurrentQueue<string> notes = null)
+        public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings, RateLimitPacer pacer = null,
+            ConcurrentQueue<string> notes = null)
         {
+            Pacer = pacer ?? new RateLimitPacer();
             _http = http;
             _service = service;
             _tokens = tokens;
@@ -40,6 +43,9 @@ namespace NzqaSync.Api
             Notes = notes ?? new ConcurrentQueue<string>();
             _policy = new RetryPolicy(service, _settings, Notes);
         }
+
+        /// <summary>Paces every attempt under the service's announced rate limit (learned from its answers).</summary>
+        public RateLimitPacer Pacer { get; }
 
         /// <summary>Retry and re-authentication notes for -Verbose; drained by the cmdlet on its own thread.</summary>
         public ConcurrentQueue<string> Notes { get; }
@@ -60,7 +66,10 @@ namespace NzqaSync.Api
                         describe = $"{request.Method} {request.RequestUri.AbsolutePath}";
                         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                         request.Headers.TryAddWithoutValidation("EID", _eid);
-                        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                        var ticket = await Pacer.AcquireAsync(ct).ConfigureAwait(false);
+                        var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                        Pacer.Observe(ticket, answer);
+                        return answer;
                     }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
