@@ -72,3 +72,45 @@ Describe 'The journal refuses a folder others can write to' {
         $after.Status | Should -Be 'New' -Because 'nothing was sent to NZQA'
     }
 }
+
+Describe 'Import-NzqaRecord refuses what must not reach NZQA' {
+    BeforeAll {
+        $script:csvFolder = New-TestFolder
+    }
+    AfterAll { Remove-Item $csvFolder -Recurse -Force -ErrorAction SilentlyContinue }
+
+    It 'refuses a NUL in a name with NzqaCsvControlCharacter and imports the other rows' {
+        $path = Join-Path $csvFolder 'nul.csv'
+        $text = "NSN,First Name,Last Name,Year Level,Enrolment Date,Notes`n" +
+                "123456789,Ni$([char]0)kau,Smith,11,2026-02-02,`n" +
+                "123456790,Mele,Tui,11,2026-02-02,`"rang home`nfirst`"`n"
+        [System.IO.File]::WriteAllText($path, $text)
+        $ErrorActionPreference = 'Continue'
+
+        $records = @(Import-NzqaRecord -Path $path -Kind Enrolment -ErrorVariable bad 2>$null)
+
+        $records.Count | Should -Be 1
+        $records[0].FirstName | Should -Be 'Mele'
+        $bad.Count | Should -Be 1
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'NzqaCsvControlCharacter,*'
+        $bad[0].Exception.Message | Should -Match 'line 2'
+        $bad[0].Exception.Message | Should -Match 'U\+0000'
+        $bad[0].Exception.Message | Should -Match 'may not contain control characters'
+    }
+
+    It 'refuses a field longer than 64 KiB with NzqaCsvFieldTooLong naming the line, and imports the rows after it' {
+        $path = Join-Path $csvFolder 'long.csv'
+        $text = "NSN,First Name,Last Name,Year Level,Enrolment Date`n" +
+                "123456789,$('x' * 70000),Smith,11,2026-02-02`n" +
+                "123456790,Mele,Tui,11,2026-02-02`n"
+        [System.IO.File]::WriteAllText($path, $text)
+        $ErrorActionPreference = 'Continue'
+
+        $records = @(Import-NzqaRecord -Path $path -Kind Enrolment -ErrorVariable bad 2>$null)
+
+        $records.Count | Should -Be 1
+        $records[0].SourceLine | Should -Be 3
+        $bad[0].FullyQualifiedErrorId | Should -BeLike 'NzqaCsvFieldTooLong,*'
+        $bad[0].Exception.Message | Should -Match 'line 2'
+    }
+}
