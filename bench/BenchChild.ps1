@@ -5,6 +5,7 @@
 param([Parameter(Mandatory)] [string] $Scenario, [string] $ArgsJson = '{}')
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+$PSStyle.OutputRendering = 'PlainText'
 Set-StrictMode -Off
 $a = $ArgsJson | ConvertFrom-Json
 
@@ -162,7 +163,7 @@ switch ($Scenario) {
             function Read-All([string] $route) {
                 $all = [System.Collections.Generic.List[object]]::new()
                 for ($page = 1; ; $page++) {
-                    $r = Invoke-WithRetry { Invoke-RestMethod -Uri "$base/$route$(if ($route -like '*?*') { '&' } else { '?' })page=$page&pageSize=5000" -Headers $headers }
+                    $r = Invoke-WithRetry { Invoke-RestMethod -Uri "$base/$route$(if ($route.Contains('?')) { '&' } else { '?' })page=$page&pageSize=5000" -Headers $headers }
                     $all.AddRange([object[]]@($r.results))
                     if ($all.Count -ge $r.totalCount -or @($r.results).Count -eq 0) { break }
                 }

@@ -23,6 +23,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+$PSStyle.OutputRendering = 'PlainText'
 $sizes = [int[]](($Scales -split '[, ]+') -ne '')
 $parts = @(($Only -split '[, ]+') -ne '')
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
