@@ -174,11 +174,12 @@ if ('csv' -in $parts) {
 if ('nightly' -in $parts) {
     $extra = @('--latency-ms', $NightlyLatencyMs, '--rate-limit', $RateLimit)
     $sb = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
+    $sb2 = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
     try {
         $folder = Join-Path $work 'school'; Save-Export $sb $folder
-        $module = Invoke-BenchChild nightly (Get-ChildArgs $sb @{ Folder = $folder; Sample = (Join-Path $repo 'samples/nightly-sync.ps1') })
+        $module = Invoke-BenchChild nightly (Get-ChildArgs $sb @{ Folder = $folder; Sample = (Join-Path $repo 'samples/nightly-sync.ps1'); Origin2 = $sb2.Origin; NzqaUri2 = $sb2.Info.nzqaBaseUri })
     }
-    finally { Stop-BenchSandbox $sb }
+    finally { Stop-BenchSandbox $sb; Stop-BenchSandbox $sb2 }
     $sb = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
     try { $hand = Invoke-BenchChild nightly-hand (Get-ChildArgs $sb @{ Folder = $folder }) }
     finally { Stop-BenchSandbox $sb }
@@ -189,13 +190,15 @@ if ('nightly' -in $parts) {
     # after it opens), and no more than 4 are in flight.
     $ideal = [math]::Max(([math]::Ceiling($module.Calls / $RateLimit) - 1) + $rtt, $module.Calls * $rtt / 4)
     $fig.Nightly = $module.Seconds; $fig.NightlyIdeal = $ideal; $fig.NightlyVsIdeal = $module.Seconds / $ideal; $fig.NightlyVsHand = $hand.Seconds / $module.Seconds
+    $fig.NightlyWarmVsIdeal = $module.WarmSeconds / $ideal
     $fig.Nightly429 = $module.RateLimited
     Say '## The whole nightly run, largest school'
     Say
     Say "``samples/nightly-sync.ps1`` (learners, enrolments, standards: ``Compare-Nzqa* -Path`` then ``Sync-Nzqa*`` of New/Different/Leaver) over the sandbox's SMS export for $(F $SchoolStudents 'N0') students ($(F $learnerRows 'N0') learners, $(F $stdRows 'N0') standards rows: the seed gives ~2.8 entries per student, so fewer standards than the issue's 60,000), with $NightlyLatencyMs ms injected latency and the rate limit at $RateLimit calls/s. Timed from the script's start (connect included) to its exit; Import-Module not included. The hand-written script (fresh sandbox, same seed) reads every page with ``Invoke-RestMethod``, compares all three areas with ``Import-Csv`` + hashtables, and pushes one request per changed standard result (it pushes neither learners nor enrolments, so it does less work than the module). Ideal = max((⌈calls ÷ $RateLimit⌉ − 1) s + one round-trip, calls × round-trip ÷ 4 in flight); round-trip = median ``Test-NzqaConnection`` = $(F $module.RttMs '0.0') ms."
     Say
     Table @('way', 'time s', 'API calls', '429s met', 'vs ideal', 'peak MB', 'pushed') @(
-        , @('module (nightly-sync.ps1)', (S $module.Seconds), $module.Calls, $module.RateLimited, (X ($module.Seconds / $ideal)), (F $module.PeakMB), (($module.Lines | Where-Object { $_ -match '^\w+: ' }) -join '; '))
+        , @('module (nightly-sync.ps1), fresh process', (S $module.Seconds), $module.Calls, $module.RateLimited, (X ($module.Seconds / $ideal)), (F $module.PeakMB), (($module.Lines | Where-Object { $_ -match '^(Learner|Enrolment|Standard): ' }) -join '; '))
+        , @('the same, again in the warm process (second sandbox)', (S $module.WarmSeconds), $module.WarmCalls, '', (X ($module.WarmSeconds / $ideal)), '', '')
         , @('hand-written script', (S $hand.Seconds), $hand.Calls, $hand.RateLimited, (X ($hand.Seconds / $ideal)), (F $hand.PeakMB), "$($hand.Pushed) results")
         , @('API-bound ideal (module''s calls)', (S $ideal), $module.Calls, 0, '1.00×', '', ''))
 }
@@ -257,7 +260,7 @@ if ($fig.ContainsKey('CsvVsA')) {
     $t.Add(@('cost growth per record (-Path)', 'linear within ±20%', ($fig.Growth -join '; '), (Verdict ([math]::Abs($fig.GrowthLast - 1) -le 0.2))))
 }
 if ($fig.ContainsKey('Nightly')) {
-    $t.Add(@('the whole nightly run, largest school: vs the API-bound ideal', '≤ 1.3×', "$(X $fig.NightlyVsIdeal) ($(S $fig.Nightly) s vs $(S $fig.NightlyIdeal) s; $($fig.Nightly429) 429s)", (Verdict ($fig.NightlyVsIdeal -le 1.3))))
+    $t.Add(@('the whole nightly run, largest school: vs the API-bound ideal', '≤ 1.3×', "$(X $fig.NightlyVsIdeal) fresh process ($(S $fig.Nightly) s vs $(S $fig.NightlyIdeal) s; $($fig.Nightly429) 429s); warm $(X $fig.NightlyWarmVsIdeal)", (Verdict ($fig.NightlyVsIdeal -le 1.3))))
     $t.Add(@('the whole nightly run: vs the hand-written script', '≥ 10×', (X $fig.NightlyVsHand), (Verdict ($fig.NightlyVsHand -ge 10))))
 }
 if ($fig.ContainsKey('Push')) {
