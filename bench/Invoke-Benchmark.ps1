@@ -29,10 +29,11 @@ $parts = @(($Only -split '[, ]+') -ne '')
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 if (-not $OutFile) { $OutFile = Join-Path $repo 'bench/results/latest.md' }
 $moduleOut = Join-Path $repo 'out'
-if (-not (Test-Path (Join-Path $moduleOut 'NzqaSync/NzqaSync.psd1'))) { throw "The assembled module is missing in $moduleOut/NzqaSync: run dotnet build -c Release NzqaSync.sln first." }
+if (-not (Test-Path (Join-Path $moduleOut 'NzqaSync/NzqaSync.psd1'))) { throw "The assembled module is missing in $moduleOut/NzqaSync: run dotnet build NzqaSync.sln first." }
 $env:PSModulePath = $moduleOut + [IO.Path]::PathSeparator + $env:PSModulePath
-$sandboxDll = @('Release', 'Debug') | ForEach-Object { Join-Path $repo "src/NzqaSync.Sandbox/bin/$_/net10.0/NzqaSync.Sandbox.dll" } | Where-Object { Test-Path $_ } | Select-Object -First 1
-if (-not $sandboxDll) { throw 'The sandbox is not built: run dotnet build -c Release NzqaSync.sln first.' }
+$sandboxDll = @('Release', 'Debug') | ForEach-Object { Join-Path $repo "src/NzqaSync.Sandbox/bin/$_/net10.0/NzqaSync.Sandbox.dll" } | Where-Object { Test-Path $_ } |
+    Sort-Object { (Get-Item $_).LastWriteTimeUtc } -Descending | Select-Object -First 1   # the newer build
+if (-not $sandboxDll) { throw 'The sandbox is not built: run dotnet build NzqaSync.sln first.' }
 $hostPath = (Get-Process -Id $PID).Path
 $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { @($hostPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($hostPath) }
 $work = Join-Path ([IO.Path]::GetTempPath()) ("nzqasync-bench-" + [guid]::NewGuid().ToString('N'))
