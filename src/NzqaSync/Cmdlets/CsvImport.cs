@@ -95,7 +95,7 @@ namespace NzqaSync.Cmdlets
                     var row = enumerator.Current;
                     lastLine = row.Line;
                     rows++;
-                    if (row.Defect != null)
+                    if (row.Defect != null || CsvRecordSource.CheckControlCharacters(row, _reader.Binds))
                     {
                         bad++;
                         var message = $"{file} line {row.Line}: {row.Defect}";
