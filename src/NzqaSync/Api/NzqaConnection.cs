@@ -47,6 +47,15 @@ namespace NzqaSync.Api
         public DateTimeOffset ConnectedAt { get; }
         public ResilienceSettings Resilience { get; }
 
+        /// <summary>
+        /// Handed to the user (-PassThru): theirs to keep. A later Connect-Nzqa or Disconnect-Nzqa only stops it being
+        /// the session default and never disposes it.
+        /// </summary>
+        internal bool HeldByUser { get; set; }
+
+        /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
+        internal bool IsClosed { get; private set; }
+
         internal EslTokenSource Tokens { get; }
         internal ResilientSender Sender { get; }
         internal NzqaClient Client { get; }
@@ -59,6 +68,8 @@ namespace NzqaSync.Api
 
         public void Dispose()
         {
+            IsClosed = true;
+            Sender.Close(ToString());
             Tokens.Clear();
             _http.Dispose();
         }
