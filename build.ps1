@@ -10,14 +10,14 @@
         dotnet pwsh ./build.ps1
 
     Steps: `dotnet build NzqaSync.sln` (assembles out/NzqaSync: manifest, NzqaSync.dll, dependencies/, format and
-    type data, MAML help), Test-ModuleManifest, then the package: PSResourceGet's Compress-PSResource turns
+    type data, MAML help; with -SkipTests only the module and its help are built), Test-ModuleManifest, then the package: PSResourceGet's Compress-PSResource turns
     out/NzqaSync into out/packages/NzqaSync.<ModuleVersion>.nupkg, which any folder (or feed) registered with
     Register-PSResourceRepository serves to Install-PSResource (README, Install). Nothing is registered or published
     here: your PSResourceGet settings are not touched. Last, unless -SkipTests, every xunit project and the Pester suite.
 .PARAMETER Configuration
     Debug or Release.
 .PARAMETER SkipTests
-    Build, assemble and package only.
+    Build, assemble and package the module only (not the sandbox, demo, benchmark or test projects).
 .EXAMPLE
     dotnet tool restore; dotnet pwsh ./build.ps1 -SkipTests
     Builds and writes out/packages/NzqaSync.0.1.0.nupkg.
@@ -34,7 +34,9 @@ param(
 $ErrorActionPreference = 'Stop'
 Push-Location $PSScriptRoot
 try {
-    dotnet build NzqaSync.sln -c $Configuration
+    # The help generator's project builds the module first (which assembles out/NzqaSync), then writes its MAML help.
+    $what = if ($SkipTests) { 'src/NzqaSync.HelpGen/NzqaSync.HelpGen.csproj' } else { 'NzqaSync.sln' }
+    dotnet build $what -c $Configuration
     if ($LASTEXITCODE -ne 0) { throw "dotnet build failed ($LASTEXITCODE)." }
     $module = Join-Path $PSScriptRoot 'out/NzqaSync'
     $manifest = Test-ModuleManifest -Path (Join-Path $module 'NzqaSync.psd1')
