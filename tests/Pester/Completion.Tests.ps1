@@ -76,11 +76,11 @@ Describe 'Completion in a fresh session right after connecting' {
     }
 
     It 'offers every kind the journal knows without -Api' {
-        @($completed.Kind) | Should -Be @('Learner', 'Enrolment', 'Standard', 'CourseEnrolment', 'QualificationCompletion')
+        @($completed.Kind) | Should -Be @('Learner', 'Enrolment', 'Standard', 'Course', 'CourseEnrolment', 'CourseCompletion', 'QualificationCompletion')
     }
 
     It 'offers only DXP kinds after -Api Dxp' {
-        @($completed.KindDxp) | Should -Be @('CourseEnrolment', 'QualificationCompletion')
+        @($completed.KindDxp) | Should -Be @('Course', 'CourseEnrolment', 'CourseCompletion', 'QualificationCompletion')
     }
 
     It 'offers only NZQA kinds after -Api Nzqa' {
@@ -123,7 +123,7 @@ Describe 'A mistyped kind' {
         $err | Should -Not -BeNullOrEmpty
         $err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
         $err.Exception.Message | Should -Match 'Enrolmnet'
-        foreach ($k in 'Learner', 'Enrolment', 'Standard', 'CourseEnrolment', 'QualificationCompletion') { $err.Exception.Message | Should -Match "\b$k\b" }
+        foreach ($k in 'Learner', 'Enrolment', 'Standard', 'Course', 'CourseEnrolment', 'CourseCompletion', 'QualificationCompletion') { $err.Exception.Message | Should -Match "\b$k\b" }
     }
 
     It 'a kind in any case still reads the journal' {

@@ -56,6 +56,19 @@ namespace NzqaSync.Api
         /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
         internal bool IsClosed { get; private set; }
 
+        /// <summary>
+        /// Journal entries older than this many days are removed after each sync (0 keeps everything until
+        /// Clear-NzqaSyncLog). The journal holds NSNs and the services' messages: keep them no longer than needed.
+        /// </summary>
+        public int JournalRetentionDays
+        {
+            get => _journalRetentionDays;
+            set => _journalRetentionDays = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Days to keep the journal: 0 (keep) or more.");
+        }
+
+        public const int DefaultJournalRetentionDays = 400;
+        private volatile int _journalRetentionDays = DefaultJournalRetentionDays;
+
         internal EslTokenSource Tokens { get; }
         internal ResilientSender Sender { get; }
         internal NzqaClient Client { get; }

@@ -41,7 +41,7 @@ namespace NzqaSync.Cmdlets
     public sealed class SyncKindCompleter : IArgumentCompleter
     {
         internal static readonly string[] NzqaKinds = { "Learner", "Enrolment", "Standard" };
-        internal static readonly string[] DxpKinds = { "CourseEnrolment", "QualificationCompletion" };
+        internal static readonly string[] DxpKinds = { "Course", "CourseEnrolment", "CourseCompletion", "QualificationCompletion" };
         internal static readonly string[] Kinds = NzqaKinds.Concat(DxpKinds).ToArray();
 
         internal static string[] KindsOf(string api) =>

@@ -32,6 +32,11 @@ namespace NzqaSync.Cmdlets
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; }
 
+        /// <summary>Journal entries older than this many days are removed after each sync; 0 keeps them all.</summary>
+        [Parameter]
+        [ValidateRange(0, 36500)]
+        public int JournalRetentionDays { get; set; } = NzqaConnection.DefaultJournalRetentionDays;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -41,7 +46,10 @@ namespace NzqaSync.Cmdlets
             try
             {
                 var journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : JournalFolder.Default();
-                connection = new NzqaConnection(BaseUri, ProviderNumber, Credential, TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal);
+                connection = new NzqaConnection(BaseUri, ProviderNumber, Credential, TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal)
+                {
+                    JournalRetentionDays = JournalRetentionDays,
+                };
             }
             catch (ArgumentException ex)
             {

@@ -110,7 +110,7 @@ namespace NzqaSync.Journal
                 if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
                 {
                     // Windows has no O_APPEND from .NET: a machine-wide mutex serialises open-at-end + write + flush.
-                    using (var mutex = new Mutex(false, @"Global\NzqaSync-journal-" + Hash(path)))
+                    using (var mutex = new Mutex(false, MutexName(path)))
                     {
                         try { mutex.WaitOne(); } catch (AbandonedMutexException) { }
                         try { WriteAll(path, bytes); }
@@ -119,7 +119,8 @@ namespace NzqaSync.Journal
                 }
                 else
                 {
-                    WriteAll(path, bytes);
+                    using (JournalFolder.Lock(Folder, exclusive: false))
+                        WriteAll(path, bytes);
                 }
             }
         }
@@ -132,6 +133,9 @@ namespace NzqaSync.Journal
                 stream.Flush(true);
             }
         }
+
+        /// <summary>The name of the machine-wide mutex Windows appenders of <paramref name="path"/> hold.</summary>
+        internal static string MutexName(string path) => @"Global\NzqaSync-journal-" + Hash(path);
 
         private static string Hash(string path)
         {
