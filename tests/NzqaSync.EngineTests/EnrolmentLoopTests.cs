@@ -54,24 +54,29 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         var failed = results.Where(r => r["Outcome"].Value.ToString() == "Failed").ToList();
         Assert.All(failed, r => Assert.Contains("LEARNER_UNKNOWN", string.Join(" ", (IEnumerable<string>)r["Errors"].Value)));
         Assert.InRange(failed.Count, 1, 3);
-        Assert.Equal(sent - failed.Count, results.Count(r => r["Outcome"].Value.ToString() == "Synced"));
+        // The learner NZQA refused (NSN_CONFLICT) holds its new enrolment back: Skipped, naming the learner's failure.
+        var heldBack = results.Where(r => r["Outcome"].Value.ToString() == "Skipped" && string.Join(" ", (IEnumerable<string>)r["Errors"].Value).StartsWith("Held back")).ToList();
+        Assert.Single(heldBack);
+        Assert.All(heldBack, r => Assert.Contains("NSN_CONFLICT", string.Join(" ", (IEnumerable<string>)r["Errors"].Value)));
+        Assert.Equal(sent - failed.Count - heldBack.Count, results.Count(r => r["Outcome"].Value.ToString() == "Synced"));
         Assert.Equal(before["Leaver"], results.Count(r => r["Action"].Value.ToString() == "RecordLeaving" && r["SyncStatus"].Value.ToString() == "Leaver"));
 
         using var second = test.Run("Import-NzqaRecord -Path $csv -Kind Enrolment -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -ErrorAction SilentlyContinue");
         var after = Statuses(second);
         Assert.Equal(new[] { "Invalid", "Match", "New", "NzqaOnly" }, after.Keys.OrderBy(k => k));
-        Assert.Equal(failed.Count, after["New"]);
+        Assert.Equal(failed.Count + heldBack.Count, after["New"]);
         Assert.Equal(before["Invalid"], after["Invalid"]);
         Assert.Equal(before["NzqaOnly"], after["NzqaOnly"]);
 
         using var log = test.Run("Get-NzqaSyncLog -Summary -Kind Enrolment; Get-NzqaSyncLog -Outcome Synced");
         var summary = log.Output[0].Properties;
         Assert.Equal("Enrolment", summary["Kind"].Value);
-        Assert.Equal(sent - failed.Count, (int)summary["Synced"].Value);
+        var tried = sent - heldBack.Count; // what was held back was never sent
+        Assert.Equal(tried - failed.Count, (int)summary["Synced"].Value);
         Assert.Equal(failed.Count, (int)summary["Failed"].Value);
         Assert.False((bool)summary["InProgress"].Value);
-        Assert.StartsWith($"Processed enrolments {sent} of {sent} (created {before["New"] - failed.Count}", (string)summary["Progress"].Value);
-        Assert.True(log.Output.Count - 2 >= sent - failed.Count);
+        Assert.StartsWith($"Processed enrolments {tried} of {tried} (created {before["New"] - failed.Count - heldBack.Count}", (string)summary["Progress"].Value);
+        Assert.True(log.Output.Count - 2 >= tried - failed.Count);
     }
 
     [Fact]
@@ -126,6 +131,20 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         Assert.Equal("NzqaSyncFailed,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
         using var log = test.Run("Get-NzqaSyncLog -Outcome Failed");
         Assert.Equal("9999999999", Assert.Single(log.Output).Properties["Key"].Value);
+        Assert.Null(Assert.Single(log.Output).Properties["Exchange"].Value); // read only when asked
+
+        // The exact exchange for NZQA's support desk: this record's request and NZQA's answer, redacted.
+        using var exchange = test.Run("Get-NzqaSyncLog -Key 9999999999 -IncludeExchange");
+        var value = Assert.Single(exchange.Output).Properties["Exchange"].Value;
+        Assert.Equal("NzqaSync.Journal.HttpExchange", value.GetType().FullName);
+        var kept = System.Management.Automation.PSObject.AsPSObject(value).Properties;
+        Assert.Equal("POST", kept["Method"].Value);
+        Assert.Contains("/enrolments", (string)kept["Uri"].Value);
+        Assert.Equal("Bearer [redacted]", ((System.Collections.IDictionary)kept["RequestHeaders"].Value)["Authorization"]);
+        Assert.Contains("\"nsn\": \"9999999999\"", (string)kept["RequestBody"].Value);
+        Assert.Contains("LEARNER_UNKNOWN", (string)kept["ResponseBody"].Value);
+        Assert.NotNull(kept["StatusCode"].Value);
+        Assert.Contains("LEARNER_UNKNOWN", value.ToString());
     }
 
     [Fact]
@@ -138,7 +157,8 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
             $diff | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
             Get-NzqaSyncLog -Verbose
             Test-NzqaConnection -Verbose
-            Get-NzqaEnrolment -Verbose -Debug | Where-Object Nsn -eq 'none'");
+            Get-NzqaEnrolment -Verbose -Debug | Where-Object Nsn -eq 'none'
+            Get-NzqaSyncLog -IncludeExchange | Where-Object Exchange | ForEach-Object { $_.Exchange.ToString(); $_ | ConvertTo-Json -Depth 5 }");
         var tokens = _fixture.Sandbox.State.Tokens.IssuedValues().ToList();
         Assert.NotEmpty(tokens);
         var everything = new List<string>();
@@ -151,6 +171,10 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         everything.AddRange(test.Session.Host.Lines);
         everything.AddRange(Directory.GetFiles(test.JournalPath).Select(File.ReadAllText));
         Assert.Contains(everything, s => s.Contains("Sync run"));
+        // The new paths are really exercised: kept exchanges came back, and -Debug wrote exchanges.
+        Assert.Contains(run.Output, o => o?.ToString()?.Contains("Bearer [redacted]") == true);
+        Assert.Contains(run.Debug, d => d.Message.StartsWith("HTTP exchange") && d.Message.Contains("Authorization: Bearer [redacted]"));
+        Assert.Contains(Directory.GetFiles(test.JournalPath).Select(File.ReadAllText), t => t.Contains("\"exchange\""));
         foreach (var text in everything)
         {
             Assert.DoesNotContain(canary, text);

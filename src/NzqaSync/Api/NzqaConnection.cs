@@ -57,6 +57,13 @@ namespace NzqaSync.Api
         internal bool IsClosed { get; private set; }
 
         /// <summary>
+        /// Learners this session's syncs sent and NZQA did not accept (or held), by NSN, with what happened: their new
+        /// enrolments and entries are held back in later syncs of the session until the learner is synced.
+        /// </summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string> LearnersNotAccepted { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>
         /// Journal entries older than this many days are removed after each sync (0 keeps everything until
         /// Clear-NzqaSyncLog). The journal holds NSNs and the services' messages: keep them no longer than needed.
         /// </summary>
@@ -67,6 +74,12 @@ namespace NzqaSync.Api
         }
 
         public const int DefaultJournalRetentionDays = 400;
+
+        /// <summary>
+        /// Which records' redacted HTTP exchanges the journal keeps: Failures (failed and in-doubt, the default),
+        /// All, or None. Read back with Get-NzqaSyncLog -IncludeExchange.
+        /// </summary>
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
         private volatile int _journalRetentionDays = DefaultJournalRetentionDays;
 
         internal EslTokenSource Tokens { get; }

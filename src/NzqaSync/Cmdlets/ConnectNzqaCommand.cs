@@ -37,6 +37,10 @@ namespace NzqaSync.Cmdlets
         [ValidateRange(0, 36500)]
         public int JournalRetentionDays { get; set; } = NzqaConnection.DefaultJournalRetentionDays;
 
+        /// <summary>Which records' redacted HTTP exchanges the journal keeps.</summary>
+        [Parameter]
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -49,6 +53,7 @@ namespace NzqaSync.Cmdlets
                 connection = new NzqaConnection(BaseUri, ProviderNumber, Credential, TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal)
                 {
                     JournalRetentionDays = JournalRetentionDays,
+                    KeepExchanges = KeepExchanges,
                 };
             }
             catch (ArgumentException ex)
@@ -57,6 +62,7 @@ namespace NzqaSync.Cmdlets
                 return;
             }
 
+            ListenForDebug(connection.Sender);
             try
             {
                 WriteVerbose($"Asking ESL {connection.TokenUri} for a token (machine account {connection.MachineAccount}, scope {connection.Scope}, org {ProviderNumber}).");

@@ -16,7 +16,8 @@ namespace NzqaSync.Journal
     /// The sync journal: JSON Lines, one file a month, in an owner-only folder. A "Pending" line is flushed
     /// before each send and an outcome line after it, one write and one fsync per batch (group commit), so a
     /// crash never leaves a record whose fate is unknown without saying so. Safe for two processes at once.
-    /// Never holds a secret: only keys, actions, outcomes and the services' error texts are written.
+    /// Never holds a secret: only keys, actions, outcomes, the services' error texts and, for failed and in-doubt
+    /// records, the exchange as ExchangeRedactor left it (no token, password or Authorization header).
     /// </summary>
     public sealed class SyncJournal
     {
@@ -71,6 +72,8 @@ namespace NzqaSync.Journal
                 };
                 if (op.Detail != null) line["detail"] = op.Detail;
                 if (op.Errors != null && op.Errors.Count > 0) line["errors"] = new JArray(op.Errors);
+                if (op.ItemHash != null) line["hash"] = op.ItemHash;
+                if (op.Exchange != null) line["exchange"] = op.Exchange.ToJson();
                 lines.Add(line.ToString(Formatting.None));
             }
             if (lines.Count > 0) Append(lines);
@@ -157,5 +160,9 @@ namespace NzqaSync.Journal
         /// <summary>Created, Updated or Unchanged: what the service did.</summary>
         public string Detail { get; set; }
         public IReadOnlyList<string> Errors { get; set; }
+        /// <summary>A hash of the item sent (no personal data in clear): tells a later run whether the data changed since.</summary>
+        public string ItemHash { get; set; }
+        /// <summary>The redacted request and answer for this record (kept for failed and in-doubt records by default).</summary>
+        public HttpExchange Exchange { get; set; }
     }
 }
