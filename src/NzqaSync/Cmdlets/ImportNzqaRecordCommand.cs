@@ -53,12 +53,8 @@ namespace NzqaSync.Cmdlets
         {
             foreach (var path in Path)
             {
-                var full = GetUnresolvedProviderPathFromPSPath(path);
-                if (!File.Exists(full))
-                {
-                    WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), "NzqaFileNotFound", ErrorCategory.ObjectNotFound, path));
-                    continue;
-                }
+                var full = CsvImport<EnrolmentRecord>.Resolve(this, path);
+                if (full == null) continue;
                 switch (Kind)
                 {
                     case "Enrolment":
@@ -93,155 +89,8 @@ namespace NzqaSync.Cmdlets
 
         private void Import<TRecord>(string path, IReadOnlyList<PropertyBinding<TRecord>> bindings, Action<TRecord, int> setLine) where TRecord : class, new()
         {
-            var reader = new LocalRecordReader<TRecord>(bindings, ColumnMap);
-            var rows = 0;
-            var bad = 0;
-            WriteVerbose($"Reading {Kind} records from {path}.");
-            var file = System.IO.Path.GetFileName(path);
-            string[] header = null;
-            IEnumerator<CsvRow> enumerator;
-            try
-            {
-                enumerator = CsvRecordSource.Read(path, h => header = h).GetEnumerator();
-            }
-            catch (IOException ex)
-            {
-                WriteError(new ErrorRecord(ex, "NzqaFileUnreadable", ErrorCategory.ReadError, path));
-                return;
-            }
-            using (enumerator)
-            {
-                var lastLine = 1;
-                var headerChecked = false;
-                while (true)
-                {
-                    try
-                    {
-                        if (!enumerator.MoveNext()) break;
-                    }
-                    catch (DecoderFallbackException ex)
-                    {
-                        var message = $"{file} is not UTF-8 text (after line {lastLine}); nothing after line {lastLine} was imported. " +
-                                      "Save it from the SMS or Excel as 'CSV UTF-8' and import again.";
-                        WriteError(new ErrorRecord(new InvalidDataException(message, ex), "NzqaCsvNotUtf8", ErrorCategory.InvalidData, path)
-                        {
-                            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Save the file as CSV UTF-8." },
-                        });
-                        return;
-                    }
-                    catch (Exception ex) when (ex is CsvHelper.CsvHelperException || ex is IOException)
-                    {
-                        WriteError(new ErrorRecord(ex, "NzqaCsvUnreadable", ErrorCategory.ReadError, path));
-                        return;
-                    }
-                    if (!headerChecked)
-                    {
-                        headerChecked = true;
-                        if (!HeaderBinds(reader, header, file, path)) return;
-                    }
-                    var row = enumerator.Current;
-                    lastLine = row.Line;
-                    rows++;
-                    if (row.Defect != null || CsvRecordSource.CheckControlCharacters(row, reader.Binds))
-                    {
-                        bad++;
-                        var message = $"{file} line {row.Line}: {row.Defect}";
-                        WriteError(new ErrorRecord(new InvalidDataException(message), row.DefectId, ErrorCategory.InvalidData, row)
-                        {
-                            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row in the SMS export and import again." },
-                        });
-                        continue;
-                    }
-                    var local = reader.Read(row.Cells);
-                    setLine(local.Record, row.Line);
-                    if (local.Problems.Count > 0)
-                    {
-                        bad++;
-                        var message = $"{file} line {row.Line}: " + string.Join(" ", local.Problems.Select(p => p.Message));
-                        WriteError(new ErrorRecord(new InvalidRecordException(message, local.Problems), local.Problems[0].ErrorId, ErrorCategory.InvalidData, row)
-                        {
-                            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row in the SMS export and import again." },
-                        });
-                        continue;
-                    }
-                    WriteObject(local.Record);
-                }
-                if (!headerChecked && !HeaderBinds(reader, header, file, path)) return;
-                if (rows == 0)
-                    WriteWarning($"{file} has a header but no data rows: no {Kind.ToLowerInvariant()} records were imported.");
-            }
-            WriteVerbose($"Read {rows} rows from {path}: {rows - bad} records, {bad} rows with errors.");
+            var import = new CsvImport<TRecord>(this, new LocalRecordReader<TRecord>(bindings, ColumnMap), Kind, setLine);
+            foreach (var record in import.Read(path)) WriteObject(record);
         }
-
-        /// <summary>
-        /// The header, checked once per file before any row is read (Sources.HeaderCheck): an empty file, or one whose
-        /// header names none of the fields, is one error for the file, not one per row; a file plainly of another kind is
-        /// refused naming that kind; a required column that is missing stops the import naming it and the nearest header
-        /// (a typo such as "Year Levle" would otherwise make every row invalid); columns that feed no field are one warning.
-        /// </summary>
-        private bool HeaderBinds<TRecord>(LocalRecordReader<TRecord> reader, string[] header, string file, string path) where TRecord : class, new()
-        {
-            var noun = RecordKinds.Named(Kind)?.Noun ?? Kind.ToLowerInvariant();
-            if (header == null)
-            {
-                var empty = $"{file} is empty: it has no header row and no records.";
-                WriteError(new ErrorRecord(new InvalidDataException(empty), "NzqaCsvEmpty", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(empty) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
-                });
-                return false;
-            }
-            var verdict = HeaderCheck.Check(reader.Fields, header, reader.FieldFor, Kind);
-            if (verdict.LooksLike != null)
-            {
-                var other = verdict.LooksLike;
-                var message = $"{file} looks like {Article(other.Noun)} {other.Noun} export, not {Article(noun)} {noun} one: it has {Quote(verdict.LooksLikeColumns)} " +
-                              $"but no {Quote(verdict.Missing.Select(m => m.Name))} column. Nothing was imported.";
-                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvWrongKind", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Import it with -Kind {other.Name}, or give the {noun} export." },
-                });
-            }
-            if (!verdict.BindsAny)
-            {
-                var shown = string.Join(", ", header.Take(8).Select(h => h.Length > 40 ? h.Substring(0, 40) + "…" : h));
-                var message = $"{file} line 1 names none of the {noun} columns (found: {shown}). " +
-                              "Is it a CSV export of the right kind? Use -ColumnMap to name its columns.";
-                WriteError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvNoKnownColumns", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
-                });
-                return false;
-            }
-            if (verdict.Missing.Count > 0)
-            {
-                var parts = verdict.Missing.Select(m =>
-                {
-                    verdict.Nearest.TryGetValue(m.Name, out var near);
-                    return $"{m.Name} (a column named {string.Join(" or ", m.Aliases.Skip(1).Take(2).DefaultIfEmpty(m.Name).Select(a => "'" + a + "'"))})" +
-                           (near != null ? $"; the nearest header is '{near}'" : "");
-                });
-                var first = verdict.Missing[0];
-                verdict.Nearest.TryGetValue(first.Name, out var nearest);
-                var message = $"{file} has no column for the required {noun} field{(verdict.Missing.Count > 1 ? "s" : "")} {string.Join("; ", parts)}. Nothing was imported.";
-                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvMissingColumn", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = nearest != null
-                            ? $"Correct the header in the export, or name the column: -ColumnMap @{{ {first.Name} = '{nearest}' }}."
-                            : "Export the file with the column, or name it with -ColumnMap.",
-                    },
-                });
-            }
-            if (verdict.Unknown.Count > 0)
-                WriteWarning($"{file}: {(verdict.Unknown.Count == 1 ? "column" : "columns")} {Quote(verdict.Unknown)} {(verdict.Unknown.Count == 1 ? "feeds" : "feed")} no {noun} field and {(verdict.Unknown.Count == 1 ? "was" : "were")} not read " +
-                             "(name a column with -ColumnMap if it holds a field).");
-            return true;
-        }
-
-        private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
-
-        private static string Article(string noun) => "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
     }
 }
