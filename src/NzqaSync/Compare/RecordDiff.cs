@@ -24,7 +24,7 @@ namespace NzqaSync.Compare
         /// and Invalid until it is corrected), Match (already identical), Leaver (leaving recorded at NZQA), Synced or
         /// Failed only after a sync. None for an NZQA-only record: the school has nothing of its own to sync.
         /// </summary>
-        public SyncStatus? SyncStatus { get; set; }
+        public SyncStatus? SyncStatus { get; set; } = Compare.SyncStatus.Pending;
 
         /// <summary>Each field that differs; as text (Export-Csv) one line "Field: 'local' → 'NZQA'; …".</summary>
         public IReadOnlyList<FieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
