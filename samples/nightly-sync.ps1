@@ -8,6 +8,9 @@
       0  everything that needed sending was synced
       1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
       2  the run could not start (no credentials, cannot connect, cannot read an export)
+    With -ApprovalPath (approval mode) only the changes the Principal's Nominee approved in that file are sent, and
+    only while the data is still what they approved; the rest are listed as awaiting approval or changed since
+    approval, and are not sent (they do not make the exit code 1).
     Nothing prompts. The machine password comes from, in order: -Credential; the SecretManagement vault
     (Get-Secret -Name $SecretName); a credential file (-CredentialPath, made once with Get-Credential | Export-Clixml).
     On Windows that file is encrypted for the same user on the same machine. On Linux and macOS it is NOT encrypted
@@ -18,6 +21,9 @@
     pwsh -NoProfile -NonInteractive -File C:\NzqaSync\nightly-sync.ps1 -BaseUri https://<nzqa api> -ProviderNumber 257 -SmsExportFolder D:\Exports -CredentialPath C:\NzqaSync\machine.xml
 .EXAMPLE
     # cron (Linux): 30 2 * * *  pwsh -NoProfile -NonInteractive -File /opt/nzqasync/nightly-sync.ps1 -BaseUri ... -ProviderNumber 257 -SmsExportFolder /srv/exports -SecretName NzqaMachine
+.EXAMPLE
+    # Approval mode: the Nominee ticked changes on the review page and saved approval.json next to the script.
+    pwsh -NoProfile -NonInteractive -File ./nightly-sync.ps1 -BaseUri ... -ProviderNumber 257 -SmsExportFolder /srv/exports -SecretName NzqaMachine -ApprovalPath /srv/nzqasync/approval.json
 #>
 [CmdletBinding()]
 param(
@@ -27,7 +33,10 @@ param(
     [pscredential] $Credential,
     [string] $SecretName = 'NzqaMachine',
     [string] $CredentialPath,
-    [string] $JournalPath
+    [string] $JournalPath,
+    # Approval mode: send only the changes the Principal's Nominee approved in this file (downloaded from the review
+    # page, or written with New-NzqaApproval); the rest are reported as awaiting approval and not sent.
+    [string] $ApprovalPath
 )
 
 # Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
@@ -73,13 +82,26 @@ foreach ($area in $areas) {
     $importErrors = $null; $compareErrors = $null; $syncErrors = $null
     $diff = Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorAction SilentlyContinue -ErrorVariable importErrors |
         & $area.Compare -ErrorAction SilentlyContinue -ErrorVariable compareErrors
-    $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' |
-        & $area.Sync -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $sync = @{ ErrorAction = 'SilentlyContinue'; ErrorVariable = 'syncErrors' }
+    if ($ApprovalPath) { $sync.ApprovalPath = $ApprovalPath }
+    try {
+        $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' | & $area.Sync @sync)
+    }
+    catch {
+        "nightly-sync: $($area.Kind): $($_.Exception.Message)"
+        exit 2
+    }
     $synced = @($results | Where-Object Outcome -eq 'Synced').Count
     $failed = @($results | Where-Object Outcome -eq 'Failed').Count
     $invalid = @($importErrors).Count + @($compareErrors).Count
     $problems += $failed + $invalid
     ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid)
+    if ($ApprovalPath) {
+        $notApproved = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^Not approved' })
+        $changed = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^Changed since approval' })
+        ("{0}: {1} awaiting approval, {2} changed since approval (not sent)" -f $area.Kind, $notApproved.Count, $changed.Count)
+        foreach ($r in $changed) { ("  changed since approval: {0} {1} {2}" -f $r.Kind, $r.Key, $r.Name) }
+    }
 }
 
 "Journal: $($connection.JournalPath)"

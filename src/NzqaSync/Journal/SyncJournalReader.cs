@@ -77,6 +77,7 @@ namespace NzqaSync.Journal
                             Errors = json["errors"] is JArray errors ? errors.Select(e => (string)e).ToArray() : Array.Empty<string>(),
                             Detail = (string)json["detail"],
                             Exchange = _includeExchange ? HttpExchange.FromJson(json["exchange"]) : null,
+                            Approval = JournalApproval.FromJson(json["approval"]),
                             Path = file,
                         };
                     }
