@@ -93,12 +93,19 @@ foreach ($area in $areas) {
     }
     $synced = @($results | Where-Object Outcome -eq 'Synced').Count
     $failed = @($results | Where-Object Outcome -eq 'Failed').Count
+    # Skipped with a reason: identity changes not sent without consent, learners held after an NSN conflict, and
+    # records held back because their learner was not accepted. A person should look at each.
+    $held = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors.Count -gt 0 })
     $invalid = @($importErrors).Count + @($compareErrors).Count
-    $problems += $failed + $invalid
-    ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid)
+    # Skipped awaiting the Nominee's approval (approval mode) is expected, not a problem: reported below.
+    $awaiting = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^(Not approved|Changed since approval)' })
+    $held = @($held | Where-Object { $awaiting -notcontains $_ })
+    $problems += $failed + $invalid + $held.Count
+    ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid, {5} held for a person to check" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid, $held.Count)
+    foreach ($h in $held) { ("  held {0} {1}: {2}" -f $h.Kind, $h.Key, $h.ErrorSummary) }
     if ($ApprovalPath) {
-        $notApproved = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^Not approved' })
-        $changed = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^Changed since approval' })
+        $notApproved = @($awaiting | Where-Object { $_.Errors -match '^Not approved' })
+        $changed = @($awaiting | Where-Object { $_.Errors -match '^Changed since approval' })
         ("{0}: {1} awaiting approval, {2} changed since approval (not sent)" -f $area.Kind, $notApproved.Count, $changed.Count)
         foreach ($r in $changed) { ("  changed since approval: {0} {1} {2}" -f $r.Kind, $r.Key, $r.Name) }
     }
