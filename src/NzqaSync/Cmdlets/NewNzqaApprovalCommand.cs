@@ -60,7 +60,15 @@ namespace NzqaSync.Cmdlets
             if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
             try
             {
-                File.WriteAllText(full, approval.ToJson(), new UTF8Encoding(false));
+                // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
+                var bytes = new UTF8Encoding(false).GetBytes(approval.ToJson());
+                using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "approval file"))
+                    stream.Write(bytes, 0, bytes.Length);
+            }
+            catch (Journal.UnsafePathException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "NzqaApprovalFileUnsafePath", ErrorCategory.SecurityError, full));
+                return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -127,7 +127,7 @@ namespace NzqaSync.Cmdlets
                 WriteProgress(progress);
             }
 
-            journal.RunStarted(runId, "Nzqa", kind, total, runner.Approval);
+            StartJournalRun(() => journal.RunStarted(runId, "Nzqa", kind, total, runner.Approval), "Nzqa");
             if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
             IReadOnlyList<SyncResult> results = null;
             try
