@@ -71,6 +71,15 @@ namespace NzqaSync.Api
         /// <summary>Returns whose submission token this connection holds (for display).</summary>
         public string[] OpenReturns => _submissions.Keys.ToArraySafe();
 
+        /// <summary>
+        /// Handed to the user (-PassThru): theirs to keep. A later Connect-Dxp or Disconnect-Dxp only stops it being
+        /// the session default and never disposes it.
+        /// </summary>
+        internal bool HeldByUser { get; set; }
+
+        /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
+        internal bool IsClosed { get; private set; }
+
         internal EslTokenSource Tokens { get; }
         internal ResilientSender Sender { get; }
         internal DxpClient Client { get; }
@@ -141,6 +150,8 @@ namespace NzqaSync.Api
 
         public void Dispose()
         {
+            IsClosed = true;
+            Sender.Close(ToString());
             // Drop the caller's PSCredential (its SecureString is the caller's own, not disposed here) and the token.
             _credential = null;
             Tokens.Clear();

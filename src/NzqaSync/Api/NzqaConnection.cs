@@ -49,6 +49,15 @@ namespace NzqaSync.Api
         public ResilienceSettings Resilience { get; }
 
         /// <summary>
+        /// Handed to the user (-PassThru): theirs to keep. A later Connect-Nzqa or Disconnect-Nzqa only stops it being
+        /// the session default and never disposes it.
+        /// </summary>
+        internal bool HeldByUser { get; set; }
+
+        /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
+        internal bool IsClosed { get; private set; }
+
+        /// <summary>
         /// Learners this session's syncs sent and NZQA did not accept (or held), by NSN, with what happened: their new
         /// enrolments and entries are held back in later syncs of the session until the learner is synced.
         /// </summary>
@@ -90,6 +99,8 @@ namespace NzqaSync.Api
 
         public void Dispose()
         {
+            IsClosed = true;
+            Sender.Close(ToString());
             // Drop the caller's PSCredential (its SecureString is the caller's own, not disposed here) and the token.
             _credential = null;
             Tokens.Clear();

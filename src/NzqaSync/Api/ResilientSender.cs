@@ -31,6 +31,7 @@ namespace NzqaSync.Api
         private readonly string _eid;
         private readonly ResilienceSettings _settings;
         private readonly RetryPolicy _policy;
+        private volatile string _closed;
 
         public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings, RateLimitPacer pacer = null,
             ConcurrentQueue<string> notes = null)
@@ -50,6 +51,9 @@ namespace NzqaSync.Api
 
         /// <summary>Retry and re-authentication notes for -Verbose; drained by the cmdlet on its own thread.</summary>
         public ConcurrentQueue<string> Notes { get; }
+
+        /// <summary>The connection was disposed: every later call fails at once, as a request that was never sent.</summary>
+        internal void Close(string connection) => _closed = connection ?? _service;
 
         /// <summary>
         /// Every attempt's exchange, redacted, while a cmdlet that runs with -Debug listens; the cmdlet writes them
@@ -93,10 +97,24 @@ namespace NzqaSync.Api
         /// <summary>Sends the request <paramref name="build"/> makes (once per attempt) and returns a successful response.</summary>
         public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
         {
+            try
+            {
+                return await SendOpenAsync(build, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException ex) when (_closed != null)
+            {
+                // Closed while this call was starting: HttpClient refuses before anything goes on the wire.
+                throw new ConnectionClosedException(_service, _closed, ex);
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendOpenAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+        {
             var describe = "";
             var attempts = 0;
             for (var authAttempt = 0; ; authAttempt++)
             {
+                if (_closed != null) throw new ConnectionClosedException(_service, _closed);
                 var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
                 HttpResponseMessage response;
                 try
