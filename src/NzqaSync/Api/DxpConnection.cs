@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -25,12 +24,13 @@ namespace NzqaSync.Api
         private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
 
         private readonly HttpClient _http;
-        private readonly PSCredential _credential;
+        // The machine credential, held only to ask ESL for tokens; dropped on Dispose.
+        private NetworkCredential _credential;
         private readonly ConcurrentDictionary<string, DxpSubmission> _submissions = new ConcurrentDictionary<string, DxpSubmission>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _submissionGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _uploadGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
 
-        public DxpConnection(Uri baseUri, int edumis, PSCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
+        public DxpConnection(Uri baseUri, int edumis, NetworkCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
         {
             if (credential == null) throw new ArgumentNullException(nameof(credential));
             TransportPolicy.Check(baseUri, "BaseUri");
@@ -48,7 +48,7 @@ namespace NzqaSync.Api
                 Timeout = Timeout.InfiniteTimeSpan,
             };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(DxpConnection).Assembly.GetName().Version);
-            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, () => _credential.GetNetworkCredential());
+            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, () => _credential ?? throw new ObjectDisposedException(GetType().Name));
             Sender = new ResilientSender(_http, "DXP", Tokens, edumis.ToString(CultureInfo.InvariantCulture), Resilience);
             Client = new DxpClient(Sender, baseUri);
             ConnectedAt = DateTimeOffset.Now;
@@ -137,6 +137,7 @@ namespace NzqaSync.Api
         public void Dispose()
         {
             Tokens.Clear();
+            _credential = null;
             _submissions.Clear();
             _http.Dispose();
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
 
@@ -12,9 +11,10 @@ namespace NzqaSync.Api
     public sealed class NzqaConnection : IDisposable
     {
         private readonly HttpClient _http;
-        private readonly PSCredential _credential;
+        // The machine credential, held only to ask ESL for tokens; dropped on Dispose.
+        private NetworkCredential _credential;
 
-        public NzqaConnection(Uri baseUri, int providerNumber, PSCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
+        public NzqaConnection(Uri baseUri, int providerNumber, NetworkCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
         {
             TransportPolicy.Check(baseUri, "BaseUri");
             TransportPolicy.Check(tokenUri, "TokenUri");
@@ -31,7 +31,7 @@ namespace NzqaSync.Api
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(NzqaConnection).Assembly.GetName().Version);
-            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, () => _credential.GetNetworkCredential());
+            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, () => _credential ?? throw new ObjectDisposedException(GetType().Name));
             Sender = new ResilientSender(_http, "NZQA", Tokens, providerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Resilience);
             Client = new NzqaClient(Sender, baseUri, providerNumber);
             ConnectedAt = DateTimeOffset.Now;
@@ -60,6 +60,7 @@ namespace NzqaSync.Api
         public void Dispose()
         {
             Tokens.Clear();
+            _credential = null;
             _http.Dispose();
         }
 
