@@ -15,7 +15,7 @@
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
         'Get-NzqaLearner', 'Compare-NzqaLearner', 'Sync-NzqaLearner',
         'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard', 'Get-NzqaStandardDefinition',
-        'Get-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport',
+        'Get-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'Import-NzqaCredential',
         'Connect-Dxp', 'Disconnect-Dxp', 'Test-DxpConnection',
         'Get-DxpReturn', 'Get-DxpSubmission',
         'Send-DxpCourseEnrolment', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',

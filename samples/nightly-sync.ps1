@@ -9,8 +9,10 @@
       1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
       2  the run could not start (no credentials, cannot connect, cannot read an export)
     Nothing prompts. The machine password comes from, in order: -Credential; the SecretManagement vault
-    (Get-Secret -Name $SecretName); an encrypted credential file (-CredentialPath, made once with
-    Get-Credential | Export-Clixml, readable only by the same user on the same machine on Windows).
+    (Get-Secret -Name $SecretName); a credential file (-CredentialPath, made once with Get-Credential | Export-Clixml).
+    On Windows that file is encrypted for the same user on the same machine. On Linux and macOS it is NOT encrypted
+    (the password is stored as hex): keep it owner-only (chmod 600) or the run refuses it and exits 2; better, use a
+    SecretManagement vault or the scheduler's own secret store and pass -Credential.
 .EXAMPLE
     # Task Scheduler action (Windows PowerShell 5.1 or pwsh 7):
     pwsh -NoProfile -NonInteractive -File C:\NzqaSync\nightly-sync.ps1 -BaseUri https://<nzqa api> -ProviderNumber 257 -SmsExportFolder D:\Exports -CredentialPath C:\NzqaSync\machine.xml
@@ -28,9 +30,15 @@ param(
     [string] $JournalPath
 )
 
-# Credentials: never prompt in an unattended run.
+# Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
+# Import-NzqaCredential refuses one that anyone but its owner can read.
 if (-not $Credential -and $CredentialPath) {
-    if (Get-Command Import-Clixml -ErrorAction SilentlyContinue) { $Credential = Import-Clixml -Path $CredentialPath }
+    try { $Credential = Import-NzqaCredential -Path $CredentialPath -ErrorAction Stop }
+    catch {
+        "nightly-sync: cannot use the credential file: $($_.Exception.Message)"
+        if ($_.ErrorDetails.RecommendedAction) { "nightly-sync: $($_.ErrorDetails.RecommendedAction)" }
+        exit 2
+    }
 }
 if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)) {
     $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue

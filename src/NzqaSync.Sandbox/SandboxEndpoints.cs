@@ -44,6 +44,12 @@ public static class SandboxEndpoints
             state.Faults.Reset();
             return Results.Json(state.Faults.Current, json);
         });
+        app.MapGet("/sandbox/stats", () => Results.Json(state.Faults.Stats, json));
+        app.MapDelete("/sandbox/stats", () =>
+        {
+            state.Faults.ResetStats();
+            return Results.Json(state.Faults.Stats, json);
+        });
         app.MapPost("/sandbox/faults/expire-tokens", () =>
         {
             state.Tokens.ExpireAll();

@@ -168,7 +168,7 @@ public class DxpTests : IClassFixture<SandboxFixture>
         Assert.Equal(new[] { 0.0334m, 0.0333m, 0.0333m }, (decimal[])back.EftsByMonth);
         var csv = (string)run.Output.Last().BaseObject;
         Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Contains("2026-02-22T11:00:00Z", csv);
+        Assert.Contains("2026-02-23T00:00:00Z", csv);
     }
 
     [Fact]

@@ -78,9 +78,6 @@ public static class DxpRules
 
     private static readonly Lazy<TimeZoneInfo> Nz = new(() => TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
 
-    /// <summary>The New Zealand calendar date of a UTC instant.</summary>
-    public static DateTime NzDate(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Nz.Value).Date;
-
     /// <summary>New Zealand midnight of a calendar date as a UTC instant.</summary>
     public static DateTimeOffset NzMidnight(int year, int month, int day)
     {
@@ -134,7 +131,10 @@ public static class DxpRules
     public static bool TryInstant(string? text, out DateTimeOffset instant) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
 
-    /// <summary>The record as stored: a copy holding the known fields, dates turned to UTC ("2026-02-22T11:00:00Z").</summary>
+    /// <summary>
+    /// The record as stored: a copy holding the known fields, dates turned to UTC as TEC stores them
+    /// ("2026-02-23T00:00:00+13:00" is stored "2026-02-22T11:00:00Z"; "2026-02-23T00:00:00Z" stays the 23rd).
+    /// </summary>
     public static JsonObject ToStored(string dataset, JsonElement item)
     {
         var stored = new JsonObject();
@@ -175,7 +175,12 @@ public static class DxpRules
     private static string? Str(JsonObject r, string name) => r[name]?.GetValue<string>()?.Trim();
     private static int? Int(JsonObject r, string name) => r[name]?.GetValue<int>();
     private static decimal? Dec(JsonObject r, string name) => r[name] is JsonNode n ? decimal.Parse(n.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) : null;
-    private static DateTime? Date(JsonObject r, string name) => r[name] is JsonNode n && TryInstant(n.GetValue<string>(), out var i) ? NzDate(i) : null;
+    /// <summary>
+    /// The date TEC works with: the calendar date of the stored UTC value. Nothing published says TEC converts a stored
+    /// value back to New Zealand time, so the sandbox assumes it does not — a date sent as New Zealand midnight is
+    /// checked (EFTS months, year requirements met, natural key) as the day before, as it would be at TEC.
+    /// </summary>
+    private static DateTime? Date(JsonObject r, string name) => r[name] is JsonNode n && TryInstant(n.GetValue<string>(), out var i) ? i.UtcDateTime.Date : null;
     private static int? Code(string? s) => s != null && s.Length is 1 or 2 && s.All(char.IsAsciiDigit) ? int.Parse(s, CultureInfo.InvariantCulture) : null;
 
     private static int Places(decimal d)

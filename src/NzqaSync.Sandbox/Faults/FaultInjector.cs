@@ -22,6 +22,14 @@ public sealed class FaultSettings
 /// <summary>What the fault middleware does to one call.</summary>
 public enum FaultAction { None, RateLimited, Burst429, ServiceUnavailable, DropBeforeCommit, DropAfterCommit }
 
+/// <summary>What the rate limiter tells the caller in RateLimit-* headers: the limit per window, what is left of the
+/// current window after this call, and whole seconds until the window resets. Limit 0 = no limit (no headers).</summary>
+public readonly record struct RateStatus(int Limit, int Remaining, int ResetSeconds, int WindowSeconds);
+
+/// <summary>Counts the sandbox keeps of what it answered (GET /sandbox/stats): how a benchmark or test sees the 429s a
+/// client met without timing anything.</summary>
+public sealed record SandboxStats(long ApiCalls, long RateLimited429, long Injected429, long Injected5xx, long Drops);
+
 /// <summary>Decides which fault (if any) hits each call. Random choices come from one Random seeded by --seed,
 /// behind a lock, so a run with the same seed and the same call order sees the same faults.</summary>
 public sealed class FaultInjector
@@ -31,6 +39,7 @@ public sealed class FaultInjector
     private FaultSettings _settings;
     private readonly Dictionary<string, (long Second, int Count)> _windows = new(StringComparer.Ordinal);
     private long _injected;
+    private long _calls, _rateLimited, _burst429, _5xx, _drops;
 
     public FaultInjector(SandboxOptions options)
     {
@@ -55,6 +64,17 @@ public sealed class FaultInjector
 
     /// <summary>Faults injected so far (429s, 503s and drops).</summary>
     public long InjectedCount { get { lock (_gate) return _injected; } }
+
+    /// <summary>Calls seen and what they were answered, since start or the last <see cref="ResetStats"/>.</summary>
+    public SandboxStats Stats
+    {
+        get { lock (_gate) return new SandboxStats(_calls, _rateLimited, _burst429, _5xx, _drops); }
+    }
+
+    public void ResetStats()
+    {
+        lock (_gate) { _calls = 0; _rateLimited = 0; _burst429 = 0; _5xx = 0; _drops = 0; }
+    }
 
     public void Set(FaultSettings settings)
     {
@@ -95,38 +115,54 @@ public sealed class FaultInjector
             throw new ArgumentException("latencyMs, slowResponseMs, rateLimitPerSecond and burst429 must not be negative.");
     }
 
-    /// <summary>Chooses this call's fault. <paramref name="retryAfterSeconds"/> is set for 429s.</summary>
-    public FaultAction Decide(string rateKey, out int retryAfterSeconds, out FaultSettings settings)
+    /// <summary>Chooses this call's fault. <paramref name="retryAfterSeconds"/> is set for 429s; <paramref name="rate"/>
+    /// is what the RateLimit-* headers announce (Limit 0 when no limit is on).</summary>
+    public FaultAction Decide(string rateKey, out int retryAfterSeconds, out FaultSettings settings, out RateStatus rate)
+    {
+        var action = Decide(rateKey, out retryAfterSeconds, out settings, out rate, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        return action;
+    }
+
+    public FaultAction Decide(string rateKey, out int retryAfterSeconds, out FaultSettings settings) =>
+        Decide(rateKey, out retryAfterSeconds, out settings, out _);
+
+    private FaultAction Decide(string rateKey, out int retryAfterSeconds, out FaultSettings settings, out RateStatus rate, long nowMs)
     {
         retryAfterSeconds = 0;
+        rate = default;
         lock (_gate)
         {
+            _calls++;
             settings = _settings.Clone();
+            if (_settings.RateLimitPerSecond > 0)
+            {
+                // Fixed windows of one clock second per provider; the headers say what is left of this one.
+                var second = nowMs / 1000;
+                var reset = (int)Math.Ceiling(((second + 1) * 1000 - nowMs) / 1000.0);
+                _windows.TryGetValue(rateKey, out var w);
+                if (w.Second != second) w = (second, 0);
+                w.Count++;
+                _windows[rateKey] = w;
+                rate = new RateStatus(_settings.RateLimitPerSecond, Math.Max(0, _settings.RateLimitPerSecond - w.Count), Math.Max(1, reset), 1);
+                if (w.Count > _settings.RateLimitPerSecond)
+                {
+                    retryAfterSeconds = 1; // the window ends within the next second
+                    _injected++;
+                    _rateLimited++;
+                    return FaultAction.RateLimited;
+                }
+            }
             if (_settings.Burst429 > 0)
             {
                 _settings.Burst429--;
                 retryAfterSeconds = 1;
                 _injected++;
+                _burst429++;
                 return FaultAction.Burst429;
             }
-            if (_settings.RateLimitPerSecond > 0)
-            {
-                var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                var second = now / 1000;
-                _windows.TryGetValue(rateKey, out var w);
-                if (w.Second != second) w = (second, 0);
-                w.Count++;
-                _windows[rateKey] = w;
-                if (w.Count > _settings.RateLimitPerSecond)
-                {
-                    retryAfterSeconds = 1; // the window ends within the next second
-                    _injected++;
-                    return FaultAction.RateLimited;
-                }
-            }
-            if (_settings.Fraction5xx > 0 && _random.NextDouble() < _settings.Fraction5xx) { _injected++; return FaultAction.ServiceUnavailable; }
-            if (_settings.DropBeforeCommitFraction > 0 && _random.NextDouble() < _settings.DropBeforeCommitFraction) { _injected++; return FaultAction.DropBeforeCommit; }
-            if (_settings.DropAfterCommitFraction > 0 && _random.NextDouble() < _settings.DropAfterCommitFraction) { _injected++; return FaultAction.DropAfterCommit; }
+            if (_settings.Fraction5xx > 0 && _random.NextDouble() < _settings.Fraction5xx) { _injected++; _5xx++; return FaultAction.ServiceUnavailable; }
+            if (_settings.DropBeforeCommitFraction > 0 && _random.NextDouble() < _settings.DropBeforeCommitFraction) { _injected++; _drops++; return FaultAction.DropBeforeCommit; }
+            if (_settings.DropAfterCommitFraction > 0 && _random.NextDouble() < _settings.DropAfterCommitFraction) { _injected++; _drops++; return FaultAction.DropAfterCommit; }
             return FaultAction.None;
         }
     }

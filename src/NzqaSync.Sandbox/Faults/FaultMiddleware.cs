@@ -20,7 +20,17 @@ public static class FaultMiddleware
             if (!api && !token) { await next(); return; }
 
             if (token && !state.Faults.Current.IncludeTokenEndpoint) { await next(); return; }
-            var action = state.Faults.Decide(RateKey(ctx), out var retryAfter, out var settings);
+            var action = state.Faults.Decide(RateKey(ctx), out var retryAfter, out var settings, out var rate);
+            if (rate.Limit > 0)
+            {
+                // Announced on every answer, as the IETF RateLimit header fields draft has them (an assumption: see
+                // docs/api-contract.md): the limit per window, what is left of it, whole seconds until it resets.
+                var headers = ctx.Response.Headers;
+                headers["RateLimit-Limit"] = rate.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                headers["RateLimit-Remaining"] = rate.Remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                headers["RateLimit-Reset"] = rate.ResetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                headers["RateLimit-Policy"] = $"{rate.Limit};w={rate.WindowSeconds}";
+            }
 
             if (settings.LatencyMs > 0) await Task.Delay(settings.LatencyMs, ctx.RequestAborted);
             switch (action)

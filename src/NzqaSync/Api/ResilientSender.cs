@@ -17,7 +17,7 @@ namespace NzqaSync.Api
 {
     /// <summary>
     /// Every HTTP call of one connection goes through here: a bearer token and the EID header on each attempt,
-    /// one Polly pipeline (429 honouring Retry-After, transient 5xx, timeouts and dropped connections retried with
+    /// pacing under the service's announced rate limit (<see cref="RateLimitPacer"/>), one Polly pipeline (429 honouring Retry-After, transient 5xx, timeouts and dropped connections retried with
     /// jittered backoff), and one fresh token after a 401. Other 4xx are never retried. Retry notes are queued for
     /// the cmdlet to write on the pipeline thread.
     /// </summary>
@@ -32,8 +32,9 @@ namespace NzqaSync.Api
         private (int, TimeSpan, TimeSpan, TimeSpan) _builtFor;
         private ResiliencePipeline<HttpResponseMessage> _built;
 
-        public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings)
+        public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings, RateLimitPacer pacer = null)
         {
+            Pacer = pacer ?? new RateLimitPacer();
             _http = http;
             _service = service;
             _tokens = tokens;
@@ -62,6 +63,9 @@ namespace NzqaSync.Api
             }
         }
 
+        /// <summary>Paces every attempt under the service's announced rate limit (learned from its answers).</summary>
+        public RateLimitPacer Pacer { get; }
+
         /// <summary>Retry and re-authentication notes for -Verbose; drained by the cmdlet on its own thread.</summary>
         public ConcurrentQueue<string> Notes { get; } = new ConcurrentQueue<string>();
 
@@ -81,7 +85,10 @@ namespace NzqaSync.Api
                         describe = $"{request.Method} {request.RequestUri.AbsolutePath}";
                         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                         request.Headers.TryAddWithoutValidation("EID", _eid);
-                        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                        var ticket = await Pacer.AcquireAsync(ct).ConfigureAwait(false);
+                        var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                        Pacer.Observe(ticket, answer);
+                        return answer;
                     }, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

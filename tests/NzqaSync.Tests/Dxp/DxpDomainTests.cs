@@ -67,39 +67,80 @@ public class IrdNumberTests
 public class NzDateTests
 {
     [Theory]
-    // NZDT (+13) in summer; NZST (+12) in winter; DST ends first Sunday of April (5 April 2026), starts last Sunday of September (27 September 2026).
-    [InlineData(2026, 2, 23, "2026-02-23T00:00:00+13:00", "2026-02-22T11:00:00Z")]
-    [InlineData(2026, 4, 4, "2026-04-04T00:00:00+13:00", "2026-04-03T11:00:00Z")]
-    [InlineData(2026, 4, 5, "2026-04-05T00:00:00+13:00", "2026-04-04T11:00:00Z")] // change day: midnight is still daylight time
-    [InlineData(2026, 4, 6, "2026-04-06T00:00:00+12:00", "2026-04-05T12:00:00Z")]
-    [InlineData(2026, 9, 26, "2026-09-26T00:00:00+12:00", "2026-09-25T12:00:00Z")]
-    [InlineData(2026, 9, 27, "2026-09-27T00:00:00+12:00", "2026-09-26T12:00:00Z")] // change day: midnight is still standard time
-    [InlineData(2026, 9, 28, "2026-09-28T00:00:00+13:00", "2026-09-27T11:00:00Z")]
-    public void Round_trips_across_daylight_saving(int y, int m, int d, string sent, string utcReadBack)
+    // Dates on both sides of New Zealand's daylight-saving changes (NZDT +13 ends 5 April 2026, NZST +12 ends
+    // 27 September 2026), the first of a month and 1 January. Sent as UTC midnight of the date; the old way (New
+    // Zealand midnight, e.g. 2026-02-01T00:00:00+13:00) is stored as the previous day in UTC.
+    [InlineData(2026, 1, 1)]
+    [InlineData(2026, 2, 1)]
+    [InlineData(2026, 2, 23)]
+    [InlineData(2026, 4, 4)]
+    [InlineData(2026, 4, 5)]
+    [InlineData(2026, 4, 6)]
+    [InlineData(2026, 9, 26)]
+    [InlineData(2026, 9, 27)]
+    [InlineData(2026, 9, 28)]
+    [InlineData(2026, 12, 31)]
+    public void A_date_is_sent_as_utc_midnight_and_its_utc_and_nz_dates_are_both_the_calendar_date(int y, int m, int d)
     {
         var date = new DateTime(y, m, d);
-        Assert.Equal(sent, NzDate.ToIso(date));
-        Assert.Equal(utcReadBack, NzDate.ToOffset(date).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
-        Assert.Equal(date, NzDate.Parse(utcReadBack));
+        var sent = NzDate.ToIso(date);
+        Assert.Equal($"{y:0000}-{m:00}-{d:00}T00:00:00Z", sent);
+        var instant = DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(date, instant.UtcDateTime.Date);                                        // TEC reading the stored UTC date
+        Assert.Equal(date, TimeZoneInfo.ConvertTime(instant, NzDate.Zone).Date);            // or converting to New Zealand time
         Assert.Equal(date, NzDate.Parse(sent));
-        Assert.Equal(date, NzDate.Parse(d.ToString("00") + "/" + m.ToString("00") + "/" + y));
+        Assert.Equal(date, NzDate.Parse($"{d:00}/{m:00}/{y}"));
+        Assert.Equal(date, NzDate.Parse($"{d:00}/{m:00}/{y} 00:00:00"));                    // as Excel writes it
+    }
+
+    [Theory]
+    // A value another client sent as New Zealand midnight reads back (from UTC) as its New Zealand date.
+    [InlineData("2026-02-22T11:00:00Z", 2026, 2, 23)]
+    [InlineData("2026-04-04T11:00:00Z", 2026, 4, 5)]
+    [InlineData("2026-04-05T12:00:00Z", 2026, 4, 6)]
+    [InlineData("2026-09-26T12:00:00Z", 2026, 9, 27)]
+    [InlineData("2026-09-27T11:00:00Z", 2026, 9, 28)]
+    [InlineData("2026-02-23T00:00:00+13:00", 2026, 2, 23)]
+    public void A_utc_value_not_at_midnight_reads_back_as_its_new_zealand_date(string readBack, int y, int m, int d) =>
+        Assert.Equal(new DateTime(y, m, d), NzDate.Parse(readBack));
+
+    [Theory]
+    [InlineData("01/02/2026 00:00:00", 2026, 2, 1)]
+    [InlineData("01/02/2026 0:00", 2026, 2, 1)]
+    [InlineData("1/2/2026 12:00:00 AM", 2026, 2, 1)]
+    [InlineData("12/01/2026 00:00:00", 2026, 1, 12)]
+    [InlineData("31/12/2026 23:59:59", 2026, 12, 31)]
+    public void Dd_mm_yyyy_with_a_time_part_is_read_day_first(string text, int y, int m, int d) =>
+        Assert.Equal(new DateTime(y, m, d), NzDate.Parse(text));
+
+    [Fact]
+    public void A_month_first_date_is_not_read_as_one()
+    {
+        Assert.False(NzDate.TryParse("02/13/2026 00:00:00", out _));
+        Assert.False(NzDate.TryParse("2/13/2026", out _));
     }
 
     [Fact]
-    public void Json_sends_nz_midnight_and_reads_utc_back_as_the_same_date()
+    public void Json_sends_utc_midnight_and_reads_the_same_date_back()
     {
-        var record = new CourseEnrolmentRecord { CourseStartDate = new DateTime(2026, 2, 23), CourseEndDate = new DateTime(2026, 6, 19) };
+        var record = new CourseEnrolmentRecord { CourseStartDate = new DateTime(2026, 2, 1), CourseEndDate = new DateTime(2026, 6, 19) };
         var text = JsonConvert.SerializeObject(record);
-        Assert.Contains("\"courseStartDate\":\"2026-02-23T00:00:00+13:00\"", text);
-        Assert.Contains("\"courseEndDate\":\"2026-06-19T00:00:00+12:00\"", text);
+        Assert.Contains("\"courseStartDate\":\"2026-02-01T00:00:00Z\"", text);
+        Assert.Contains("\"courseEndDate\":\"2026-06-19T00:00:00Z\"", text);
         Assert.DoesNotContain("studentsCourseWithdrawalDate", text);
 
-        var back = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-22T11:00:00Z\",\"courseEndDate\":\"2026-06-18T12:00:00Z\"}")!;
-        Assert.Equal(new DateTime(2026, 2, 23), back.CourseStartDate);
+        var back = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-01T00:00:00Z\",\"courseEndDate\":\"2026-06-18T12:00:00Z\"}")!;
+        Assert.Equal(new DateTime(2026, 2, 1), back.CourseStartDate);
         Assert.Equal(new DateTime(2026, 6, 19), back.CourseEndDate);
-        var viaOffset = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-23T00:00:00+13:00\"}",
-            new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTimeOffset })!;
-        Assert.Equal(new DateTime(2026, 2, 23), viaOffset.CourseStartDate);
+        foreach (var handling in new[] { DateParseHandling.DateTimeOffset, DateParseHandling.DateTime })
+        {
+            var parsed = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-01T00:00:00Z\",\"courseEndDate\":\"2026-02-23T00:00:00+13:00\"}",
+                new JsonSerializerSettings { DateParseHandling = handling })!;
+            Assert.Equal(new DateTime(2026, 2, 1), parsed.CourseStartDate);
+            Assert.Equal(new DateTime(2026, 2, 23), parsed.CourseEndDate);
+        }
+        var qc = JsonConvert.SerializeObject(new QualificationCompletionRecord { QualificationCompletionDate = new DateTime(2026, 1, 1) });
+        Assert.Contains("\"qualificationCompletionDate\":\"2026-01-01T00:00:00Z\"", qc);
     }
 }
 

@@ -189,12 +189,81 @@ public class DxpSandboxUploadTests
         var csv = await s.CsvAsync(sub, "course-enrolments");
         Assert.Equal(3, csv.Length); // header + one row per localId
         Assert.StartsWith("localId,studentIdentificationCode,qualificationCode,courseCode,courseStartDate", csv[0]);
-        Assert.StartsWith("a,S1001,BC1234,ECON999,2026-02-22T11:00:00Z,2026-06-18T12:00:00Z,,3,", csv[1]);
+        Assert.StartsWith("a,S1001,BC1234,ECON999,2026-02-23T00:00:00Z,2026-06-19T00:00:00Z,,3,", csv[1]);
         Assert.StartsWith("b,S1001,BC1234,MATH101,", csv[2]);
         Assert.Contains("0.0250;0.0250;0.0250;0.0250;0.0250", csv[1]);
         Assert.Equal(new[] { "a", "b" }, s.Host.State.Dxp.Records(sub.SubmissionToken, "course-enrolments").Select(r => (string)r["localId"]!).ToArray());
-        // Reading the UTC value back gives the NZ calendar date that was sent.
-        Assert.Equal(new DateTime(2026, 2, 23), NzDate.Parse("2026-02-22T11:00:00Z"));
+        // Reading the UTC value back gives the calendar date that was sent.
+        Assert.Equal(new DateTime(2026, 2, 23), NzDate.Parse("2026-02-23T00:00:00Z"));
+    }
+
+    public static IEnumerable<object[]> DaylightSavingDates() => new[]
+    {
+        // start, end, withdrawal, completion: the first of a month, 1 January and both sides of each NZ daylight-saving change.
+        new object[] { new DateTime(2026, 2, 1), new DateTime(2026, 4, 4), new DateTime(2026, 3, 1), new DateTime(2026, 1, 1) },
+        new object[] { new DateTime(2026, 4, 5), new DateTime(2026, 9, 26), new DateTime(2026, 4, 6), new DateTime(2026, 4, 5) },
+        new object[] { new DateTime(2026, 4, 6), new DateTime(2026, 9, 27), new DateTime(2026, 9, 1), new DateTime(2026, 9, 27) },
+        new object[] { new DateTime(2026, 9, 27), new DateTime(2026, 12, 1), new DateTime(2026, 9, 28), new DateTime(2026, 9, 28) },
+        new object[] { new DateTime(2026, 9, 28), new DateTime(2027, 1, 1), new DateTime(2026, 10, 1), new DateTime(2026, 12, 31) },
+    };
+
+    [Theory]
+    [MemberData(nameof(DaylightSavingDates))]
+    public async Task Every_date_field_reads_back_as_the_calendar_date_the_school_gave(DateTime start, DateTime end, DateTime withdrawal, DateTime completed)
+    {
+        await using var s = await DxpSandbox.StartAsync();
+        var sub = await s.SubmissionAsync();
+        var ce = DxpSandbox.Enrolment("a");
+        ce.CourseStartDate = start;
+        ce.CourseEndDate = end;
+        ce.StudentsCourseWithdrawalDate = withdrawal;
+        ce.EftsByMonth = EftsByMonth.Compute(0.125m, start, end);
+        var qc = DxpValidatorTests.GoodCompletion();
+        qc.QualificationCompletionDate = completed;
+        qc.YearRequirementsMet = completed.Year;
+        Assert.Empty(DxpRecordValidator.Validate(ce).Where(p => p.Severity == DxpProblemSeverity.Error));
+
+        // The sandbox works on the stored UTC date, as TEC may: the EFTS months and the year requirements met line up.
+        var ack = (await s.UploadAsync(sub.SubmissionToken, ce)).Body.ToObject<DxpUploadResponse>()!;
+        Assert.Empty(ack.Content.Single().Errors);
+        var qack = (await s.UploadAsync(sub.SubmissionToken, qc)).Body.ToObject<DxpUploadResponse>()!;
+        Assert.Empty(qack.Content.Single().Errors);
+
+        var ceRow = ReadBack(await s.CsvAsync(sub, "course-enrolments"));
+        Assert.Equal(start, NzDate.Parse(ceRow["courseStartDate"]));
+        Assert.Equal(end, NzDate.Parse(ceRow["courseEndDate"]));
+        Assert.Equal(withdrawal, NzDate.Parse(ceRow["studentsCourseWithdrawalDate"]));
+        Assert.Equal(start, DateTimeOffset.Parse(ceRow["courseStartDate"], System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.Date); // stored on its day
+        var qcRow = ReadBack(await s.CsvAsync(sub, "qualification-completions"));
+        Assert.Equal(completed, NzDate.Parse(qcRow["qualificationCompletionDate"]));
+        Assert.Equal(completed, DateTimeOffset.Parse(qcRow["qualificationCompletionDate"], System.Globalization.CultureInfo.InvariantCulture).UtcDateTime.Date);
+    }
+
+    [Fact]
+    public async Task A_date_sent_as_new_zealand_midnight_moves_a_day_at_the_sandbox_as_it_would_at_TEC()
+    {
+        // The old way of sending (2026-02-01T00:00:00+13:00) is stored as 31 January: the course moves into January and
+        // its five EFTS months no longer line up; a 1 January completion moves into the previous year.
+        await using var s = await DxpSandbox.StartAsync();
+        var sub = await s.SubmissionAsync();
+        var ce = JObject.FromObject(DxpSandbox.Enrolment("old"));
+        ce["courseStartDate"] = "2026-02-01T00:00:00+13:00";
+        ce["courseEndDate"] = "2026-06-19T00:00:00+12:00";
+        ce["eftsByMonth"] = new JArray(0.025m, 0.025m, 0.025m, 0.025m, 0.025m);
+        var res = await s.SendAsync(HttpMethod.Put, "course-enrolments", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(ce) });
+        Assert.Contains(res.Body["content"]![0]!["errors"]!.Values<string>(), e => e!.StartsWith("eftsByMonth:"));
+        var qc = JObject.FromObject(DxpValidatorTests.GoodCompletion());
+        qc["qualificationCompletionDate"] = "2026-01-01T00:00:00+13:00";
+        var qres = await s.SendAsync(HttpMethod.Put, "qualification-completions", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(qc) });
+        Assert.Contains(qres.Body["content"]![0]!["errors"]!.Values<string>(), e => e!.StartsWith("yearRequirementsMet:"));
+    }
+
+    private static Dictionary<string, string> ReadBack(string[] csv)
+    {
+        Assert.Equal(2, csv.Length);
+        var names = csv[0].Split(',');
+        var values = csv[1].Split(',');
+        return names.Select((n, i) => (n, v: i < values.Length ? values[i] : "")).ToDictionary(x => x.n, x => x.v);
     }
 
     [Fact]

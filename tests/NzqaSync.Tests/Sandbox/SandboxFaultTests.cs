@@ -48,6 +48,33 @@ public sealed class SandboxFaultTests
     }
 
     [Fact]
+    public async Task Rate_limit_is_announced_in_headers_and_its_429s_are_counted()
+    {
+        await using var c = await StartAsync(o => o.RateLimitPerSecond = 3);
+        var token = await c.TokenAsync(257);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var r = await c.SendAsync(HttpMethod.Get, "nzqa/v1/providers/257", token, "257");
+            return (Status: (int)r.StatusCode,
+                    Limit: r.Headers.GetValues("RateLimit-Limit").Single(),
+                    Remaining: int.Parse(r.Headers.GetValues("RateLimit-Remaining").Single()),
+                    Policy: r.Headers.GetValues("RateLimit-Policy").Single(),
+                    Reset: int.Parse(r.Headers.GetValues("RateLimit-Reset").Single()),
+                    RetryAfter: r.Headers.RetryAfter?.Delta);
+        }));
+        Assert.All(answers, a => Assert.Equal("3", a.Limit));
+        Assert.All(answers, a => Assert.Equal("3;w=1", a.Policy));
+        Assert.All(answers, a => Assert.InRange(a.Reset, 1, 1));
+        Assert.All(answers.Where(a => a.Status == 429), a => { Assert.Equal(0, a.Remaining); Assert.Equal(TimeSpan.FromSeconds(1), a.RetryAfter); });
+        Assert.Contains(answers, a => a.Status == 200 && a.Remaining < 3);
+
+        using var stats = await c.Http.GetAsync("sandbox/stats");
+        var json = System.Text.Json.JsonDocument.Parse(await stats.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(answers.Count(a => a.Status == 429), json.GetProperty("rateLimited429").GetInt64());
+        Assert.True(json.GetProperty("apiCalls").GetInt64() >= 8);
+    }
+
+    [Fact]
     public async Task Drop_after_commit_loses_the_answer_but_keeps_the_change_and_drop_before_changes_nothing()
     {
         await using var c = await StartAsync();

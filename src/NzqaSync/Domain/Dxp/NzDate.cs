@@ -5,10 +5,13 @@ using Newtonsoft.Json;
 namespace NzqaSync.Domain.Dxp
 {
     /// <summary>
-    /// New Zealand calendar dates on the DXP wire. DXP "will accept any timezone … store and return in UTC", so a
-    /// date-only value is sent as New Zealand midnight with its Pacific/Auckland offset
-    /// (<c>2026-02-23T00:00:00+13:00</c>) and read back from UTC (<c>2026-02-22T11:00:00Z</c>) into the New Zealand
-    /// calendar date again. A date never shifts by a day.
+    /// New Zealand calendar dates on the DXP wire. DXP "will accept any timezone … store and return in UTC"; nothing
+    /// published says TEC converts a stored value back to New Zealand time before it reads its date. So a date-only
+    /// value is sent as UTC midnight of the calendar date (<c>2026-02-23T00:00:00Z</c>): its date is the same in UTC
+    /// and in New Zealand (13:00 or 12:00 the same day), whichever TEC uses (shared/docs/api-facts.md, "Dates and New
+    /// Zealand time"). Read-backs: a value at UTC midnight is that UTC date; any other instant (e.g. one sent as New
+    /// Zealand midnight by another client, <c>2026-02-22T11:00:00Z</c>) is turned into its New Zealand calendar date.
+    /// A date never shifts by a day.
     /// </summary>
     public static class NzDate
     {
@@ -17,40 +20,44 @@ namespace NzqaSync.Domain.Dxp
         /// <summary>Pacific/Auckland ("New Zealand Standard Time" on Windows .NET Framework).</summary>
         public static TimeZoneInfo Zone => ZoneLazy.Value;
 
-        /// <summary>New Zealand midnight of <paramref name="nzDate"/>'s calendar date, with the offset in force then (+12:00 or +13:00).</summary>
-        public static DateTimeOffset ToOffset(DateTime nzDate)
-        {
-            var local = DateTime.SpecifyKind(nzDate.Date, DateTimeKind.Unspecified);
-            // NZ daylight saving changes at 02:00/03:00, so midnight is never skipped or repeated.
-            return new DateTimeOffset(local, Zone.GetUtcOffset(local));
-        }
+        /// <summary>UTC midnight of <paramref name="nzDate"/>'s calendar date: the instant sent to DXP.</summary>
+        public static DateTimeOffset ToOffset(DateTime nzDate) =>
+            new DateTimeOffset(DateTime.SpecifyKind(nzDate.Date, DateTimeKind.Unspecified), TimeSpan.Zero);
 
-        /// <summary>The full ISO-8601 value sent to DXP, e.g. <c>2026-02-23T00:00:00+13:00</c>.</summary>
+        /// <summary>The full ISO-8601 value sent to DXP, e.g. <c>2026-02-23T00:00:00Z</c>.</summary>
         public static string ToIso(DateTime nzDate) =>
-            ToOffset(nzDate).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
-        /// <summary>The New Zealand calendar date of an instant (e.g. DXP's UTC read-back).</summary>
-        public static DateTime FromInstant(DateTimeOffset instant) =>
-            DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, Zone).Date, DateTimeKind.Unspecified);
+            nzDate.Date.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// The New Zealand calendar date of a <see cref="DateTime"/>: a UTC or local-kind value is an instant and is
-        /// converted; an unspecified-kind value is taken to be a New Zealand calendar date already.
+        /// The calendar date of an instant (e.g. DXP's UTC read-back): at UTC midnight, its UTC date (how date-only
+        /// values are sent); otherwise its New Zealand calendar date.
+        /// </summary>
+        public static DateTime FromInstant(DateTimeOffset instant)
+        {
+            var utc = instant.UtcDateTime;
+            if (utc.TimeOfDay == TimeSpan.Zero) return DateTime.SpecifyKind(utc.Date, DateTimeKind.Unspecified);
+            return DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, Zone).Date, DateTimeKind.Unspecified);
+        }
+
+        /// <summary>
+        /// The calendar date of a <see cref="DateTime"/>: a UTC-kind value is an instant (as <see cref="FromInstant"/>);
+        /// a local-kind value (Get-Date, [datetime]'2026-02-01') is the calendar date the user typed or sees; an
+        /// unspecified-kind value is taken to be a New Zealand calendar date already.
         /// </summary>
         public static DateTime FromDateTime(DateTime value)
         {
             switch (value.Kind)
             {
                 case DateTimeKind.Utc: return FromInstant(new DateTimeOffset(value));
-                case DateTimeKind.Local: return FromInstant(new DateTimeOffset(value.ToUniversalTime()));
                 default: return DateTime.SpecifyKind(value.Date, DateTimeKind.Unspecified);
             }
         }
 
         /// <summary>
-        /// Parses an ISO-8601 value from DXP or a user: with a zone or offset ("Z", "+13:00") it is an instant and
-        /// becomes its New Zealand date; without one ("2026-02-23", "2026-02-23T00:00:00") it is a New Zealand date.
-        /// Also accepts the seed's "DD/MM/YYYY".
+        /// Parses an ISO-8601 value from DXP or a user: with a zone or offset ("Z", "+13:00") it is an instant (see
+        /// <see cref="FromInstant"/>); without one ("2026-02-23", "2026-02-23T00:00:00") it is a New Zealand date.
+        /// Also accepts the seed's "DD/MM/YYYY", day first, with or without a time part as Excel writes it
+        /// ("01/02/2026 00:00:00" is 1 February).
         /// </summary>
         public static DateTime Parse(string text)
         {
@@ -58,14 +65,20 @@ namespace NzqaSync.Domain.Dxp
             throw new FormatException($"'{text}' is not an ISO-8601 date or DD/MM/YYYY.");
         }
 
+        private static readonly string[] DayFirst =
+        {
+            "dd/MM/yyyy", "d/M/yyyy", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy h:mm tt", "d/M/yyyy h:mm:ss tt",
+            "d/M/yyyy H:mm:ss.fff",
+        };
+
         public static bool TryParse(string text, out DateTime nzDate)
         {
             nzDate = default;
             if (string.IsNullOrWhiteSpace(text)) return false;
             text = text.Trim();
-            if (DateTime.TryParseExact(text, new[] { "dd/MM/yyyy", "d/M/yyyy" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dmy))
+            if (DateTime.TryParseExact(text, DayFirst, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dmy))
             {
-                nzDate = DateTime.SpecifyKind(dmy, DateTimeKind.Unspecified);
+                nzDate = DateTime.SpecifyKind(dmy.Date, DateTimeKind.Unspecified);
                 return true;
             }
             var hasZone = text.EndsWith("Z", StringComparison.OrdinalIgnoreCase) ||
@@ -76,6 +89,8 @@ namespace NzqaSync.Domain.Dxp
                 nzDate = FromInstant(instant);
                 return true;
             }
+            // Anything else with a slash would be read month-first by the invariant culture: not a date here.
+            if (text.IndexOf('/') >= 0) return false;
             if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var plain)) return false;
             nzDate = DateTime.SpecifyKind(plain.Date, DateTimeKind.Unspecified);
             return true;
@@ -105,7 +120,7 @@ namespace NzqaSync.Domain.Dxp
         }
     }
 
-    /// <summary>Writes a New Zealand calendar date as NZ midnight with its offset; reads any ISO-8601 value back to the NZ date.</summary>
+    /// <summary>Writes a New Zealand calendar date as UTC midnight of that date; reads any ISO-8601 value back to the calendar date.</summary>
     public sealed class NzDateJsonConverter : JsonConverter
     {
         public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
@@ -124,8 +139,11 @@ namespace NzqaSync.Domain.Dxp
                     if (objectType == typeof(DateTime)) throw new JsonSerializationException("A date is required.");
                     return null;
                 case JsonToken.Date:
-                    // Json.NET may already have parsed the string (DateParseHandling.DateTime / DateTimeOffset).
-                    return reader.Value is DateTimeOffset dto ? NzDate.FromInstant(dto) : NzDate.FromDateTime((DateTime)reader.Value);
+                    // Json.NET may already have parsed the string (DateParseHandling.DateTime / DateTimeOffset); a
+                    // local-kind value there is an instant with an offset that Json.NET moved to this machine's zone.
+                    if (reader.Value is DateTimeOffset dto) return NzDate.FromInstant(dto);
+                    var dt = (DateTime)reader.Value;
+                    return dt.Kind == DateTimeKind.Local ? NzDate.FromInstant(new DateTimeOffset(dt)) : NzDate.FromDateTime(dt);
                 case JsonToken.String:
                     var text = (string)reader.Value;
                     if (string.IsNullOrWhiteSpace(text) && objectType == typeof(DateTime?)) return null;
