@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
