@@ -30,6 +30,8 @@ public class ArchitectureTests
         ["NzqaSync.Sources"] = new[] { "System.Net.Http", "NzqaSync.Api", "NzqaSync.Sync", "NzqaSync.Cmdlets", "NzqaSync.Journal", "NzqaSync.Report", "NzqaSync.Module" },
         // The HTML review page from diffs and results.
         ["NzqaSync.Report"] = new[] { Sma, "System.Net.Http", "NzqaSync.Api", "NzqaSync.Sources", "NzqaSync.Cmdlets", "NzqaSync.Journal", "NzqaSync.Module" },
+        // Files that hold secrets at rest (credential files): checks on the file, nothing above it.
+        ["NzqaSync.Secrets"] = new[] { Sma, "System.Net.Http", "NzqaSync.Api", "NzqaSync.Compare", "NzqaSync.Sync", "NzqaSync.Sources", "NzqaSync.Cmdlets", "NzqaSync.Journal", "NzqaSync.Report", "NzqaSync.Module" },
         // Module loading only.
         ["NzqaSync.Module"] = new[] { "NzqaSync.Api", "NzqaSync.Compare", "NzqaSync.Sync", "NzqaSync.Sources", "NzqaSync.Cmdlets", "NzqaSync.Journal", "NzqaSync.Report", "NzqaSync.Domain" },
     };
