@@ -15,10 +15,10 @@
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
         'Get-NzqaLearner', 'Compare-NzqaLearner', 'Sync-NzqaLearner',
         'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard', 'Get-NzqaStandardDefinition',
-        'Get-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'Import-NzqaCredential',
+        'Get-NzqaSyncLog', 'Clear-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'Import-NzqaCredential',
         'Connect-Dxp', 'Disconnect-Dxp', 'Test-DxpConnection',
         'Get-DxpReturn', 'Get-DxpSubmission',
-        'Send-DxpCourseEnrolment', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',
+        'Send-DxpLearner', 'Send-DxpCourse', 'Send-DxpCourseEnrolment', 'Send-DxpCourseCompletion', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',
         'Get-DxpSubmissionContent', 'Start-DxpValidation', 'Get-DxpValidation', 'Get-DxpValidationResult', 'Reset-DxpSubmission'
     )
     FunctionsToExport      = @()

@@ -361,6 +361,30 @@ public class DxpTests : IClassFixture<SandboxFixture>
     }
 
     /// <summary>The machine password never appears in any stream, error or the journal.</summary>
+    [Fact]
+    public void Debug_writes_each_exchange_with_no_bearer_or_submission_token()
+    {
+        using var test = Test();
+        Reset(test, "202608");
+        using var run = test.Run(Connect + MakeEnrolments + @"
+            New-Enrolments 5 'dbg' | Send-DxpCourseEnrolment -ReturnId 202608 -Debug -Verbose | Out-Null
+            $DebugPreference = 'Continue'
+            Get-DxpSubmissionContent -ReturnId 202608 -Dataset CourseEnrolment | Out-Null
+            $DebugPreference = 'SilentlyContinue'
+            Get-NzqaSyncLog -Api Dxp -IncludeExchange | ForEach-Object { if ($_.Exchange) { $_.Exchange.ToString() } }");
+        Assert.Null(run.Thrown);
+        Assert.Empty(run.Errors);
+        var debug = run.Debug.Select(d => d.Message).Where(m => m.StartsWith("HTTP exchange", StringComparison.Ordinal)).ToList();
+        Assert.True(debug.Any(m => m.Contains("PUT ") && m.Contains("dbg-00004") && m.Contains("Authorization: Bearer [redacted]")), string.Join("\n---\n", debug));
+        Assert.Contains(debug, m => m.Contains("\"submissionToken\": \"[redacted]\""));
+        Assert.Contains(debug, m => m.Contains("/contents/[redacted]") || m.Contains("submissionToken=[redacted]") || m.Contains("/token/"));
+        var secrets = _fixture.Sandbox.State.Tokens.IssuedValues().Append(TokenOf(test, "202608")).ToList();
+        var texts = run.Debug.Select(d => d.Message).Concat(run.Output.Select(o => o?.ToString() ?? "")).Concat(run.Verbose.Select(v => v.Message))
+            .Concat(Directory.GetFiles(test.JournalPath, "*", SearchOption.AllDirectories).Select(File.ReadAllText)).ToList();
+        foreach (var secret in secrets) Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
+        AssertNoSecret(test, run);
+    }
+
     private void AssertNoSecret(EngineTest test, params ScriptRun[] runs)
     {
         var password = _fixture.School(7001).Password;

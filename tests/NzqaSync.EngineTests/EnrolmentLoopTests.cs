@@ -126,6 +126,20 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         Assert.Equal("NzqaSyncFailed,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
         using var log = test.Run("Get-NzqaSyncLog -Outcome Failed");
         Assert.Equal("9999999999", Assert.Single(log.Output).Properties["Key"].Value);
+        Assert.Null(Assert.Single(log.Output).Properties["Exchange"].Value); // read only when asked
+
+        // The exact exchange for NZQA's support desk: this record's request and NZQA's answer, redacted.
+        using var exchange = test.Run("Get-NzqaSyncLog -Key 9999999999 -IncludeExchange");
+        var value = Assert.Single(exchange.Output).Properties["Exchange"].Value;
+        Assert.Equal("NzqaSync.Journal.HttpExchange", value.GetType().FullName);
+        var kept = System.Management.Automation.PSObject.AsPSObject(value).Properties;
+        Assert.Equal("POST", kept["Method"].Value);
+        Assert.Contains("/enrolments", (string)kept["Uri"].Value);
+        Assert.Equal("Bearer [redacted]", ((System.Collections.IDictionary)kept["RequestHeaders"].Value)["Authorization"]);
+        Assert.Contains("\"nsn\": \"9999999999\"", (string)kept["RequestBody"].Value);
+        Assert.Contains("LEARNER_UNKNOWN", (string)kept["ResponseBody"].Value);
+        Assert.NotNull(kept["StatusCode"].Value);
+        Assert.Contains("LEARNER_UNKNOWN", value.ToString());
     }
 
     [Fact]
@@ -138,7 +152,8 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
             $diff | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
             Get-NzqaSyncLog -Verbose
             Test-NzqaConnection -Verbose
-            Get-NzqaEnrolment -Verbose -Debug | Where-Object Nsn -eq 'none'");
+            Get-NzqaEnrolment -Verbose -Debug | Where-Object Nsn -eq 'none'
+            Get-NzqaSyncLog -IncludeExchange | Where-Object Exchange | ForEach-Object { $_.Exchange.ToString(); $_ | ConvertTo-Json -Depth 5 }");
         var tokens = _fixture.Sandbox.State.Tokens.IssuedValues().ToList();
         Assert.NotEmpty(tokens);
         var everything = new List<string>();
@@ -151,6 +166,10 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         everything.AddRange(test.Session.Host.Lines);
         everything.AddRange(Directory.GetFiles(test.JournalPath).Select(File.ReadAllText));
         Assert.Contains(everything, s => s.Contains("Sync run"));
+        // The new paths are really exercised: kept exchanges came back, and -Debug wrote exchanges.
+        Assert.Contains(run.Output, o => o?.ToString()?.Contains("Bearer [redacted]") == true);
+        Assert.Contains(run.Debug, d => d.Message.StartsWith("HTTP exchange") && d.Message.Contains("Authorization: Bearer [redacted]"));
+        Assert.Contains(Directory.GetFiles(test.JournalPath).Select(File.ReadAllText), t => t.Contains("\"exchange\""));
         foreach (var text in everything)
         {
             Assert.DoesNotContain(canary, text);

@@ -26,6 +26,9 @@ public static class DxpRules
 {
     public const string CourseEnrolments = "course-enrolments";
     public const string QualificationCompletions = "qualification-completions";
+    public const string Learners = "learners";
+    public const string Courses = "courses";
+    public const string CourseCompletions = "course-completions";
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<DxpFieldSpec>> Datasets = new Dictionary<string, IReadOnlyList<DxpFieldSpec>>
     {
@@ -66,10 +69,56 @@ public static class DxpRules
             new("qualificationCompletionDate", DxpFieldKind.DateTime, true),
             new("linkedQualificationCodeForFeesFree", DxpFieldKind.String, false, 6),
         },
+        // shared/docs/dxp-sdr-fields.md §2: seen up to nameIdCode; the fields after it are the contract's assumption.
+        [Learners] = new DxpFieldSpec[]
+        {
+            new("localId", DxpFieldKind.String, true),
+            new("studentIdentificationCode", DxpFieldKind.String, true, 10),
+            new("gender", DxpFieldKind.String, true),
+            new("dateOfBirth", DxpFieldKind.DateTime, true),
+            new("totalFeeForDomesticStudent", DxpFieldKind.Number, false),
+            new("nameIdCode", DxpFieldKind.String, true, 5),
+            new("nationalStudentNumber", DxpFieldKind.Int, false),
+            new("irdNumber", DxpFieldKind.String, false, 11),
+            new("countryOfCitizenship", DxpFieldKind.String, false, 4),
+            new("ethnicity", DxpFieldKind.StringArray, false),
+            new("iwi", DxpFieldKind.StringArray, false),
+            new("disabilityStatus", DxpFieldKind.Int, false),
+        },
+        // §3: seen up to qualificationCode.
+        [Courses] = new DxpFieldSpec[]
+        {
+            new("localId", DxpFieldKind.String, true),
+            new("courseCode", DxpFieldKind.String, true, 20),
+            new("courseTitle", DxpFieldKind.String, true, 75),
+            new("qualificationCode", DxpFieldKind.String, true, 6),
+            new("discountedCourseTuitionFee", DxpFieldKind.Number, false),
+            new("discountedCompulsoryCourseCostsFee", DxpFieldKind.Number, false),
+            new("learningHours", DxpFieldKind.Number, false),
+            new("volumeResearchFactor", DxpFieldKind.Number, false),
+        },
+        // §4: seen up to courseCode.
+        [CourseCompletions] = new DxpFieldSpec[]
+        {
+            new("localId", DxpFieldKind.String, true),
+            new("studentIdentificationCode", DxpFieldKind.String, true, 10),
+            new("courseCode", DxpFieldKind.String, true, 20),
+            new("nationalStudentNumber", DxpFieldKind.Int, false),
+            new("courseStartDate", DxpFieldKind.DateTime, false),
+            new("courseEndDate", DxpFieldKind.DateTime, false),
+            new("courseCompletionCode", DxpFieldKind.String, false, 2),
+        },
     };
 
     /// <summary>The fileType a validation result names.</summary>
-    public static string FileType(string dataset) => dataset == CourseEnrolments ? "CourseEnrolment" : "QualificationCompletion";
+    public static string FileType(string dataset) => dataset switch
+    {
+        CourseEnrolments => "CourseEnrolment",
+        QualificationCompletions => "QualificationCompletion",
+        Learners => "Learner",
+        Courses => "Course",
+        _ => "CourseCompletion",
+    };
 
     private static readonly HashSet<int> CategoryOfFees = new() { 0, 1, 3, 4, 6, 8, 9, 12, 13, 14 };
     private static readonly HashSet<int> CurrentFunds = new() { 1, 2, 3, 5, 9, 10, 12, 13, 20, 22, 23, 24, 26, 28, 29, 31, 37 };
@@ -168,7 +217,9 @@ public static class DxpRules
             }
         }
         if (dataset == CourseEnrolments) CourseEnrolmentErrors(r, errors);
-        else QualificationCompletionErrors(r, errors);
+        else if (dataset == QualificationCompletions) QualificationCompletionErrors(r, errors);
+        else if (dataset == Learners) LearnerErrors(r, errors);
+        else if (dataset == CourseCompletions) CourseCompletionErrors(r, errors);
         return errors;
     }
 
@@ -238,6 +289,25 @@ public static class DxpRules
         }
     }
 
+    private static void LearnerErrors(JsonObject r, List<string> errors)
+    {
+        var gender = Str(r, "gender");
+        if (!string.IsNullOrEmpty(gender) && gender is not ("M" or "F" or "D")) errors.Add($"gender: '{gender}' is not M, F or D.");
+        if (Dec(r, "totalFeeForDomesticStudent") is decimal fee && (fee < 0 || fee >= 1_000_000m || Places(fee) > 2))
+            errors.Add($"totalFeeForDomesticStudent: {fee} is not Numeric (8,2).");
+        if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
+        var ird = Str(r, "irdNumber");
+        if (!string.IsNullOrEmpty(ird) && ird.Length <= 11 && !IrdValid(ird)) errors.Add($"irdNumber: '{ird}' fails Inland Revenue's checksum.");
+    }
+
+    private static void CourseCompletionErrors(JsonObject r, List<string> errors)
+    {
+        if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
+        var start = Date(r, "courseStartDate");
+        var end = Date(r, "courseEndDate");
+        if (start.HasValue && end.HasValue && end < start) errors.Add("courseEndDate: The course end date is before the course start date.");
+    }
+
     private static void QualificationCompletionErrors(JsonObject r, List<string> errors)
     {
         if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
@@ -288,9 +358,57 @@ public static class DxpRules
     }
 
     /// <summary>The natural key whose repetition under two localIds a validation run reports as an error.</summary>
-    public static string NaturalKey(string dataset, JsonObject r) => dataset == CourseEnrolments
-        ? $"{Str(r, "studentIdentificationCode")}|{Str(r, "courseCode")}|{Date(r, "courseStartDate"):yyyy-MM-dd}"
-        : $"{Str(r, "studentIdentificationCode")}|{Str(r, "qualificationCode")}|{Int(r, "yearRequirementsMet")}";
+    public static string NaturalKey(string dataset, JsonObject r) => dataset switch
+    {
+        CourseEnrolments or CourseCompletions => $"{Str(r, "studentIdentificationCode")}|{Str(r, "courseCode")}|{Date(r, "courseStartDate"):yyyy-MM-dd}",
+        QualificationCompletions => $"{Str(r, "studentIdentificationCode")}|{Str(r, "qualificationCode")}|{Int(r, "yearRequirementsMet")}",
+        Learners => Str(r, "studentIdentificationCode") ?? "",
+        _ => Str(r, "courseCode") ?? "",
+    };
+
+    /// <summary>What a repeated natural key repeats, for DUP01's words.</summary>
+    public static string NaturalKeyWords(string dataset) => dataset switch
+    {
+        CourseEnrolments or CourseCompletions => "student, course and course start date",
+        QualificationCompletions => "student, qualification and year requirements met",
+        Learners => "student identification code",
+        _ => "course code (\"once, and once only, in the course register file\")",
+    };
+
+    /// <summary>
+    /// The validation run's checks across collections, over the submission's records. Written from the course enrolment
+    /// page ("Every unique course in the course enrolment file should appear once, and once only, in the course register
+    /// file") and TEC's learner rules ("The NSN reported in the Learner file must match the NSN used for other collections").
+    /// Sandbox leniency: a rule is checked only once the collection it refers to (courses, learners) holds records, so a
+    /// submission built one collection at a time is not flooded. XR01 course not in the register, XR02 student without a
+    /// learner record, XR03 NSN differs from the learner's. (Codes are ours: TEC's are not in the store.)
+    /// </summary>
+    public static IEnumerable<(string Dataset, string LocalId, JsonObject Record, DxpIssue Issue)> CrossCollection(IReadOnlyDictionary<string, OrderedDictionary<string, JsonObject>> records)
+    {
+        var courses = records.TryGetValue(Courses, out var c) && c.Count > 0
+            ? c.Values.Select(v => Str(v, "courseCode")).Where(x => !string.IsNullOrEmpty(x)).ToHashSet(StringComparer.Ordinal) : null;
+        var learners = records.TryGetValue(Learners, out var l) && l.Count > 0
+            ? l.Values.Where(v => !string.IsNullOrEmpty(Str(v, "studentIdentificationCode"))).GroupBy(v => Str(v, "studentIdentificationCode")!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) : null;
+        foreach (var dataset in new[] { CourseEnrolments, CourseCompletions, QualificationCompletions })
+        {
+            if (!records.TryGetValue(dataset, out var content)) continue;
+            foreach (var (localId, r) in content)
+            {
+                var code = Str(r, "courseCode");
+                if (courses != null && dataset != QualificationCompletions && !string.IsNullOrEmpty(code) && !courses.Contains(code))
+                    yield return (dataset, localId, r, new DxpIssue("XR01", "Error",
+                        $"Course {code} is not in the course register file: every unique course in the {(dataset == CourseEnrolments ? "course enrolment" : "course completion")} file should appear once, and once only, in the course register file."));
+                var student = Str(r, "studentIdentificationCode");
+                if (learners == null || string.IsNullOrEmpty(student)) continue;
+                if (!learners.TryGetValue(student, out var learner))
+                    yield return (dataset, localId, r, new DxpIssue("XR02", "Error", $"Student {student} has no record in the learner file."));
+                else if (Int(r, "nationalStudentNumber") is int nsn && Int(learner, "nationalStudentNumber") is int learnerNsn && nsn != learnerNsn)
+                    yield return (dataset, localId, r, new DxpIssue("XR03", "Error",
+                        $"NSN {nsn} differs from the NSN {learnerNsn} in the learner file for student {student}: the NSN reported in the Learner file must match the NSN used for other collections."));
+            }
+        }
+    }
 
     /// <summary>The record as one CSV row, columns in the seed's field order (arrays joined with ';').</summary>
     public static string CsvRow(string dataset, JsonObject r) =>

@@ -204,12 +204,14 @@ public sealed class DxpStore
                         Text("courseCode"), Text("studentIdentificationCode"), DxpRules.CsvRow(dataset, record));
                     var key = DxpRules.NaturalKey(dataset, record);
                     if (keys.TryGetValue(key, out var firstId))
-                        issues.Add(Issue(new DxpIssue("DUP01", "Error",
-                            $"The record repeats the {(dataset == DxpRules.CourseEnrolments ? "student, course and course start date" : "student, qualification and year requirements met")} of localId '{firstId}'.")));
+                        issues.Add(Issue(new DxpIssue("DUP01", "Error", $"The record repeats the {DxpRules.NaturalKeyWords(dataset)} of localId '{firstId}'.")));
                     else keys[key] = localId;
                     issues.AddRange(DxpRules.Warnings(dataset, record).Select(Issue));
                 }
             }
+            foreach (var (dataset, localId, record, issue) in DxpRules.CrossCollection(sub.Records))
+                issues.Add(new DxpValidationIssue(localId, issue.ErrorCode, issue.Description, issue.ErrorType, DxpRules.FileType(dataset),
+                    record["courseCode"]?.GetValue<string>(), record["studentIdentificationCode"]?.GetValue<string>(), DxpRules.CsvRow(dataset, record)));
             var run = new DxpValidationRunState { ValidationRunId = Guid.NewGuid().ToString("N"), RequestedAt = Clock(), Issues = issues };
             sub.Runs.Add(run);
             return run;

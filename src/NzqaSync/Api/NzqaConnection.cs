@@ -47,6 +47,25 @@ namespace NzqaSync.Api
         public DateTimeOffset ConnectedAt { get; }
         public ResilienceSettings Resilience { get; }
 
+        /// <summary>
+        /// Journal entries older than this many days are removed after each sync (0 keeps everything until
+        /// Clear-NzqaSyncLog). The journal holds NSNs and the services' messages: keep them no longer than needed.
+        /// </summary>
+        public int JournalRetentionDays
+        {
+            get => _journalRetentionDays;
+            set => _journalRetentionDays = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Days to keep the journal: 0 (keep) or more.");
+        }
+
+        public const int DefaultJournalRetentionDays = 400;
+
+        /// <summary>
+        /// Which records' redacted HTTP exchanges the journal keeps: Failures (failed and in-doubt, the default),
+        /// All, or None. Read back with Get-NzqaSyncLog -IncludeExchange.
+        /// </summary>
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
+        private volatile int _journalRetentionDays = DefaultJournalRetentionDays;
+
         internal EslTokenSource Tokens { get; }
         internal ResilientSender Sender { get; }
         internal NzqaClient Client { get; }

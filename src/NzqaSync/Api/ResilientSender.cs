@@ -9,6 +9,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using NzqaSync.Journal;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -69,10 +70,50 @@ namespace NzqaSync.Api
         /// <summary>Retry and re-authentication notes for -Verbose; drained by the cmdlet on its own thread.</summary>
         public ConcurrentQueue<string> Notes { get; } = new ConcurrentQueue<string>();
 
+        /// <summary>
+        /// Every attempt's exchange, redacted, while a cmdlet that runs with -Debug listens; the cmdlet writes them
+        /// with WriteDebug on its pipeline thread (never from here, never from a retry callback).
+        /// </summary>
+        public ConcurrentQueue<HttpExchange> DebugExchanges { get; } = new ConcurrentQueue<HttpExchange>();
+
+        private int _debugListeners;
+
+        /// <summary>Starts queueing exchanges for -Debug until the returned handle is disposed.</summary>
+        public IDisposable ListenForDebug()
+        {
+            Interlocked.Increment(ref _debugListeners);
+            return new DebugListener(this);
+        }
+
+        private sealed class DebugListener : IDisposable
+        {
+            private ResilientSender _sender;
+            public DebugListener(ResilientSender sender) => _sender = sender;
+            public void Dispose()
+            {
+                var sender = Interlocked.Exchange(ref _sender, null);
+                if (sender != null && Interlocked.Decrement(ref sender._debugListeners) == 0)
+                    while (sender.DebugExchanges.TryDequeue(out _)) { }
+            }
+        }
+
+        private bool Capturing => ExchangeCapture.Current != null || Volatile.Read(ref _debugListeners) > 0;
+
+        private void Record(HttpRequestMessage request, byte[] sentBody, HttpResponseMessage response, string failure, int attempt)
+        {
+            var capture = ExchangeCapture.Current;
+            var debug = Volatile.Read(ref _debugListeners) > 0;
+            if (capture == null && !debug) return;
+            var exchange = ExchangeRedactor.Capture(request, sentBody, response, failure, attempt);
+            capture?.Add(exchange);
+            if (debug) DebugExchanges.Enqueue(exchange);
+        }
+
         /// <summary>Sends the request <paramref name="build"/> makes (once per attempt) and returns a successful response.</summary>
         public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
         {
             var describe = "";
+            var attempts = 0;
             for (var authAttempt = 0; ; authAttempt++)
             {
                 var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -86,8 +127,20 @@ namespace NzqaSync.Api
                         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                         request.Headers.TryAddWithoutValidation("EID", _eid);
                         var ticket = await Pacer.AcquireAsync(ct).ConfigureAwait(false);
-                        var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                        var attempt = Interlocked.Increment(ref attempts);
+                        var sentBody = Capturing ? ExchangeRedactor.ReadBytes(request.Content) : null;
+                        HttpResponseMessage answer;
+                        try
+                        {
+                            answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException)
+                        {
+                            Record(request, sentBody, null, "no answer: " + Describe(ex), attempt);
+                            throw;
+                        }
                         Pacer.Observe(ticket, answer);
+                        Record(request, sentBody, answer, null, attempt);
                         return answer;
                     }, cancellationToken).ConfigureAwait(false);
                 }

@@ -40,7 +40,7 @@ namespace NzqaSync.Cmdlets
     /// <summary>Completes the record kinds the journal knows.</summary>
     public sealed class SyncKindCompleter : IArgumentCompleter
     {
-        internal static readonly string[] Kinds = { "Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion" };
+        internal static readonly string[] Kinds = { "Enrolment", "Learner", "Standard", "Course", "CourseEnrolment", "CourseCompletion", "QualificationCompletion" };
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
             Completion.Matching(Kinds, wordToComplete);

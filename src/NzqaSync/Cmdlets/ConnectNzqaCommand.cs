@@ -32,6 +32,15 @@ namespace NzqaSync.Cmdlets
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; }
 
+        /// <summary>Journal entries older than this many days are removed after each sync; 0 keeps them all.</summary>
+        [Parameter]
+        [ValidateRange(0, 36500)]
+        public int JournalRetentionDays { get; set; } = NzqaConnection.DefaultJournalRetentionDays;
+
+        /// <summary>Which records' redacted HTTP exchanges the journal keeps.</summary>
+        [Parameter]
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -41,7 +50,11 @@ namespace NzqaSync.Cmdlets
             try
             {
                 var journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : JournalFolder.Default();
-                connection = new NzqaConnection(BaseUri, ProviderNumber, Credential.GetNetworkCredential(), TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal);
+                connection = new NzqaConnection(BaseUri, ProviderNumber, Credential.GetNetworkCredential(), TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal)
+                {
+                    JournalRetentionDays = JournalRetentionDays,
+                    KeepExchanges = KeepExchanges,
+                };
             }
             catch (ArgumentException ex)
             {
@@ -49,6 +62,7 @@ namespace NzqaSync.Cmdlets
                 return;
             }
 
+            ListenForDebug(connection.Sender);
             try
             {
                 WriteVerbose($"Asking ESL {connection.TokenUri} for a token (machine account {connection.MachineAccount}, scope {connection.Scope}, org {ProviderNumber}).");

@@ -23,7 +23,11 @@ namespace NzqaSync.Cmdlets
         protected DxpConnection ResolveConnection()
         {
             var connection = Connection ?? SessionConnections.GetDxp<DxpConnection>();
-            if (connection != null) return connection;
+            if (connection != null)
+            {
+                ListenForDebug(connection.Sender);
+                return connection;
+            }
             const string message = "Not connected to TEC DXP. Run Connect-Dxp first, or pass -Connection.";
             ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "DxpNotConnected", ErrorCategory.ConnectionError, null)
             {

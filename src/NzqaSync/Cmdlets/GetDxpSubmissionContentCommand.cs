@@ -18,7 +18,7 @@ namespace NzqaSync.Cmdlets
     /// New Zealand dates (DXP returns UTC), one per localId, or the CSV text with -Raw.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DxpSubmissionContent", DefaultParameterSetName = "ReturnId")]
-    [OutputType(typeof(CourseEnrolmentRecord), typeof(QualificationCompletionRecord), typeof(string))]
+    [OutputType(typeof(DxpLearnerRecord), typeof(DxpCourseRecord), typeof(CourseEnrolmentRecord), typeof(DxpCourseCompletionRecord), typeof(QualificationCompletionRecord), typeof(string))]
     public sealed class GetDxpSubmissionContentCommand : DxpApiCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId", ValueFromPipelineByPropertyName = true)]
@@ -29,7 +29,7 @@ namespace NzqaSync.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = "Submission")]
         public DxpSubmission Submission { get; set; }
 
-        /// <summary>CourseEnrolment or QualificationCompletion.</summary>
+        /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ArgumentCompleter(typeof(DxpDatasetCompleter))]
         public string Dataset { get; set; }
@@ -47,7 +47,7 @@ namespace NzqaSync.Cmdlets
             var dataset = DxpDatasets.Normalise(Dataset);
             if (dataset == null)
             {
-                WriteError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not CourseEnrolment or QualificationCompletion."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
+                WriteError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
                 return;
             }
             var returnId = ReturnIdOf(_connection, ReturnId, Submission);
@@ -67,29 +67,10 @@ namespace NzqaSync.Cmdlets
                 WriteObject(csv);
                 return;
             }
-            if (dataset == CourseEnrolmentRecord.DatasetName) Emit(csv, DxpBindings.CourseEnrolment);
-            else Emit(csv, DxpBindings.QualificationCompletion);
-        }
-
-        private void Emit<T>(string csv, IReadOnlyList<PropertyBinding<T>> bindings) where T : class, new()
-        {
-            var reader = new LocalRecordReader<T>(bindings);
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, HeaderValidated = null };
-            using (var text = new StringReader(csv))
-            using (var parser = new CsvReader(text, config))
+            foreach (var (local, row) in DxpRecordReader.For(dataset).ReadCsv(csv))
             {
-                if (!parser.Read()) return;
-                parser.ReadHeader();
-                var headers = parser.HeaderRecord ?? Array.Empty<string>();
-                while (parser.Read())
-                {
-                    var cells = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                    for (var i = 0; i < headers.Length; i++) cells[headers[i]] = parser.TryGetField<string>(i, out var v) && v.Length > 0 ? v : null;
-                    var local = reader.Read(cells);
-                    foreach (var p in local.Problems)
-                        WriteWarning($"DXP's read-back row {parser.Parser.RawRow}: {p.Message}");
-                    WriteObject(local.Record);
-                }
+                foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
+                WriteObject(local.Record);
             }
         }
     }

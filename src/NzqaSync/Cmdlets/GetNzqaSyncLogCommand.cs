@@ -38,6 +38,15 @@ namespace NzqaSync.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Last { get; set; }
 
+        /// <summary>Only entries for these record keys (an NSN; "NSN/standard" for standards); wildcards allowed.</summary>
+        [Parameter(ParameterSetName = "Entries")]
+        [SupportsWildcards]
+        public string[] Key { get; set; }
+
+        /// <summary>Also returns each entry's redacted HTTP exchange (Exchange property) where one was kept.</summary>
+        [Parameter(ParameterSetName = "Entries")]
+        public SwitchParameter IncludeExchange { get; set; }
+
         [Parameter(Mandatory = true, ParameterSetName = "Summary")]
         public SwitchParameter Summary { get; set; }
 
@@ -46,7 +55,7 @@ namespace NzqaSync.Cmdlets
             var folder = Path != null ? GetUnresolvedProviderPathFromPSPath(Path)
                 : SessionConnections.GetNzqa()?.JournalPath ?? SessionConnections.GetDxp<Api.DxpConnection>()?.JournalPath ?? JournalFolder.Default();
             WriteVerbose($"Reading the sync journal in {folder}.");
-            var reader = new SyncJournalReader(folder).Load();
+            var reader = new SyncJournalReader(folder, IncludeExchange).Load();
 
             if (Summary)
             {
@@ -57,6 +66,11 @@ namespace NzqaSync.Cmdlets
             var entries = reader.Entries.Where(e => Matches(e.Api, e.Kind));
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Since))) entries = entries.Where(e => e.Timestamp >= new DateTimeOffset(Since));
             if (Outcome != null) entries = entries.Where(e => Outcome.Contains(e.Outcome, StringComparer.OrdinalIgnoreCase));
+            if (Key != null)
+            {
+                var patterns = Key.Select(k => new WildcardPattern(k, WildcardOptions.IgnoreCase)).ToList();
+                entries = entries.Where(e => e.Key != null && patterns.Any(p => p.IsMatch(e.Key)));
+            }
             if (RunId != null) entries = entries.Where(e => string.Equals(e.RunId, RunId, StringComparison.OrdinalIgnoreCase));
             var list = entries.ToList();
             if (Last > 0 && list.Count > Last) list = list.Skip(list.Count - Last).ToList();

@@ -15,7 +15,7 @@ namespace NzqaSync.Cmdlets
     /// A row whose values cannot be read gets an ErrorRecord with its line number; the good rows flow on.
     /// </summary>
     [Cmdlet(VerbsData.Import, "NzqaRecord")]
-    [OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord), typeof(Domain.Dxp.CourseEnrolmentRecord), typeof(Domain.Dxp.QualificationCompletionRecord))]
+    [OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord), typeof(Domain.Dxp.CourseEnrolmentRecord), typeof(Domain.Dxp.QualificationCompletionRecord), typeof(Domain.Dxp.DxpLearnerRecord), typeof(Domain.Dxp.DxpCourseRecord), typeof(Domain.Dxp.DxpCourseCompletionRecord))]
     public sealed class ImportNzqaRecordCommand : NzqaCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,7 +23,7 @@ namespace NzqaSync.Cmdlets
         public string[] Path { get; set; }
 
         [Parameter(Mandatory = true, Position = 1)]
-        [ValidateSet("Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion")]
+        [ValidateSet("Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion", "DxpLearner", "DxpCourse", "DxpCourseEnrolment", "DxpCourseCompletion", "DxpQualificationCompletion")]
         public string Kind { get; set; }
 
         /// <summary>Names the file's columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
@@ -39,7 +39,12 @@ namespace NzqaSync.Cmdlets
                 case "Enrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All, ColumnMap), "enrolment", ColumnMap); break;
                 case "Learner": RefuseUnknownColumnMapKeys(new LocalRecordReader<LearnerRecord>(LearnerBindings.All, ColumnMap), "learner", ColumnMap); break;
                 case "Standard": RefuseUnknownColumnMapKeys(new LocalRecordReader<StandardRecord>(StandardBindings.All, ColumnMap), "standard", ColumnMap); break;
+                case "DxpLearner": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpLearnerRecord>(DxpBindings.Learner, ColumnMap), "DXP learner", ColumnMap); break;
+                case "DxpCourse": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpCourseRecord>(DxpBindings.Course, ColumnMap), "DXP course", ColumnMap); break;
+                case "DxpCourseCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpCourseCompletionRecord>(DxpBindings.CourseCompletion, ColumnMap), "DXP course completion", ColumnMap); break;
+                case "DxpCourseEnrolment":
                 case "CourseEnrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.CourseEnrolmentRecord>(DxpBindings.CourseEnrolment, ColumnMap), "course enrolment", ColumnMap); break;
+                case "DxpQualificationCompletion":
                 case "QualificationCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.QualificationCompletionRecord>(DxpBindings.QualificationCompletion, ColumnMap), "qualification completion", ColumnMap); break;
             }
         }
@@ -65,9 +70,20 @@ namespace NzqaSync.Cmdlets
                     case "Standard":
                         Import(full, StandardBindings.All, (r, line) => r.SourceLine = line);
                         break;
+                    case "DxpLearner":
+                        Import(full, DxpBindings.Learner, (r, line) => { });
+                        break;
+                    case "DxpCourse":
+                        Import(full, DxpBindings.Course, (r, line) => { });
+                        break;
+                    case "DxpCourseCompletion":
+                        Import(full, DxpBindings.CourseCompletion, (r, line) => { });
+                        break;
+                    case "DxpCourseEnrolment":
                     case "CourseEnrolment":
                         Import(full, DxpBindings.CourseEnrolment, (r, line) => { });
                         break;
+                    case "DxpQualificationCompletion":
                     case "QualificationCompletion":
                         Import(full, DxpBindings.QualificationCompletion, (r, line) => { });
                         break;

@@ -20,7 +20,31 @@ namespace NzqaSync.Cmdlets
 
         protected override void StopProcessing() => _stopping.Cancel();
 
-        public void Dispose() => _stopping.Dispose();
+        public void Dispose()
+        {
+            _debugListener?.Dispose();
+            _stopping.Dispose();
+        }
+
+        private IDisposable _debugListener;
+
+        /// <summary>
+        /// With -Debug (or $DebugPreference not SilentlyContinue), asks <paramref name="sender"/> to queue every HTTP
+        /// exchange, redacted, for this cmdlet to write with WriteDebug as it waits (on the pipeline thread).
+        /// </summary>
+        protected void ListenForDebug(ResilientSender sender)
+        {
+            if (_debugListener != null || sender == null || !DebugWanted()) return;
+            _debugListener = sender.ListenForDebug();
+        }
+
+        private bool DebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)) return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+            var pref = GetVariableValue("DebugPreference");
+            return pref is ActionPreference p ? p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore
+                : pref is string text && !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
+        }
 
         /// <summary>
         /// Waits for <paramref name="task"/> on the pipeline thread, writing queued retry notes as verbose
@@ -46,6 +70,8 @@ namespace NzqaSync.Cmdlets
         {
             if (sender == null) return;
             while (sender.Notes.TryDequeue(out var note)) WriteVerbose(note);
+            if (_debugListener != null)
+                while (sender.DebugExchanges.TryDequeue(out var exchange)) WriteDebug("HTTP exchange (redacted):\n" + exchange);
         }
 
         /// <summary>An ErrorRecord for a failed call, with an id and category that say what went wrong.</summary>
@@ -120,6 +146,36 @@ namespace NzqaSync.Cmdlets
             });
         }
 
+        /// <summary>True when ShouldProcess would ask: $ConfirmPreference is High or lower (not None).</summary>
+        protected bool WouldPrompt()
+        {
+            var value = SessionState.PSVariable.GetValue("ConfirmPreference");
+            if (value is ConfirmImpact impact) return impact != ConfirmImpact.None;
+            return !(value is string s && string.Equals(s, "None", StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>
+        /// Whether a person can answer a prompt: the console host (unless started -NonInteractive or with its input
+        /// redirected), VS Code and the ISE. Hosted engines, remoting servers and job hosts are not asked.
+        /// </summary>
+        protected bool InteractiveHost()
+        {
+            switch (Host?.Name)
+            {
+                case "ConsoleHost":
+                    var args = Environment.GetCommandLineArgs();
+                    var nonInteractive = args.Any(a => a.Length > 4 && "-noninteractive".StartsWith(a.ToLowerInvariant(), StringComparison.Ordinal) && a.ToLowerInvariant().StartsWith("-noni", StringComparison.Ordinal));
+                    bool redirected;
+                    try { redirected = Console.IsInputRedirected; } catch (Exception) { redirected = true; }
+                    return !nonInteractive && !redirected;
+                case "Visual Studio Code Host":
+                case "Windows PowerShell ISE Host":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         protected static Exception Unwrap(Exception ex)
         {
             while (ex is AggregateException agg && agg.InnerExceptions.Count == 1) ex = agg.InnerException;
@@ -137,7 +193,11 @@ namespace NzqaSync.Cmdlets
         protected NzqaConnection ResolveConnection()
         {
             var connection = Connection ?? SessionConnections.GetNzqa();
-            if (connection != null) return connection;
+            if (connection != null)
+            {
+                ListenForDebug(connection.Sender);
+                return connection;
+            }
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException("Not connected to NZQA. Run Connect-Nzqa first, or pass -Connection."),
                 "NzqaNotConnected", ErrorCategory.ConnectionError, null)

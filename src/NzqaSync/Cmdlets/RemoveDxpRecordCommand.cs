@@ -21,7 +21,7 @@ namespace NzqaSync.Cmdlets
         private readonly List<(string ReturnId, string Dataset, string LocalId)> _planned = new List<(string, string, string)>();
         private DxpConnection _connection;
 
-        /// <summary>CourseEnrolment or QualificationCompletion (the route names course-enrolments, qualification-completions also work).</summary>
+        /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion (the route names learners, courses, course-enrolments, ... also work).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(DxpDatasetCompleter))]
         public string Dataset { get; set; }
@@ -45,7 +45,7 @@ namespace NzqaSync.Cmdlets
             var dataset = DxpDatasets.Normalise(Dataset);
             if (dataset == null)
             {
-                WriteError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not CourseEnrolment or QualificationCompletion."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
+                WriteError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
                 return;
             }
             var returnId = ReturnIdOf(_connection, ReturnId, Submission);
@@ -98,7 +98,7 @@ namespace NzqaSync.Cmdlets
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             System.Management.Automation.Language.CommandAst commandAst, System.Collections.IDictionary fakeBoundParameters) =>
-            new[] { "CourseEnrolment", "QualificationCompletion" }
+            DxpDatasets.Kinds
                 .Where(n => n.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
                 .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
     }

@@ -47,6 +47,11 @@ namespace NzqaSync.Cmdlets
 
         protected abstract IReadOnlyList<PropertyBinding<TRecord>> Bindings { get; }
         protected abstract string Noun { get; }
+
+        /// <summary>The learners and course register the records are checked against (null: no cross-collection check).</summary>
+        protected virtual SdrCrossCheck CrossCheck() => null;
+
+        private SdrCrossCheck _cross;
         protected abstract string Describe(TRecord record);
 
         private string Kind => DxpDatasets.KindOf(new TRecord().Dataset);
@@ -58,6 +63,7 @@ namespace NzqaSync.Cmdlets
             _connection = ResolveConnection();
             _submission = ResolveSubmission(_connection, ReturnId, Submission);
             _runId = SyncJournal.NewRunId();
+            _cross = CrossCheck();
         }
 
         protected override void ProcessRecord()
@@ -75,6 +81,7 @@ namespace NzqaSync.Cmdlets
             foreach (var warning in problems.Where(p => p.Severity == DxpProblemSeverity.Warning))
                 WriteWarning($"{Noun} {Describe(record)}: {Named(warning)}");
             var errors = problems.Where(p => p.Severity == DxpProblemSeverity.Error).ToList();
+            if (errors.Count == 0 && _cross != null) errors.AddRange(_cross.Check(record));
             if (errors.Count > 0)
             {
                 Invalid(record, input, errors[0].Code, errors.Select(p => p.Field).Distinct().ToList(), errors.Select(Named).ToList(), errors);

@@ -13,6 +13,12 @@ namespace NzqaSync.Cmdlets
     {
         protected override IReadOnlyList<PropertyBinding<QualificationCompletionRecord>> Bindings => DxpBindings.QualificationCompletion;
         protected override string Noun => "qualification completion";
+
+        /// <summary>The learner file's records (or rows): each record's student must have one, with the same NSN.</summary>
+        [Parameter]
+        public object[] Learner { get; set; }
+
+        protected override SdrCrossCheck CrossCheck() => SdrRelated.Build(Learner, null);
         protected override string Describe(QualificationCompletionRecord r) =>
             $"{r.LocalId} (student {r.StudentIdentificationCode}, qualification {r.QualificationCode}, {r.YearRequirementsMet})";
     }

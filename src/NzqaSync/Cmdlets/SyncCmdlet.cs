@@ -62,7 +62,7 @@ namespace NzqaSync.Cmdlets
             var kind = _planned[0].Diff.Kind;
             var journal = new SyncJournal(_connection.JournalPath);
             var runId = SyncJournal.NewRunId();
-            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit);
+            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit, _connection.KeepExchanges);
             var total = _planned.Count;
             WriteVerbose($"Sync run {runId}: sending {total} {kind.ToLowerInvariant()} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
                          $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
@@ -91,6 +91,7 @@ namespace NzqaSync.Cmdlets
                 journal.RunEnded(runId, "Nzqa", kind, total, counts);
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
+                ApplyRetention(journal);
             }
             if (results == null) return;
 
@@ -102,6 +103,24 @@ namespace NzqaSync.Cmdlets
                         "NzqaSyncFailed", ErrorCategory.InvalidResult, result));
             }
             WriteVerbose($"Sync run {runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
+        }
+
+        /// <summary>The connection's retention: entries older than JournalRetentionDays go after each run.</summary>
+        private void ApplyRetention(SyncJournal journal)
+        {
+            var days = _connection.JournalRetentionDays;
+            if (days <= 0) return;
+            try
+            {
+                var plan = JournalRetention.Plan(journal.Folder, DateTimeOffset.Now.AddDays(-days));
+                if (plan.Entries.Count == 0 && plan.Runs.Count == 0) return;
+                JournalRetention.Apply(plan);
+                WriteVerbose($"Journal retention ({days} days): removed {plan.Describe()}.");
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                WriteWarning($"The journal's retention ({days} days) could not be applied in {journal.Folder}: {ex.Message}");
+            }
         }
     }
 

@@ -16,7 +16,8 @@ namespace NzqaSync.Journal
     /// The sync journal: JSON Lines, one file a month, in an owner-only folder. A "Pending" line is flushed
     /// before each send and an outcome line after it, one write and one fsync per batch (group commit), so a
     /// crash never leaves a record whose fate is unknown without saying so. Safe for two processes at once.
-    /// Never holds a secret: only keys, actions, outcomes and the services' error texts are written.
+    /// Never holds a secret: only keys, actions, outcomes, the services' error texts and, for failed and in-doubt
+    /// records, the exchange as ExchangeRedactor left it (no token, password or Authorization header).
     /// </summary>
     public sealed class SyncJournal
     {
@@ -71,6 +72,7 @@ namespace NzqaSync.Journal
                 };
                 if (op.Detail != null) line["detail"] = op.Detail;
                 if (op.Errors != null && op.Errors.Count > 0) line["errors"] = new JArray(op.Errors);
+                if (op.Exchange != null) line["exchange"] = op.Exchange.ToJson();
                 lines.Add(line.ToString(Formatting.None));
             }
             if (lines.Count > 0) Append(lines);
@@ -110,7 +112,7 @@ namespace NzqaSync.Journal
                 if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
                 {
                     // Windows has no O_APPEND from .NET: a machine-wide mutex serialises open-at-end + write + flush.
-                    using (var mutex = new Mutex(false, @"Global\NzqaSync-journal-" + Hash(path)))
+                    using (var mutex = new Mutex(false, MutexName(path)))
                     {
                         try { mutex.WaitOne(); } catch (AbandonedMutexException) { }
                         try { WriteAll(path, bytes); }
@@ -119,7 +121,8 @@ namespace NzqaSync.Journal
                 }
                 else
                 {
-                    WriteAll(path, bytes);
+                    using (JournalFolder.Lock(Folder, exclusive: false))
+                        WriteAll(path, bytes);
                 }
             }
         }
@@ -132,6 +135,9 @@ namespace NzqaSync.Journal
                 stream.Flush(true);
             }
         }
+
+        /// <summary>The name of the machine-wide mutex Windows appenders of <paramref name="path"/> hold.</summary>
+        internal static string MutexName(string path) => @"Global\NzqaSync-journal-" + Hash(path);
 
         private static string Hash(string path)
         {
@@ -153,5 +159,7 @@ namespace NzqaSync.Journal
         /// <summary>Created, Updated or Unchanged: what the service did.</summary>
         public string Detail { get; set; }
         public IReadOnlyList<string> Errors { get; set; }
+        /// <summary>The redacted request and answer for this record (kept for failed and in-doubt records by default).</summary>
+        public HttpExchange Exchange { get; set; }
     }
 }

@@ -15,9 +15,13 @@ namespace NzqaSync.Journal
     {
         private readonly string _folder;
 
-        public SyncJournalReader(string folder)
+        private readonly bool _includeExchange;
+
+        /// <param name="includeExchange">Also read each entry's redacted HTTP exchange (Get-NzqaSyncLog -IncludeExchange).</param>
+        public SyncJournalReader(string folder, bool includeExchange = false)
         {
             _folder = Path.GetFullPath(folder ?? JournalFolder.Default());
+            _includeExchange = includeExchange;
         }
 
         public IReadOnlyList<SyncLogEntry> Entries { get; private set; } = Array.Empty<SyncLogEntry>();
@@ -72,6 +76,7 @@ namespace NzqaSync.Journal
                             Outcome = (string)json["outcome"],
                             Errors = json["errors"] is JArray errors ? errors.Select(e => (string)e).ToArray() : Array.Empty<string>(),
                             Detail = (string)json["detail"],
+                            Exchange = _includeExchange ? HttpExchange.FromJson(json["exchange"]) : null,
                             Path = file,
                         };
                     }

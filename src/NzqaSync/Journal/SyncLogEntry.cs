@@ -23,6 +23,12 @@ namespace NzqaSync.Journal
         /// <summary>What the service did when it succeeded: Created, Updated or Unchanged.</summary>
         public string Detail { get; set; }
 
+        /// <summary>
+        /// With Get-NzqaSyncLog -IncludeExchange: the redacted request and answer (kept for failed and in-doubt
+        /// records by default), to send to NZQA's or TEC's support desk. Null when none was kept.
+        /// </summary>
+        public HttpExchange Exchange { get; set; }
+
         public override string ToString() => $"{Timestamp:u} {Kind} {Key} {Action} {Outcome}";
     }
 

@@ -65,6 +65,55 @@ namespace NzqaSync.Sources
                 (r, v, p) => r.LinkedQualificationCodeForFeesFree = ValueReader.Text(v)),
         };
 
+        public static readonly IReadOnlyList<PropertyBinding<DxpLearnerRecord>> Learner = new[]
+        {
+            B<DxpLearnerRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("studentIdentificationCode", new[] { "Student ID", "StudentId", "Student Id Code", "Student Number", "Student Code", "SIC" },
+                (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("gender", new[] { "Sex" }, (r, v, p) => r.Gender = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("dateOfBirth", new[] { "DOB", "Birth Date", "BirthDate", "Date of Birth" }, (r, v, p) => r.DateOfBirth = DxpValues.Date(v, "dateOfBirth", p)),
+            B<DxpLearnerRecord>("totalFeeForDomesticStudent", new[] { "Total Fee", "Total Fee for Domestic Student", "Domestic Fee", "Total Fees" },
+                (r, v, p) => r.TotalFeeForDomesticStudent = DxpValues.Decimal(v, "totalFeeForDomesticStudent", p)),
+            B<DxpLearnerRecord>("nameIdCode", new[] { "Name ID Code", "Name ID", "NameId" }, (r, v, p) => r.NameIdCode = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("nationalStudentNumber", new[] { "NSN", "National Student Number", "NSN Number" },
+                (r, v, p) => r.NationalStudentNumber = DxpValues.Integer(v, "nationalStudentNumber", p)),
+            B<DxpLearnerRecord>("irdNumber", new[] { "IRD", "IRD No", "IRD Number", "Tax Number" }, (r, v, p) => r.IrdNumber = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("countryOfCitizenship", new[] { "Citizenship", "Country of Citizenship", "Citizenship Country" }, (r, v, p) => r.CountryOfCitizenship = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("ethnicity", new[] { "Ethnicities", "Ethnic Group", "Ethnic Groups" }, (r, v, p) => r.Ethnicity = DxpValues.Texts(v)),
+            B<DxpLearnerRecord>("iwi", new[] { "Iwi Affiliation", "Iwi Affiliations" }, (r, v, p) => r.Iwi = DxpValues.Texts(v)),
+            B<DxpLearnerRecord>("disabilityStatus", new[] { "Disability", "Disability Status" }, (r, v, p) => r.DisabilityStatus = DxpValues.Integer(v, "disabilityStatus", p)),
+            B<DxpLearnerRecord>("familyName", new[] { "Surname", "Family Name", "Last Name", "LastName", "Legal Surname" }, (r, v, p) => r.FamilyName = ValueReader.Text(v)),
+            B<DxpLearnerRecord>("firstName", new[] { "First Name", "Given Name", "GivenName", "Forename", "First Legal Name", "Legal First Name" }, (r, v, p) => r.FirstName = ValueReader.Text(v)),
+        };
+
+        public static readonly IReadOnlyList<PropertyBinding<DxpCourseRecord>> Course = new[]
+        {
+            B<DxpCourseRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
+            B<DxpCourseRecord>("courseCode", new[] { "Course", "Course ID", "Paper Code" }, (r, v, p) => r.CourseCode = ValueReader.Text(v)),
+            B<DxpCourseRecord>("courseTitle", new[] { "Title", "Course Name", "CourseName", "Paper Title" }, (r, v, p) => r.CourseTitle = ValueReader.Text(v)),
+            B<DxpCourseRecord>("qualificationCode", new[] { "Qualification", "Qual Code", "QualCode", "Programme Code" }, (r, v, p) => r.QualificationCode = ValueReader.Text(v)),
+            B<DxpCourseRecord>("discountedCourseTuitionFee", new[] { "Discounted Course Tuition Fee", "Discounted Tuition Fee" },
+                (r, v, p) => r.DiscountedCourseTuitionFee = DxpValues.Decimal(v, "discountedCourseTuitionFee", p)),
+            B<DxpCourseRecord>("discountedCompulsoryCourseCostsFee", new[] { "Discounted Compulsory Course Costs Fee", "Discounted CCC Fee" },
+                (r, v, p) => r.DiscountedCompulsoryCourseCostsFee = DxpValues.Decimal(v, "discountedCompulsoryCourseCostsFee", p)),
+            B<DxpCourseRecord>("learningHours", new[] { "Learning Hours" }, (r, v, p) => r.LearningHours = DxpValues.Decimal(v, "learningHours", p)),
+            B<DxpCourseRecord>("volumeResearchFactor", new[] { "Volume Research Factor", "VRF" }, (r, v, p) => r.VolumeResearchFactor = DxpValues.Decimal(v, "volumeResearchFactor", p)),
+        };
+
+        public static readonly IReadOnlyList<PropertyBinding<DxpCourseCompletionRecord>> CourseCompletion = new[]
+        {
+            B<DxpCourseCompletionRecord>("localId", new[] { "Local ID", "LocalIdentifier", "Record ID" }, (r, v, p) => r.LocalId = ValueReader.Text(v)),
+            B<DxpCourseCompletionRecord>("studentIdentificationCode", new[] { "Student ID", "StudentId", "Student Id Code", "Student Number", "Student Code", "SIC" },
+                (r, v, p) => r.StudentIdentificationCode = ValueReader.Text(v)),
+            B<DxpCourseCompletionRecord>("courseCode", new[] { "Course", "Course ID", "Paper Code" }, (r, v, p) => r.CourseCode = ValueReader.Text(v)),
+            B<DxpCourseCompletionRecord>("nationalStudentNumber", new[] { "NSN", "National Student Number", "NSN Number" },
+                (r, v, p) => r.NationalStudentNumber = DxpValues.Integer(v, "nationalStudentNumber", p)),
+            B<DxpCourseCompletionRecord>("courseStartDate", new[] { "Start Date", "StartDate", "Course Start" }, (r, v, p) => r.CourseStartDate = DxpValues.Date(v, "courseStartDate", p)),
+            B<DxpCourseCompletionRecord>("courseEndDate", new[] { "End Date", "EndDate", "Course End", "Course Finish Date" }, (r, v, p) => r.CourseEndDate = DxpValues.Date(v, "courseEndDate", p)),
+            B<DxpCourseCompletionRecord>("courseCompletionCode", new[] { "Completion Code", "Course Completion", "Completion", "Completion Indicator", "Student Course Completion" },
+                (r, v, p) => r.CourseCompletionCode = ValueReader.Text(v)),
+        };
+
         private static PropertyBinding<T> B<T>(string name, string[] aliases, Action<T, object, List<RecordProblem>> assign) => new PropertyBinding<T>(name, aliases, assign);
     }
 

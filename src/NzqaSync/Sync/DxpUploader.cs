@@ -313,8 +313,7 @@ namespace NzqaSync.Sync
             Record = record,
         };
 
-        internal static string StudentOf(IDxpRecord record) =>
-            record is CourseEnrolmentRecord ce ? ce.StudentIdentificationCode : record is QualificationCompletionRecord qc ? qc.StudentIdentificationCode : null;
+        internal static string StudentOf(IDxpRecord record) => DxpDatasets.StudentOf(record);
 
         /// <summary>400 SC1/SC2/SC3/SC10: the submission token is not found for this EID (expired, reset): get a new one.</summary>
         internal static bool IsSubmissionTokenGone(ServiceException ex) =>

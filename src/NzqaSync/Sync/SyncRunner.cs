@@ -28,8 +28,12 @@ namespace NzqaSync.Sync
         private readonly int _concurrency;
         private int _done, _created, _updated, _failed;
 
-        public SyncRunner(BatchSender send, SyncJournal journal, string api, string runId, int batchSize = NzqaRoutes.MaxBatchItems, int concurrency = 4)
+        private readonly ExchangeKeeping _keep;
+
+        public SyncRunner(BatchSender send, SyncJournal journal, string api, string runId, int batchSize = NzqaRoutes.MaxBatchItems, int concurrency = 4,
+            ExchangeKeeping keepExchanges = ExchangeKeeping.Failures)
         {
+            _keep = keepExchanges;
             _send = send;
             _journal = journal;
             _api = api;
@@ -89,6 +93,7 @@ namespace NzqaSync.Sync
 
             IReadOnlyList<BatchItemResult> results = null;
             Exception failure = null;
+            var capture = _keep == ExchangeKeeping.None ? null : ExchangeCapture.Begin(); // this batch's calls only
             try
             {
                 results = await _send(first.Method, first.Route, batch.Select(s => s.Planned.Operations[stage].Item).ToList(), cancellationToken).ConfigureAwait(false);
@@ -127,7 +132,42 @@ namespace NzqaSync.Sync
                     foreach (var e in errors) state.Fail(e);
                 }
             }
+            if (capture?.Last != null)
+            {
+                JArray answers = null;
+                try { answers = JObject.Parse(capture.Last.ResponseBody ?? "")["results"] as JArray; }
+                catch (Newtonsoft.Json.JsonException) { }
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (_keep == ExchangeKeeping.All || ops[i].Outcome == "Failed" || ops[i].Outcome == "InDoubt")
+                        ops[i].Exchange = ForRecord(capture.Last, batch[i].Planned.Operations[stage].Item, i, batch.Count, failure == null ? answers : null);
+                }
+            }
             _journal.Record(ops);
+        }
+
+        /// <summary>
+        /// One record's share of a batch exchange: the request line and headers, this record's item of the body and,
+        /// when the service answered item by item, its own result (else the whole answer: it is about the request).
+        /// </summary>
+        private static HttpExchange ForRecord(HttpExchange batch, JObject item, int index, int count, JArray answers)
+        {
+            var own = answers != null && answers.Count == count ? answers[index] : null;
+            var note = (count > 1 ? $"this record's item {index + 1} of the {count} in the request" + (own != null ? ", and its result" : "") : "") +
+                       (batch.Note != null ? (count > 1 ? "; " : "") + batch.Note : "");
+            return new HttpExchange
+            {
+                Timestamp = batch.Timestamp,
+                Method = batch.Method,
+                Uri = batch.Uri,
+                Attempt = batch.Attempt,
+                RequestHeaders = new Dictionary<string, string>(batch.RequestHeaders, StringComparer.OrdinalIgnoreCase),
+                RequestBody = ExchangeRedactor.Json(new JObject { ["items"] = new JArray(item) }),
+                StatusCode = batch.StatusCode,
+                ResponseHeaders = new Dictionary<string, string>(batch.ResponseHeaders, StringComparer.OrdinalIgnoreCase),
+                ResponseBody = own != null ? ExchangeRedactor.Json(new JObject { ["results"] = new JArray(own) }) : batch.ResponseBody,
+                Note = note.Length == 0 ? null : note,
+            };
         }
 
         private void Finish(RecordState state)

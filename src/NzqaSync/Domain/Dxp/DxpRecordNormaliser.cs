@@ -51,6 +51,51 @@ namespace NzqaSync.Domain.Dxp
             return r;
         }
 
+        /// <summary>nameIdCode is derived from FamilyName/FirstName only when it is missing; a given one is kept as typed (trimmed at the end only).</summary>
+        public static DxpLearnerRecord Normalise(DxpLearnerRecord r)
+        {
+            if (r == null) return null;
+            r.StudentIdentificationCode = Trim(r.StudentIdentificationCode);
+            r.Gender = NormaliseGender(r.Gender);
+            r.DateOfBirth = r.DateOfBirth.HasValue ? NzDate.FromDateTime(r.DateOfBirth.Value) : (System.DateTime?)null;
+            r.FamilyName = Trim(r.FamilyName);
+            r.FirstName = Trim(r.FirstName);
+            // A given code keeps its inner blank ("LEE A"): only trailing blanks are dropped.
+            r.NameIdCode = string.IsNullOrWhiteSpace(r.NameIdCode) ? NameIdCode.From(r.FamilyName, r.FirstName) : r.NameIdCode.TrimEnd().TrimStart();
+            r.IrdNumber = Trim(r.IrdNumber);
+            if (r.IrdNumber != null && IrdNumber.IsValid(r.IrdNumber)) r.IrdNumber = IrdNumber.Normalise(r.IrdNumber);
+            r.CountryOfCitizenship = Trim(r.CountryOfCitizenship)?.ToUpperInvariant();
+            r.Ethnicity = List(r.Ethnicity);
+            r.Iwi = List(r.Iwi);
+            r.LocalId = Trim(r.LocalId);
+            if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
+            return r;
+        }
+
+        public static DxpCourseRecord Normalise(DxpCourseRecord r)
+        {
+            if (r == null) return null;
+            r.CourseCode = Trim(r.CourseCode);
+            r.CourseTitle = Trim(r.CourseTitle);
+            r.QualificationCode = Trim(r.QualificationCode);
+            r.LocalId = Trim(r.LocalId);
+            if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
+            return r;
+        }
+
+        public static DxpCourseCompletionRecord Normalise(DxpCourseCompletionRecord r)
+        {
+            if (r == null) return null;
+            r.StudentIdentificationCode = Trim(r.StudentIdentificationCode);
+            r.CourseCode = Trim(r.CourseCode);
+            r.CourseStartDate = r.CourseStartDate.HasValue ? NzDate.FromDateTime(r.CourseStartDate.Value) : (System.DateTime?)null;
+            r.CourseEndDate = r.CourseEndDate.HasValue ? NzDate.FromDateTime(r.CourseEndDate.Value) : (System.DateTime?)null;
+            r.CourseCompletionCode = Trim(r.CourseCompletionCode);
+            r.LocalId = Trim(r.LocalId);
+            if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
+            return r;
+        }
+
         /// <summary>Dispatches on the record's type.</summary>
         public static IDxpRecord Normalise(IDxpRecord record)
         {
@@ -58,8 +103,30 @@ namespace NzqaSync.Domain.Dxp
             {
                 case CourseEnrolmentRecord ce: return Normalise(ce);
                 case QualificationCompletionRecord qc: return Normalise(qc);
+                case DxpLearnerRecord l: return Normalise(l);
+                case DxpCourseRecord c: return Normalise(c);
+                case DxpCourseCompletionRecord cc: return Normalise(cc);
                 default: return record;
             }
+        }
+
+        /// <summary>M, F or D ("Male", "female", "d" too); anything else is left for the validator.</summary>
+        private static string NormaliseGender(string gender)
+        {
+            var g = Trim(gender)?.ToUpperInvariant();
+            switch (g)
+            {
+                case "MALE": return "M";
+                case "FEMALE": return "F";
+                default: return g;
+            }
+        }
+
+        private static string[] List(string[] values)
+        {
+            if (values == null) return null;
+            var list = values.SelectMany(s => (s ?? "").Split(';')).Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
+            return list.Length == 0 ? null : list;
         }
 
         /// <summary>Trimmed, and null when blank (blank optional fields are not sent).</summary>
