@@ -18,7 +18,7 @@
         'Get-NzqaSyncLog', 'Clear-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'Import-NzqaCredential',
         'Connect-Dxp', 'Disconnect-Dxp', 'Test-DxpConnection',
         'Get-DxpReturn', 'Get-DxpSubmission',
-        'Send-DxpLearner', 'Send-DxpCourse', 'Send-DxpCourseEnrolment', 'Send-DxpCourseCompletion', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',
+        'Compare-DxpRecord', 'Sync-DxpRecord', 'Send-DxpLearner', 'Send-DxpCourse', 'Send-DxpCourseEnrolment', 'Send-DxpCourseCompletion', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',
         'Get-DxpSubmissionContent', 'Start-DxpValidation', 'Get-DxpValidation', 'Get-DxpValidationResult', 'Reset-DxpSubmission'
     )
     FunctionsToExport      = @()

@@ -77,9 +77,13 @@ foreach ($area in $areas) {
         & $area.Sync -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
     $synced = @($results | Where-Object Outcome -eq 'Synced').Count
     $failed = @($results | Where-Object Outcome -eq 'Failed').Count
+    # Skipped with a reason: identity changes not sent without consent, learners held after an NSN conflict, and
+    # records held back because their learner was not accepted. A person should look at each.
+    $held = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors.Count -gt 0 })
     $invalid = @($importErrors).Count + @($compareErrors).Count
-    $problems += $failed + $invalid
-    ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid)
+    $problems += $failed + $invalid + $held.Count
+    ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid, {5} held for a person to check" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid, $held.Count)
+    foreach ($h in $held) { ("  held {0} {1}: {2}" -f $h.Kind, $h.Key, $h.ErrorSummary) }
 }
 
 "Journal: $($connection.JournalPath)"

@@ -23,7 +23,7 @@ public class CompletionTests : IClassFixture<SandboxFixture>
     {
         using var session = new ModuleSession();
         Assert.Equal(new[] { "Enrolment" }, Complete(session, "Get-NzqaSyncLog -Kind Enr"));
-        Assert.Equal(new[] { "CourseEnrolment" }, Complete(session, "Get-NzqaSyncLog -Kind Cou"));
+        Assert.Equal(new[] { "Course", "CourseEnrolment", "CourseCompletion" }, Complete(session, "Get-NzqaSyncLog -Kind Cou")); // the SDR's journal kinds
     }
 
     [Fact]

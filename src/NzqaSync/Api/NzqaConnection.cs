@@ -48,6 +48,13 @@ namespace NzqaSync.Api
         public ResilienceSettings Resilience { get; }
 
         /// <summary>
+        /// Learners this session's syncs sent and NZQA did not accept (or held), by NSN, with what happened: their new
+        /// enrolments and entries are held back in later syncs of the session until the learner is synced.
+        /// </summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string> LearnersNotAccepted { get; } =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>
         /// Journal entries older than this many days are removed after each sync (0 keeps everything until
         /// Clear-NzqaSyncLog). The journal holds NSNs and the services' messages: keep them no longer than needed.
         /// </summary>

@@ -34,6 +34,20 @@ namespace NzqaSync.Cmdlets
         protected abstract PlannedRecord Plan(TDiff diff, int provider);
         protected abstract string Describe(PlannedRecord planned);
 
+        /// <summary>Planned records not to send this time, with the reason each is held.</summary>
+        protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
+            SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted);
+
+        /// <summary>After a run: what later syncs of the session need to know.</summary>
+        protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }
+
+        private SyncResult Skipped(RecordDiff diff, IEnumerable<string> reasons) => new SyncResult
+        {
+            Kind = diff.Kind, Key = diff.Key, Nsn = diff.Nsn, Name = diff.Name, Action = SyncAction.None,
+            Outcome = SyncOutcome.Skipped, SyncStatus = diff.SyncStatus, Timestamp = DateTimeOffset.Now, Diff = diff,
+            Errors = reasons.ToArray(),
+        };
+
         protected override void BeginProcessing() => _connection = ResolveConnection();
 
         protected override void ProcessRecord()
@@ -43,12 +57,13 @@ namespace NzqaSync.Cmdlets
             if (planned.Operations.Count == 0)
             {
                 WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.");
-                WriteObject(new SyncResult
+                var reasons = diff.Problems.Select(p => p.Message).ToList();
+                if (planned.SkipReason != null)
                 {
-                    Kind = diff.Kind, Key = diff.Key, Nsn = diff.Nsn, Name = diff.Name, Action = SyncAction.None,
-                    Outcome = SyncOutcome.Skipped, SyncStatus = diff.SyncStatus, Timestamp = DateTimeOffset.Now, Diff = diff,
-                    Errors = diff.Problems.Select(p => p.Message).ToArray(),
-                });
+                    reasons.Add(planned.SkipReason);
+                    WriteWarning($"{diff.Kind} {diff.Key} ({diff.Name}): {planned.SkipReason}");
+                }
+                WriteObject(Skipped(diff, reasons));
                 return;
             }
             var target = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}, {diff.Kind.ToLowerInvariant()} {diff.Key}" : $"NSN {diff.Nsn} ({diff.Name}), {diff.Kind.ToLowerInvariant()} {diff.Key}";
@@ -59,6 +74,22 @@ namespace NzqaSync.Cmdlets
         protected override void EndProcessing()
         {
             if (_planned.Count == 0) return;
+            var holds = HoldBack(_planned, _connection) ?? new Dictionary<PlannedRecord, string>();
+            if (holds.Count > 0)
+            {
+                var sent = new List<PlannedRecord>();
+                foreach (var planned in _planned)
+                {
+                    if (!holds.TryGetValue(planned, out var why)) { sent.Add(planned); continue; }
+                    WriteWarning($"{planned.Diff.Kind} {planned.Diff.Key} ({planned.Diff.Name}): {why}");
+                    WriteObject(Skipped(planned.Diff, new[] { why }));
+                }
+                var heldResults = holds.Select(h => Skipped(h.Key.Diff, new[] { h.Value })).ToList();
+                Ran(heldResults, _connection);
+                _planned.Clear();
+                _planned.AddRange(sent);
+                if (_planned.Count == 0) return;
+            }
             var kind = _planned[0].Diff.Kind;
             var journal = new SyncJournal(_connection.JournalPath);
             var runId = SyncJournal.NewRunId();
@@ -94,6 +125,7 @@ namespace NzqaSync.Cmdlets
                 ApplyRetention(journal);
             }
             if (results == null) return;
+            Ran(results, _connection);
 
             foreach (var result in results)
             {
@@ -147,7 +179,34 @@ namespace NzqaSync.Cmdlets
     [OutputType(typeof(SyncResult))]
     public sealed class SyncNzqaLearnerCommand : SyncCmdlet<LearnerDiff>
     {
-        protected override PlannedRecord Plan(LearnerDiff diff, int provider) => LearnerSyncPlanner.Plan(diff, provider);
+        /// <summary>Send changes to the legal names or date of birth of learners NZQA already holds.</summary>
+        [Parameter]
+        public SwitchParameter AllowIdentityChange { get; set; }
+
+        /// <summary>Send learners NZQA refused for identity (NSN_CONFLICT) again although their data has not changed.</summary>
+        [Parameter]
+        public SwitchParameter ReleaseHeld { get; set; }
+
+        protected override PlannedRecord Plan(LearnerDiff diff, int provider) => LearnerSyncPlanner.Plan(diff, provider, AllowIdentityChange.IsPresent);
+
+        protected override IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection)
+        {
+            if (ReleaseHeld.IsPresent) return null;
+            var journal = new SyncJournal(connection.JournalPath);
+            return SyncHolds.HeldLearners(new SyncJournalReader(journal.Folder).Load().Entries, planned);
+        }
+
+        protected override void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection)
+        {
+            foreach (var r in results)
+            {
+                var nsn = Domain.NationalStudentNumber.Normalise(r.Nsn) ?? r.Key;
+                if (nsn == null) continue;
+                if (r.Outcome == SyncOutcome.Synced) connection.LearnersNotAccepted.TryRemove(nsn, out _);
+                else if (r.Outcome == SyncOutcome.Failed || r.Outcome == SyncOutcome.Skipped)
+                    connection.LearnersNotAccepted[nsn] = r.Outcome == SyncOutcome.Failed ? "NZQA refused it: " + r.ErrorSummary : "held after NZQA refused it for identity";
+            }
+        }
 
         protected override string Describe(PlannedRecord planned) => planned.Headline == SyncAction.Create
             ? "Create learner"

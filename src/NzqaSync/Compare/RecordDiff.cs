@@ -50,9 +50,19 @@ namespace NzqaSync.Compare
 {
     public sealed class LearnerDiff : RecordDiff
     {
+        /// <summary>The fields that say who a learner is: legal names and date of birth.</summary>
+        public static readonly System.Collections.Generic.IReadOnlyList<string> IdentityFields = new[] { "FirstName", "MiddleName", "LastName", "DateOfBirth" };
+
         public override string Kind => "Learner";
         public NzqaSync.Domain.LearnerRecord Local { get; set; }
         public NzqaSync.Domain.LearnerRecord Nzqa { get; set; }
+
+        /// <summary>
+        /// The school's data would change the identity (legal names, date of birth) of a learner NZQA already holds.
+        /// Not sent unless the user says so (Sync-NzqaLearner -AllowIdentityChange): a wrong NSN in the SMS would
+        /// otherwise overwrite another person's record, unattended.
+        /// </summary>
+        public bool IdentityChange => Local != null && Nzqa != null && Differences.Any(d => IdentityFields.Contains(d.Field));
     }
 
     public sealed class StandardDiff : RecordDiff

@@ -72,6 +72,7 @@ namespace NzqaSync.Journal
                 };
                 if (op.Detail != null) line["detail"] = op.Detail;
                 if (op.Errors != null && op.Errors.Count > 0) line["errors"] = new JArray(op.Errors);
+                if (op.ItemHash != null) line["hash"] = op.ItemHash;
                 if (op.Exchange != null) line["exchange"] = op.Exchange.ToJson();
                 lines.Add(line.ToString(Formatting.None));
             }
@@ -159,6 +160,8 @@ namespace NzqaSync.Journal
         /// <summary>Created, Updated or Unchanged: what the service did.</summary>
         public string Detail { get; set; }
         public IReadOnlyList<string> Errors { get; set; }
+        /// <summary>A hash of the item sent (no personal data in clear): tells a later run whether the data changed since.</summary>
+        public string ItemHash { get; set; }
         /// <summary>The redacted request and answer for this record (kept for failed and in-doubt records by default).</summary>
         public HttpExchange Exchange { get; set; }
     }

@@ -76,6 +76,7 @@ namespace NzqaSync.Journal
                             Outcome = (string)json["outcome"],
                             Errors = json["errors"] is JArray errors ? errors.Select(e => (string)e).ToArray() : Array.Empty<string>(),
                             Detail = (string)json["detail"],
+                            ItemHash = (string)json["hash"],
                             Exchange = _includeExchange ? HttpExchange.FromJson(json["exchange"]) : null,
                             Path = file,
                         };

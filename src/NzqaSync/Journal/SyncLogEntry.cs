@@ -23,6 +23,8 @@ namespace NzqaSync.Journal
         /// <summary>What the service did when it succeeded: Created, Updated or Unchanged.</summary>
         public string Detail { get; set; }
 
+        /// <summary>A hash of the item sent, to tell whether the data changed since (null on lines from older versions).</summary>
+        public string ItemHash { get; set; }
         /// <summary>
         /// With Get-NzqaSyncLog -IncludeExchange: the redacted request and answer (kept for failed and in-doubt
         /// records by default), to send to NZQA's or TEC's support desk. Null when none was kept.

@@ -13,8 +13,10 @@ namespace NzqaSync.Sync
     {
         private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
-        public static PlannedRecord Plan(LearnerDiff diff, int provider)
+        public static PlannedRecord Plan(LearnerDiff diff, int provider, bool allowIdentityChange = false)
         {
+            if (diff.IdentityChange && !allowIdentityChange)
+                return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None, IdentityChangeReason(diff));
             switch (diff.Status)
             {
                 case DiffStatus.New:
@@ -29,6 +31,14 @@ namespace NzqaSync.Sync
                     return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
             }
         }
+
+        /// <summary>The reason an identity change is not sent without -AllowIdentityChange, naming what would change.</summary>
+        public static string IdentityChangeReason(LearnerDiff diff) =>
+            "Identity change not sent: NZQA already holds NSN " + diff.Key + " as " +
+            string.Join(", ", diff.Differences.Where(d => LearnerDiff.IdentityFields.Contains(d.Field)).Select(d => $"{d.Field} {Show(d.Nzqa)} (the SMS has {Show(d.Local)})")) +
+            ". Check that the NSN is this student's; if the SMS is right, sync it with -AllowIdentityChange.";
+
+        private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
 
         private static JToken Value(LearnerRecord r, string field)
         {

@@ -25,12 +25,16 @@ namespace NzqaSync.Sync
     /// <summary>A diff and the operations (in order) that bring NZQA in line with it.</summary>
     public sealed class PlannedRecord
     {
-        public PlannedRecord(RecordDiff diff, IReadOnlyList<SyncOperation> operations, SyncAction headline)
+        public PlannedRecord(RecordDiff diff, IReadOnlyList<SyncOperation> operations, SyncAction headline, string skipReason = null)
         {
             Diff = diff;
             Operations = operations;
             Headline = headline;
+            SkipReason = skipReason;
         }
+
+        /// <summary>Why a record that differs is not sent (an identity change without consent); null otherwise.</summary>
+        public string SkipReason { get; }
 
         public RecordDiff Diff { get; }
         public IReadOnlyList<SyncOperation> Operations { get; }

@@ -88,6 +88,7 @@ namespace NzqaSync.Sync
                 Key = s.Planned.Diff.Key,
                 Action = s.Planned.Operations[stage].Action.ToString(),
                 Outcome = "Pending",
+                ItemHash = ItemHash(s.Planned.Operations[stage].Item),
             }).ToList();
             _journal.Record(ops);
 
@@ -144,6 +145,19 @@ namespace NzqaSync.Sync
                 }
             }
             _journal.Record(ops);
+        }
+
+        /// <summary>A short SHA-256 of an item as sent: equal items, equal hashes; the data cannot be read back from it.</summary>
+        public static string ItemHash(JObject item)
+        {
+            if (item == null) return null;
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+            {
+                var bytes = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(item.ToString(Newtonsoft.Json.Formatting.None)));
+                var sb = new System.Text.StringBuilder(32);
+                for (var i = 0; i < 16; i++) sb.Append(bytes[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                return sb.ToString();
+            }
         }
 
         /// <summary>

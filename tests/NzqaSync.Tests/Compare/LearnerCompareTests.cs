@@ -19,7 +19,10 @@ public class LearnerCompareTests
     {
         var diff = One(L(first: "Arohā"), L());
         Assert.Equal(DiffStatus.Different, diff.Status);
-        var op = Assert.Single(LearnerSyncPlanner.Plan(diff, 257).Operations);
+        // A legal name is identity: sent only with consent (-AllowIdentityChange), and then only that field.
+        Assert.True(diff.IdentityChange);
+        Assert.Empty(LearnerSyncPlanner.Plan(diff, 257).Operations);
+        var op = Assert.Single(LearnerSyncPlanner.Plan(diff, 257, allowIdentityChange: true).Operations);
         Assert.Equal(new[] { "nsn", "firstName" }, op.Item.Properties().Select(p => p.Name));
         Assert.Equal("Arohā", (string)op.Item["firstName"]);
     }
