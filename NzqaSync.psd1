@@ -10,6 +10,7 @@
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
     FormatsToProcess       = @('NzqaSync.format.ps1xml')
+    TypesToProcess         = @('NzqaSync.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-Nzqa', 'Disconnect-Nzqa', 'Test-NzqaConnection',
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',

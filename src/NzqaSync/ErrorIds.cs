@@ -11,6 +11,11 @@ namespace NzqaSync
     public static class ErrorIds
     {
         // NZQA side: connection, local data, record rules, sync, journal, report, credentials
+        public const string NzqaCsvFieldTooLong = nameof(NzqaCsvFieldTooLong);
+        public const string NzqaCsvControlCharacter = nameof(NzqaCsvControlCharacter);
+        public const string NzqaReportExists = nameof(NzqaReportExists);
+        public const string NzqaReportUnsafePath = nameof(NzqaReportUnsafePath);
+        public const string NzqaUnsafePath = nameof(NzqaUnsafePath);
         public const string NzqaCredentialFileExposed = nameof(NzqaCredentialFileExposed);
         public const string NzqaCredentialFileNotFound = nameof(NzqaCredentialFileNotFound);
         public const string NzqaCredentialFileUnreadable = nameof(NzqaCredentialFileUnreadable);
@@ -55,6 +60,7 @@ namespace NzqaSync
         public const string NzqaUnknownStandard = nameof(NzqaUnknownStandard);
 
         // TEC DXP: record rules, cross-collection checks, service answers
+        public const string DxpUnsafePath = nameof(DxpUnsafePath);
         public const string DxpBadPaging = nameof(DxpBadPaging);
         public const string DxpBatchTooLarge = nameof(DxpBatchTooLarge);
         public const string DxpCodeHistoric = nameof(DxpCodeHistoric);

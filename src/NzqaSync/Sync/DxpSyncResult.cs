@@ -21,7 +21,9 @@ namespace NzqaSync.Sync
         public DxpDiffStatus Status { get; set; }
         public DxpSyncAction Action { get; set; }
         public DxpSyncOutcome Outcome { get; set; }
-        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
+        public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
+        private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
         public string ReturnId { get; set; }
         public string RunId { get; set; }
         public DateTimeOffset Timestamp { get; set; }
