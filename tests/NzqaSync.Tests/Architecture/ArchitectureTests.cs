@@ -54,7 +54,6 @@ public class ArchitectureTests
         // The DXP compare reads records through their wire JSON (field names, canonical values) and the dataset table in
         // Sync: it should compare typed fields (Domain) or live in Sync beside the uploader.
         "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references Newtonsoft.Json",
-        "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references Newtonsoft.Json.Linq",
         "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references NzqaSync.Sync",
         // NZQA sync planners still name HTTP verbs; the operation should name the change and Api/ the verb.
         "NzqaSync.Sync.ApprovalFingerprint (NzqaSync.Sync) references System.Net.Http",
