@@ -27,6 +27,10 @@ namespace NzqaSync
         public const string NzqaCsvEmpty = nameof(NzqaCsvEmpty);
         public const string NzqaCsvExtraFields = nameof(NzqaCsvExtraFields);
         public const string NzqaCsvNoKnownColumns = nameof(NzqaCsvNoKnownColumns);
+        public const string NzqaCsvMissingColumn = nameof(NzqaCsvMissingColumn);
+        public const string NzqaCsvWrongKind = nameof(NzqaCsvWrongKind);
+        public const string NzqaNotTheApi = nameof(NzqaNotTheApi);
+        public const string NzqaWrongInputKind = nameof(NzqaWrongInputKind);
         public const string NzqaCsvNotUtf8 = nameof(NzqaCsvNotUtf8);
         public const string NzqaCsvUnclosedQuote = nameof(NzqaCsvUnclosedQuote);
         public const string NzqaCsvUnreadable = nameof(NzqaCsvUnreadable);
