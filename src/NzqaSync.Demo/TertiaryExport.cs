@@ -25,9 +25,9 @@ public sealed record TertiaryExportSummary(
 /// SDR-style headers. Deterministic for a seed. A few hundred plausible 2026 course enrolments over five programmes
 /// (degree, diploma, certificate, secondary teaching, international) and the completions of the students who finished,
 /// plus what a real export has: three rows the module must refuse (a funding source that is not a code, an IRD number
-/// that fails Inland Revenue's check, a completion year that is not the completion date's), one enrolment exported twice
-/// under two enrolment ids (TEC's validation: DUP01), an ITE enrolment without its sector (ITE01 warning) and a
-/// historic funding source (SOF01 warning).
+/// that fails Inland Revenue's check, an ITE enrolment without its sector — an error for returns from 2026), one
+/// enrolment exported twice under two enrolment ids (TEC's validation: DUP01), a completion year that is not the
+/// completion date's ("should align": a warning, YRM01) and a historic funding source (SOF01 warning).
 /// </summary>
 public static class TertiaryExport
 {
@@ -113,7 +113,7 @@ public static class TertiaryExport
         var historic = enrolments[enrolments.FindIndex(r => r[3] == "DIT501")];
         historic[11] = "4";                                                        // historic fund: a warning
         var ite = enrolments.First(r => r[3] == "BTS701");
-        ite[18] = ""; ite[19] = "";                                                // ITE field of study, no sector: a warning
+        ite[18] = ""; ite[19] = "";                                                // ITE field of study, no sector: an error from 2026
         var original = enrolments[20];
         var twice = (string[])original.Clone();
         twice[0] = "ENR" + (enrolmentId++).ToString(CultureInfo.InvariantCulture); // the same enrolment under a second id
@@ -121,14 +121,14 @@ public static class TertiaryExport
         var badIrd = completions.First(r => r[6].Length > 0);
         badIrd[6] = BreakCheckDigit(badIrd[6]);                                    // fails Inland Revenue's check digit
         var badYear = completions.Last(r => !ReferenceEquals(r, badIrd));
-        badYear[4] = "2025";                                                       // the completion date says 2026
+        badYear[4] = "2025";                                                       // the completion date says 2026: a warning
 
         var coursePath = Path.Combine(folder, "course-enrolments.csv");
         var completionPath = Path.Combine(folder, "qualification-completions.csv");
         File.WriteAllText(coursePath, Csv(CourseEnrolmentHeaders, enrolments), new UTF8Encoding(true));
         File.WriteAllText(completionPath, Csv(QualificationCompletionHeaders, completions), new UTF8Encoding(true));
         return new TertiaryExportSummary(coursePath, completionPath, enrolments.Count, completions.Count,
-            new[] { badFunding[0] }, new[] { badIrd[0], badYear[0] }, new[] { original[0], twice[0] },
+            new[] { badFunding[0], ite[0] }, new[] { badIrd[0] }, new[] { original[0], twice[0] },
             ite[0], historic[0]);
     }
 

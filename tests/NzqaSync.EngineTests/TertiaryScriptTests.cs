@@ -53,9 +53,9 @@ public class TertiaryScriptTests
             var invalid = results.Where(r => r.Outcome.ToString() == "Invalid").Select(r => (string)r.LocalId).OrderBy(s => s).ToArray();
             Assert.Equal(export.InvalidCourseEnrolments.Concat(export.InvalidQualificationCompletions).OrderBy(s => s).ToArray(), invalid);
             Assert.All(results.Where(r => r.Outcome.ToString() != "Invalid"), r => Assert.Equal("Accepted", r.Outcome.ToString()));
-            Assert.Equal(new[] { "DxpCodeNotInList", "DxpIrdInvalid", "DxpYearMismatch" },
+            Assert.Equal(new[] { "DxpCodeNotInList", "DxpIrdInvalid", "DxpIteSectorMissing" },
                 run.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).OrderBy(s => s).ToArray());
-            Assert.Equal(2, run.Warnings.Count); // the historic funding source and the ITE enrolment without its sector
+            Assert.Equal(2, run.Warnings.Count); // the historic funding source and the completion year that does not align
 
             // The sandbox holds exactly the accepted records.
             var token = (string)((dynamic)Prop("Submission")).SubmissionToken;
@@ -63,32 +63,32 @@ public class TertiaryScriptTests
             var heldQc = store.Records(token, "qualification-completions").Select(r => (string)r["localId"]!).OrderBy(s => s).ToArray();
             Assert.Equal(results.Where(r => r.Outcome.ToString() == "Accepted" && r.Kind == "CourseEnrolment").Select(r => (string)r.LocalId).OrderBy(s => s).ToArray(), heldCe);
             Assert.Equal(results.Where(r => r.Outcome.ToString() == "Accepted" && r.Kind == "QualificationCompletion").Select(r => (string)r.LocalId).OrderBy(s => s).ToArray(), heldQc);
-            Assert.Equal(export.CourseEnrolments - 1, heldCe.Length);
-            Assert.Equal(export.QualificationCompletions - 2, heldQc.Length);
+            Assert.Equal(export.CourseEnrolments - 2, heldCe.Length);
+            Assert.Equal(export.QualificationCompletions - 1, heldQc.Length);
 
             // TEC's validation ran to the end and found the enrolment exported twice, and the two warnings.
             dynamic validation = Prop("Validation");
             Assert.Equal("Processed", (string)validation.Status);
             Assert.Equal(1, (int)validation.ErrorCount);
             var issues = ((object[])Prop("Issues")).Select(i => (dynamic)(i is PSObject p ? p.BaseObject : i)).ToList();
-            Assert.Equal(new[] { "DUP01", "ITE01", "SOF01" }, issues.Select(i => (string)i.ErrorCode).OrderBy(c => c).ToArray());
+            Assert.Equal(new[] { "DUP01", "SOF01", "YRM01" }, issues.Select(i => (string)i.ErrorCode).OrderBy(c => c).ToArray());
             Assert.Contains((string)issues.Single(i => i.ErrorCode == "DUP01").LocalId, export.DuplicatedCourseEnrolments);
-            Assert.Equal(export.IteWithoutSector, (string)issues.Single(i => i.ErrorCode == "ITE01").LocalId);
+            Assert.Contains(export.IteWithoutSector, export.InvalidCourseEnrolments); // refused before it was sent
             Assert.Equal(export.HistoricFunding, (string)issues.Single(i => i.ErrorCode == "SOF01").LocalId);
 
             // The journal's summary: both datasets, everything sent synced, nothing in doubt.
             var log = ((object[])Prop("Log")).Select(l => (dynamic)(l is PSObject p ? p.BaseObject : l)).OrderBy(l => (string)l.Kind).ToList();
             Assert.Equal(new[] { "CourseEnrolment", "QualificationCompletion" }, log.Select(l => (string)l.Kind).ToArray());
-            Assert.Equal(export.CourseEnrolments - 1, (int)log[0].Synced);
-            Assert.Equal(export.QualificationCompletions - 2, (int)log[1].Synced);
+            Assert.Equal(export.CourseEnrolments - 2, (int)log[0].Synced);
+            Assert.Equal(export.QualificationCompletions - 1, (int)log[1].Synced);
             Assert.All(log, l => Assert.Equal(0, (int)l.Failed + (int)l.InDoubt));
             Assert.StartsWith("Processed course enrolments", (string)log[0].Progress);
 
             // Run again: the same localIds replace, nothing doubles.
             using var again = session.Run("& $script -BaseUri $dxp -Edumis 7001 -Credential $cred -ExportFolder $export -JournalPath $journal -ValidationTimeoutSeconds 60 -PassThru", vars);
             Assert.Null(again.Thrown);
-            Assert.Equal(export.CourseEnrolments - 1, store.Records(token, "course-enrolments").Count);
-            Assert.Equal(export.QualificationCompletions - 2, store.Records(token, "qualification-completions").Count);
+            Assert.Equal(export.CourseEnrolments - 2, store.Records(token, "course-enrolments").Count);
+            Assert.Equal(export.QualificationCompletions - 1, store.Records(token, "qualification-completions").Count);
         }
         finally
         {

@@ -19,6 +19,10 @@ namespace NzqaSync.Compare
         public IReadOnlyList<FieldDifference> Differences { get; set; } = NoDifferences;
         public IReadOnlyList<RecordProblem> Problems { get; set; } = NoProblems;
 
+        /// <summary>Compared fields the local input had no column or property for: not compared, never sent.</summary>
+        public IReadOnlyList<string> AbsentFields { get; set; } = NoFields;
+        private static readonly IReadOnlyList<string> NoFields = new string[0];
+
         /// <summary>For an Invalid record, the input object it came from (the target of the error about it).</summary>
         public object Source { get; set; }
 
