@@ -58,7 +58,8 @@ namespace NzqaSync.Compare
                 yield return new RecordProblem("NzqaMissingField", "LastName", "The formal last name is missing.");
             if (local.DateOfBirth == null)
                 yield return new RecordProblem("NzqaMissingField", "DateOfBirth", "The date of birth is missing.");
-            else if (local.DateOfBirth > DateTime.Today || local.DateOfBirth < DateTime.Today.AddYears(-100))
+            // One range everywhere (docs/api-contract.md, the sandbox's DOB_INVALID): not in the future, not before 1900.
+            else if (local.DateOfBirth > DateTime.Today || local.DateOfBirth < new DateTime(1900, 1, 1))
                 yield return new RecordProblem("NzqaInvalidDate", "DateOfBirth", $"The date of birth {CalendarDate.Format(local.DateOfBirth)} is not plausible.");
             if (string.IsNullOrWhiteSpace(local.Gender))
                 yield return new RecordProblem("NzqaMissingField", "Gender", "The gender is missing (M, F, D or U).");
