@@ -10,6 +10,7 @@
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
     FormatsToProcess       = @('NzqaSync.format.ps1xml')
+    TypesToProcess         = @('NzqaSync.types.ps1xml')
     CmdletsToExport        = @(
         'Connect-Nzqa', 'Disconnect-Nzqa', 'Test-NzqaConnection',
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
@@ -18,7 +19,7 @@
         'Get-NzqaSyncLog', 'Clear-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'Import-NzqaCredential',
         'Connect-Dxp', 'Disconnect-Dxp', 'Test-DxpConnection',
         'Get-DxpReturn', 'Get-DxpSubmission',
-        'Send-DxpLearner', 'Send-DxpCourse', 'Send-DxpCourseEnrolment', 'Send-DxpCourseCompletion', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',
+        'Compare-DxpRecord', 'Sync-DxpRecord', 'Send-DxpLearner', 'Send-DxpCourse', 'Send-DxpCourseEnrolment', 'Send-DxpCourseCompletion', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',
         'Get-DxpSubmissionContent', 'Start-DxpValidation', 'Get-DxpValidation', 'Get-DxpValidationResult', 'Reset-DxpSubmission'
     )
     FunctionsToExport      = @()

@@ -1,29 +1,43 @@
 <#
 .SYNOPSIS
-    A tertiary provider's SDR upload to TEC DXP: connect, pick the return, upload, review, validate, log.
+    A tertiary provider's whole Single Data Return round with TEC DXP: read the five SDR files, check across them,
+    compare with the submission, send only what changed, validate, log; exit 0/1/2.
 .DESCRIPTION
-    Runs what a tertiary data officer does for a Single Data Return, as one script: connects to TEC DXP with the
-    provider's ESL machine account, picks the return whose window is open (else the next one to open; -ReturnId
-    chooses), opens its submission, uploads the course enrolments and qualification completions from the SMS export
-    files course-enrolments.csv and qualification-completions.csv in -ExportFolder, shows every record that was not
-    stored and why, starts TEC's validation, waits for it, shows its errors and warnings, and ends with the journal's
-    summary. Records are replaced by localId, so running it again after fixing the export never doubles anything.
-    It never resets or finalises a return (finalising is done in TEC's DXP portal).
-
-    Works in PowerShell 7 and Windows PowerShell 5.1, and in the demo's hosted engine (it uses only the core cmdlets
-    and NzqaSync's own).
+    Runs what a tertiary data officer does for an SDR, as one script (interactive or scheduled):
+      1. connects to TEC DXP with the provider's ESL machine account and picks the return whose window is open (else the
+         next to open; -ReturnId chooses);
+      2. reads the SMS export's five files from -ExportFolder: learners.csv, courses.csv (the course register),
+         course-enrolments.csv, course-completions.csv and qualification-completions.csv (the two completion files may be
+         absent, e.g. for the March IND: that collection is then left as it is);
+      3. checks every record, and across the files: each course enrolment's and completion's course must be in the
+         register exactly once, each student must have a learner record with the same NSN (refused locally, the error
+         naming both records);
+      4. compares each collection with what the submission holds (Compare-DxpRecord) and sends only what changed
+         (Sync-DxpRecord): new and changed records are uploaded, records the SMS no longer has are deleted;
+      5. starts TEC's validation, waits, shows its errors and warnings, and prints the journal's summary.
+    Exit codes (like nightly-sync.ps1):
+      0  everything that needed sending was sent and TEC's validation found no errors
+      1  some records were invalid, refused by DXP, not deleted, or TEC's validation reported errors
+      2  the run could not start (no credentials, cannot connect, no return, an export file missing or unreadable)
+    Nothing prompts unless -Confirm is given (deletes are confirmed then); -WhatIf compares and shows what would be sent.
+    It never resets or finalises a return (finalising is done in TEC's DXP portal). It uses only the core cmdlets and
+    NzqaSync's own, so it runs in Windows PowerShell 5.1, PowerShell 7 and the demo's hosted engine.
 .EXAMPLE
     $cred = Get-Credential te-awa-machine          # or Get-Secret TecMachine
     ./samples/tertiary-sync.ps1 -BaseUri http://127.0.0.1:5080/dxp -Edumis 7001 -Credential $cred -ExportFolder ./sdr
 .EXAMPLE
-    ./samples/tertiary-sync.ps1 ... -ReturnId 202608 -WhatIf   # read and check the export; upload nothing
+    ./samples/tertiary-sync.ps1 ... -ReturnId 202608 -WhatIf   # read, check and compare; send nothing
+.EXAMPLE
+    # cron: 15 3 * * *  pwsh -NoProfile -NonInteractive -File /opt/nzqasync/tertiary-sync.ps1 -BaseUri ... -Edumis 7001 -ExportFolder /srv/sdr -SecretName TecMachine
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
     [Parameter(Mandatory)] [uri] $BaseUri,
     [Parameter(Mandatory)] [int] $Edumis,
-    [Parameter(Mandatory)] [pscredential] $Credential,
     [Parameter(Mandatory)] [string] $ExportFolder,
+    [pscredential] $Credential,
+    [string] $SecretName = 'TecMachine',
+    [string] $CredentialPath,
     [string] $ReturnId,
     [string] $JournalPath,
     [int] $ValidationTimeoutSeconds = 600,
@@ -31,92 +45,153 @@ param(
     [switch] $PassThru
 )
 
-$connect = @{ BaseUri = $BaseUri; Edumis = $Edumis; Credential = $Credential; ErrorAction = 'Stop' }
-if ($JournalPath) { $connect.JournalPath = $JournalPath }
-Connect-Dxp @connect
-"Connected to TEC DXP as EDUMIS $Edumis."
-
-# The return: the one asked for, else the one whose window is open, else the next to open, else the latest.
-''
-'== Returns =='
-$returns = @(Get-DxpReturn -ErrorAction Stop)
-$returns | Out-Default
-if ($ReturnId) { $return = @($returns | Where-Object ReturnId -eq $ReturnId)[0] }
-else {
-    $return = @($returns | Where-Object ReturnStatus -eq 'Open')[0]
-    if (-not $return) { $return = @($returns | Where-Object ReturnStatus -eq 'Upcoming')[0] }
-    if (-not $return -and $returns.Count) { $return = $returns[$returns.Count - 1] }
+function Stop-Round([string] $Message) {
+    "tertiary-sync: $Message"
+    exit 2
 }
-if (-not $return) { throw "EDUMIS $Edumis has no return $ReturnId to upload to." }
-# DXP sends the window in UTC; show New Zealand dates (IANA name, else the Windows one in Windows PowerShell).
-$nz = try { [TimeZoneInfo]::FindSystemTimeZoneById('Pacific/Auckland') } catch { [TimeZoneInfo]::FindSystemTimeZoneById('New Zealand Standard Time') }
-$window = '{0:d MMM} to {1:d MMM yyyy}' -f [TimeZoneInfo]::ConvertTime($return.OpenWindowDate, $nz), [TimeZoneInfo]::ConvertTime($return.CloseWindowDate, $nz)
-"Return $($return.ReturnId) ($($return.ReturnType), window $window NZ): $($return.ReturnStatus)."
 
-$submission = Get-DxpSubmission -ReturnId $return.ReturnId -ErrorAction Stop
-"Submission $($submission.SubmissionStatus): up to $($submission.MaxRecordPerBatch) records per request; its token expires $($submission.TokenExpiry.ToLocalTime().ToString('HH:mm'))."
+# Credentials: never prompt in an unattended run.
+if (-not $Credential -and $CredentialPath) {
+    try { $Credential = Import-NzqaCredential -Path $CredentialPath -ErrorAction Stop }
+    catch { Stop-Round "cannot use the credential file: $($_.Exception.Message)" }
+}
+if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)) {
+    $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue
+}
+if (-not $Credential) { Stop-Round "no machine credential (give -Credential, a SecretManagement secret '$SecretName', or -CredentialPath)." }
 
-# Upload: each dataset from its CSV; one result per record, as DXP answered.
-$datasets = @(
-    @{ Name = 'Course enrolments';         Kind = 'CourseEnrolment';         File = 'course-enrolments.csv';         Send = 'Send-DxpCourseEnrolment' }
-    @{ Name = 'Qualification completions'; Kind = 'QualificationCompletion'; File = 'qualification-completions.csv'; Send = 'Send-DxpQualificationCompletion' }
-)
-$results = [System.Collections.Generic.List[object]]::new()
-foreach ($dataset in $datasets) {
-    ''
-    "== $($dataset.Name) =="
-    $local = @(Import-NzqaRecord -Path ([IO.Path]::Combine($ExportFolder, $dataset.File)) -Kind $dataset.Kind)
-    "Read $($local.Count) records from $($dataset.File)."
-    $sent = @($local | & $dataset.Send -Submission $submission)
-    foreach ($r in $sent) { $results.Add($r) }
-    $counts = [ordered]@{}
-    foreach ($r in $sent) { $counts[[string]$r.Outcome] = 1 + [int]$counts[[string]$r.Outcome] }
-    if ($sent.Count) { "Uploaded: " + (($counts.Keys | ForEach-Object { "$_ $($counts[$_])" }) -join ', ') }
+try {
+    $connect = @{ BaseUri = $BaseUri; Edumis = $Edumis; Credential = $Credential; ErrorAction = 'Stop' }
+    if ($JournalPath) { $connect.JournalPath = $JournalPath }
+    Connect-Dxp @connect
+    "Connected to TEC DXP as EDUMIS $Edumis."
 
-    # Review: every record that is not stored, with the rule it breaks (Invalid) or TEC's words (Rejected, Failed).
-    $notStored = @($sent | Where-Object Outcome -ne 'Accepted')
-    if ($notStored.Count) {
-        "Not stored ($($notStored.Count)): fix these in the SMS and run again (the same localId replaces)."
-        $notStored | Out-Default
+    # The return: the one asked for, else the one whose window is open, else the next to open, else the latest.
+    $returns = @(Get-DxpReturn -ErrorAction Stop)
+    if ($ReturnId) { $return = @($returns | Where-Object ReturnId -eq $ReturnId)[0] }
+    else {
+        $return = @($returns | Where-Object ReturnStatus -eq 'Open')[0]
+        if (-not $return) { $return = @($returns | Where-Object ReturnStatus -eq 'Upcoming')[0] }
+        if (-not $return -and $returns.Count) { $return = $returns[$returns.Count - 1] }
     }
+    if (-not $return) { Stop-Round "EDUMIS $Edumis has no return $ReturnId to send to." }
+    # DXP sends the window in UTC; show New Zealand dates (IANA name, else the Windows one in Windows PowerShell).
+    $nz = try { [TimeZoneInfo]::FindSystemTimeZoneById('Pacific/Auckland') } catch { [TimeZoneInfo]::FindSystemTimeZoneById('New Zealand Standard Time') }
+    $window = '{0:d MMM} to {1:d MMM yyyy}' -f [TimeZoneInfo]::ConvertTime($return.OpenWindowDate, $nz), [TimeZoneInfo]::ConvertTime($return.CloseWindowDate, $nz)
+    "Return $($return.ReturnId) ($($return.ReturnType), window $window NZ): $($return.ReturnStatus)."
+    $submission = Get-DxpSubmission -ReturnId $return.ReturnId -ErrorAction Stop
+    "Submission $($submission.SubmissionStatus): up to $($submission.MaxRecordPerBatch) records per request."
+}
+catch { Stop-Round "cannot reach TEC DXP: $($_.Exception.Message)" }
+
+# The five collections, in the order they are sent: the learners and the register before what refers to them.
+$collections = @(
+    @{ Name = 'Learners';                  Dataset = 'Learner';                 Kind = 'DxpLearner';                 File = 'learners.csv';                  Required = $true }
+    @{ Name = 'Course register';           Dataset = 'Course';                  Kind = 'DxpCourse';                  File = 'courses.csv';                   Required = $true }
+    @{ Name = 'Course enrolments';         Dataset = 'CourseEnrolment';         Kind = 'DxpCourseEnrolment';         File = 'course-enrolments.csv';         Required = $true }
+    @{ Name = 'Course completions';        Dataset = 'CourseCompletion';        Kind = 'DxpCourseCompletion';        File = 'course-completions.csv';        Required = $false }
+    @{ Name = 'Qualification completions'; Dataset = 'QualificationCompletion'; Kind = 'DxpQualificationCompletion'; File = 'qualification-completions.csv'; Required = $false }
+)
+$records = @{}
+$problems = 0
+foreach ($c in $collections) {
+    $path = [IO.Path]::Combine($ExportFolder, $c.File)
+    if (-not [IO.File]::Exists($path)) {
+        if ($c.Required) { Stop-Round "$($c.Name): no export at $path" }
+        "$($c.Name): no $($c.File) in the export; left as the submission holds it."
+        continue
+    }
+    $importErrors = $null
+    $records[$c.Dataset] = @(Import-NzqaRecord -Path $path -Kind $c.Kind -ErrorAction SilentlyContinue -ErrorVariable importErrors)
+    foreach ($e in @($importErrors)) {
+        if ($e.FullyQualifiedErrorId -match '^Nzqa(FileNotFound|FileUnreadable|CsvEmpty|CsvNoKnownColumns|CsvNotUtf8|CsvUnreadable)') { Stop-Round "$($c.Name): $($e.Exception.Message)" }
+        "  ! $($e.Exception.Message)"
+    }
+    $problems += @($importErrors).Count
 }
 
+# Compare and sync each collection; the checks across collections run inside Compare-DxpRecord (-Learner, -Course).
+$allDiffs = [System.Collections.Generic.List[object]]::new()
+$results = [System.Collections.Generic.List[object]]::new()
+$confirm = $PSBoundParameters.ContainsKey('Confirm') -and [bool]$PSBoundParameters['Confirm']
+foreach ($c in $collections) {
+    if (-not $records.ContainsKey($c.Dataset)) { continue }
+    ''
+    "== $($c.Name) =="
+    $compareErrors = $null; $syncErrors = $null
+    $diffs = @($records[$c.Dataset] | Compare-DxpRecord -ReturnId $return.ReturnId -Dataset $c.Dataset -Learner $records['Learner'] -Course $records['Course'] `
+        -ErrorAction SilentlyContinue -ErrorVariable compareErrors -WarningAction SilentlyContinue)
+    foreach ($d in $diffs) { $allDiffs.Add($d) }
+    $counts = [ordered]@{}
+    foreach ($d in $diffs) { $counts[[string]$d.Status] = 1 + [int]$counts[[string]$d.Status] }
+    "Read $(@($records[$c.Dataset]).Count) records; compared: " + (($counts.Keys | ForEach-Object { "$_ $($counts[$_])" }) -join ', ')
+    foreach ($e in @($compareErrors)) { "  ! $($e.Exception.Message)" }
+    $problems += @($compareErrors).Count
+
+    $changed = @($diffs | Where-Object Status -in 'New', 'Different', 'DxpOnly')
+    if ($changed.Count -eq 0) { 'Nothing to send.'; continue }
+    $sent = @($changed | Sync-DxpRecord -Confirm:$confirm -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    foreach ($r in $sent) { $results.Add($r) }
+    $sentCounts = [ordered]@{}
+    foreach ($r in $sent) { $k = "$($r.Action) $($r.Outcome)"; $sentCounts[$k] = 1 + [int]$sentCounts[$k] }
+    if ($sent.Count) { 'Sent: ' + (($sentCounts.Keys | ForEach-Object { "$_ $($sentCounts[$_])" }) -join ', ') }
+    $notSynced = @($sent | Where-Object Outcome -ne 'Synced')
+    if ($notSynced.Count) {
+        "Not sent or not stored ($($notSynced.Count)): fix these in the SMS and run again."
+        $notSynced | Out-Default
+    }
+    $problems += $notSynced.Count
+}
+
+$run = $null
+$issues = @()
 if ($WhatIfPreference) {
     ''
-    'WhatIf: nothing was uploaded, so no validation was started.'
-    return
+    'WhatIf: nothing was sent, so no validation was started.'
 }
-
-# Validation: TEC checks the whole submission (duplicates across records, warnings); wait for it.
-''
-'== Validation =='
-$run = Start-DxpValidation -ReturnId $return.ReturnId
-$issues = @()
-if ($run) {
-    "Validation run $($run.ValidationRunId) is $($run.Status); waiting for TEC (at most $ValidationTimeoutSeconds s)."
-    $run = Get-DxpValidation -ReturnId $return.ReturnId -Wait -TimeoutSeconds $ValidationTimeoutSeconds
-    $run | Out-Default
-    if ($run.Status -eq 'Processed') {
-        $issues = @(Get-DxpValidationResult -ReturnId $return.ReturnId)
-        $issues | Out-Default
-        if ($run.ErrorCount -eq 0) { "Return $($return.ReturnId) validated without errors ($($run.WarningCount) warnings): finalise it in TEC's DXP portal." }
-        else { "$($run.ErrorCount) validation errors and $($run.WarningCount) warnings: correct the records above in the SMS, upload again and validate again." }
+else {
+    # Validation: TEC checks the whole submission, across the collections; wait for it.
+    ''
+    '== Validation =='
+    $run = Start-DxpValidation -ReturnId $return.ReturnId -ErrorAction SilentlyContinue -ErrorVariable validationErrors
+    if ($run) {
+        "Validation run $($run.ValidationRunId) is $($run.Status); waiting for TEC (at most $ValidationTimeoutSeconds s)."
+        $run = Get-DxpValidation -ReturnId $return.ReturnId -Wait -TimeoutSeconds $ValidationTimeoutSeconds
+        $run | Out-Default
+        if ($run.Status -eq 'Processed') {
+            $issues = @(Get-DxpValidationResult -ReturnId $return.ReturnId)
+            $issues | Out-Default
+            if ($run.ErrorCount -eq 0) { "Return $($return.ReturnId) validated without errors ($($run.WarningCount) warnings): finalise it in TEC's DXP portal." }
+            else {
+                "$($run.ErrorCount) validation errors and $($run.WarningCount) warnings: correct the records above in the SMS and run again."
+                $problems += $run.ErrorCount
+            }
+        }
+        else { "The validation run is $($run.Status)."; $problems++ }
+    }
+    else {
+        foreach ($e in @($validationErrors)) { "  ! $($e.Exception.Message)" }
+        $problems += @($validationErrors).Count
     }
 }
 
-# Log: what the journal says about every DXP upload, per dataset.
+# Log: what the journal says about every DXP upload and delete, per collection.
 ''
 '== Sync log (DXP) =='
 $log = @(Get-NzqaSyncLog -Api Dxp -Summary)
-$log | Out-Default
+foreach ($summary in $log) { ("{0}: {1}" -f $summary.Kind, $summary.Progress) }
 
+$exitCode = if ($problems -gt 0) { 1 } else { 0 }
 if ($PassThru) {
     [pscustomobject]@{
         Return     = $return
         Submission = Get-DxpSubmission -ReturnId $return.ReturnId
+        Diffs      = $allDiffs.ToArray()
         Results    = $results.ToArray()
         Validation = $run
         Issues     = $issues
         Log        = $log
+        ExitCode   = $exitCode
     }
 }
+exit $exitCode

@@ -68,9 +68,11 @@ public static class Program
     }
 
     /// <summary>
-    /// --tertiary: the tertiary provider's SDR upload after the school's sync. Writes its SMS export (a few hundred course
-    /// enrolments and their completions, with a handful of records that cannot be sent) and runs samples/tertiary-sync.ps1
-    /// against the sandbox's TEC DXP with the provider's machine account.
+    /// --tertiary: the tertiary provider's whole SDR round after the school's sync. Writes its SMS export (the five files:
+    /// learners, the course register, a few hundred course enrolments, course and qualification completions, with a
+    /// handful of records that cannot be sent, two of them across the files) and runs samples/tertiary-sync.ps1 against
+    /// the sandbox's TEC DXP with the provider's machine account; returns the script's exit code (1: some records were
+    /// refused, as the demo export intends).
     /// </summary>
     private static int RunTertiary(ModuleSession session, SandboxInfo info, string work)
     {
@@ -80,7 +82,8 @@ public static class Program
         Console.WriteLine();
         Console.WriteLine(new string('=', 100));
         Console.WriteLine($"Tertiary provider: {teo.Name} (EDUMIS {teo.ProviderNumber}), machine account '{teo.MachineAccount}'.");
-        Console.WriteLine($"SDR export written to {folder}: {export.CourseEnrolments} course enrolments, {export.QualificationCompletions} qualification completions.");
+        Console.WriteLine($"SDR export written to {folder}: {export.Learners} learners, {export.Courses} courses, {export.CourseEnrolments} course enrolments, " +
+                          $"{export.CourseCompletions} course completions, {export.QualificationCompletions} qualification completions.");
         Console.WriteLine();
 
         var script = Path.Combine(ModuleSession.RepoRoot, "samples", "tertiary-sync.ps1");
@@ -100,9 +103,10 @@ public static class Program
             Console.WriteLine($"The tertiary workflow stopped: {run.Thrown.Message}");
             return 2;
         }
+        var exitCode = session.Runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code ? code : 0;
         Console.WriteLine();
-        Console.WriteLine($"Done. {run.Errors.Count} record(s) reported errors above (the demo export includes records that cannot be sent).");
-        return 0;
+        Console.WriteLine($"Done: tertiary-sync.ps1 exited {exitCode}. {run.Errors.Count} error(s) above (the demo export includes records that cannot be sent).");
+        return exitCode;
     }
 
     /// <summary>

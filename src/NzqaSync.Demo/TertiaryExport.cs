@@ -17,17 +17,30 @@ public sealed record TertiaryExportSummary(
     IReadOnlyList<string> InvalidQualificationCompletions,
     IReadOnlyList<string> DuplicatedCourseEnrolments,
     string IteWithoutSector,
-    string HistoricFunding);
+    string HistoricFunding,
+    int Learners,
+    int Courses,
+    int CourseCompletions,
+    string EnrolmentInCourseNotInRegister,
+    string CourseNotInRegister,
+    string CompletionWithoutLearner)
+{
+    /// <summary>Every record of the five files.</summary>
+    public int Total => Learners + Courses + CourseEnrolments + CourseCompletions + QualificationCompletions;
+}
 
 /// <summary>
 /// The tertiary provider's (Te Awa Institute of Technology, EDUMIS 7001) SDR export as its student management system
-/// would write it: course-enrolments.csv and qualification-completions.csv, UTF-8 with a BOM, CRLF, dates DD/MM/YYYY,
+/// would write it: the five files learners.csv, courses.csv (the course register), course-enrolments.csv,
+/// course-completions.csv and qualification-completions.csv, UTF-8 with a BOM, CRLF, dates DD/MM/YYYY,
 /// SDR-style headers. Deterministic for a seed. A few hundred plausible 2026 course enrolments over five programmes
 /// (degree, diploma, certificate, secondary teaching, international) and the completions of the students who finished,
 /// plus what a real export has: three rows the module must refuse (a funding source that is not a code, an IRD number
 /// that fails Inland Revenue's check, an ITE enrolment without its sector — an error for returns from 2026), one
 /// enrolment exported twice under two enrolment ids (TEC's validation: DUP01), a completion year that is not the
-/// completion date's ("should align": a warning, YRM01) and a historic funding source (SOF01 warning).
+/// completion date's ("should align": a warning, YRM01) and a historic funding source (SOF01 warning); and two records
+/// that break the rules across the files: an enrolment in a course the register does not have, and a course completion
+/// for a student with no learner record.
 /// </summary>
 public static class TertiaryExport
 {
@@ -54,6 +67,34 @@ public static class TertiaryExport
         "Funding Category", "Course Classification", "NZSCED", "EFTS Factor", "ITE Sector", "ITE Subject",
     };
 
+    public static readonly string[] LearnerHeaders =
+    {
+        "Student ID", "NSN", "Surname", "First Name", "Gender", "Date of Birth", "Total Fee", "Citizenship",
+    };
+
+    public static readonly string[] CourseHeaders = { "Course Code", "Course Title", "Qualification" };
+
+    public static readonly string[] CourseCompletionHeaders =
+    {
+        "Local ID", "Student ID", "NSN", "Course Code", "Course Start Date", "Course End Date", "Completion Code",
+    };
+
+    private static readonly string[] Surnames = { "Ngata", "Smith", "Lee", "Parata", "Wong", "Taylor", "Ng", "Brown", "Te Huia", "Williams", "Patel", "Kereama", "O'Connor", "Ōtene" };
+    private static readonly string[] FirstNames = { "Aroha", "James", "Mei", "Hemi", "Olivia", "Tama", "Priya", "Liam", "Mere", "Sione", "Grace", "" };
+
+    private static readonly Dictionary<string, string> CourseTitles = new()
+    {
+        ["ACCT101"] = "Accounting principles", ["ECON101"] = "Introductory economics", ["MGMT101"] = "Organisations and management",
+        ["MKTG101"] = "Marketing fundamentals", ["STAT101"] = "Business statistics", ["ACCT201"] = "Management accounting",
+        ["FINA201"] = "Corporate finance", ["MGMT202"] = "Human resource management", ["INFO501"] = "Information systems",
+        ["INFO502"] = "Databases", ["NETW503"] = "Networking", ["PROG504"] = "Programming", ["DATA505"] = "Data analytics",
+        ["WEBD506"] = "Web development", ["CARP401"] = "Carpentry framing", ["CARP402"] = "Carpentry finishing",
+        ["SITE403"] = "Site practice", ["SAFE404"] = "Health and safety on site", ["EDUC701"] = "Learning and teaching",
+        ["EDUC702"] = "Te Tiriti in education", ["CURR703"] = "Secondary curriculum", ["PRAC704"] = "Professional practice",
+        ["MGMT801"] = "Strategic management", ["ECON802"] = "Managerial economics", ["FINA803"] = "Financial strategy",
+        ["STRA804"] = "Business strategy capstone",
+    };
+
     public static readonly string[] QualificationCompletionHeaders =
     {
         "Local ID", "Student ID", "NSN", "Qualification", "Year Met", "Completion Date", "IRD Number",
@@ -66,6 +107,8 @@ public static class TertiaryExport
         var rng = new Random(seed);
         var enrolments = new List<string[]>();
         var completions = new List<string[]>();
+        var learners = new List<string[]>();
+        var courseCompletions = new List<string[]>();
         var enrolmentId = 410_000;
         var semester1 = (Start: new DateTime(2026, 2, 23), End: new DateTime(2026, 6, 19));
         var semester2 = (Start: new DateTime(2026, 7, 13), End: new DateTime(2026, 11, 6));
@@ -78,6 +121,12 @@ public static class TertiaryExport
             var nsn = (2_140_000 + 37 * s).ToString(CultureInfo.InvariantCulture);
             var extramural = programme.Code == "DIT501" && rng.Next(4) == 0;
             var international = programme.FeesCategory == "03";
+            learners.Add(new[]
+            {
+                studentId, nsn, Surnames[rng.Next(Surnames.Length)], FirstNames[rng.Next(FirstNames.Length)], rng.Next(20) == 0 ? "D" : rng.Next(2) == 0 ? "F" : "M",
+                Day(new DateTime(1980 + rng.Next(27), 1 + rng.Next(12), 1 + rng.Next(28))), international ? "" : (6000 + 50 * rng.Next(60)).ToString("0.00", CultureInfo.InvariantCulture),
+                international ? "CHN" : "NZL",
+            });
             var courses = programme.Courses.OrderBy(_ => rng.Next()).Take(programme.Efts == 0.25m ? 2 : 3 + rng.Next(2)).ToList();
             for (var c = 0; c < courses.Count; c++)
             {
@@ -93,6 +142,12 @@ public static class TertiaryExport
                     programme.FundingCategory, programme.Classification.ToString("0.0", CultureInfo.InvariantCulture), programme.Nzsced,
                     programme.Efts.ToString("0.000", CultureInfo.InvariantCulture), programme.Ite ? "3" : "", subjects,
                 });
+                // Semester-one courses finished by the export: completed (code 2), unless withdrawn.
+                if (term.End < new DateTime(2026, 7, 1) && rng.Next(3) > 0)
+                    courseCompletions.Add(new[]
+                    {
+                        "CC" + (enrolmentId - 1).ToString(CultureInfo.InvariantCulture), studentId, nsn, courses[c], Day(term.Start), Day(term.End), withdrawal.HasValue ? "3" : "2",
+                    });
             }
 
             // Students in their last year: about one in four completes in 2026.
@@ -118,18 +173,28 @@ public static class TertiaryExport
         var twice = (string[])original.Clone();
         twice[0] = "ENR" + (enrolmentId++).ToString(CultureInfo.InvariantCulture); // the same enrolment under a second id
         enrolments.Insert(enrolments.Count / 2, twice);
+        var special = new HashSet<string[]>(new[] { badFunding, historic, ite, original, twice });
+        var notInRegister = enrolments.Skip(enrolments.Count / 3).First(r => !special.Contains(r));
+        notInRegister[4] = "HIST101";                                              // a course the register does not have
+        var noLearner = courseCompletions[courseCompletions.Count / 2];
+        noLearner[1] = "TA999999";                                                 // a student with no learner record
         var badIrd = completions.First(r => r[6].Length > 0);
         badIrd[6] = BreakCheckDigit(badIrd[6]);                                    // fails Inland Revenue's check digit
         var badYear = completions.Last(r => !ReferenceEquals(r, badIrd));
         badYear[4] = "2025";                                                       // the completion date says 2026: a warning
 
+        var register = Programmes.SelectMany(p => p.Courses.Select(c => new[] { c, CourseTitles[c], p.Code })).ToList();
+
         var coursePath = Path.Combine(folder, "course-enrolments.csv");
         var completionPath = Path.Combine(folder, "qualification-completions.csv");
         File.WriteAllText(coursePath, Csv(CourseEnrolmentHeaders, enrolments), new UTF8Encoding(true));
         File.WriteAllText(completionPath, Csv(QualificationCompletionHeaders, completions), new UTF8Encoding(true));
+        File.WriteAllText(Path.Combine(folder, "learners.csv"), Csv(LearnerHeaders, learners), new UTF8Encoding(true));
+        File.WriteAllText(Path.Combine(folder, "courses.csv"), Csv(CourseHeaders, register), new UTF8Encoding(true));
+        File.WriteAllText(Path.Combine(folder, "course-completions.csv"), Csv(CourseCompletionHeaders, courseCompletions), new UTF8Encoding(true));
         return new TertiaryExportSummary(coursePath, completionPath, enrolments.Count, completions.Count,
             new[] { badFunding[0], ite[0] }, new[] { badIrd[0] }, new[] { original[0], twice[0] },
-            ite[0], historic[0]);
+            ite[0], historic[0], learners.Count, register.Count, courseCompletions.Count, notInRegister[0], "HIST101", noLearner[0]);
     }
 
     private static string Day(DateTime d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -32,7 +32,7 @@ for (var i = 0; i < args.Length; i++)
 if (!urlsGiven) options.Urls = "http://127.0.0.1:5080";
 
 var app = SandboxApp.Build(options, Array.Empty<string>());
-await app.StartAsync();
+await SandboxApp.StartAsync(app, options);
 var origin = new Uri(app.Urls.First().TrimEnd('/') + "/");
 var info = app.Services.GetService(typeof(SandboxState)) is SandboxState s ? s.Info(origin) : null;
 Console.WriteLine($"NzqaSync sandbox listening on {origin}");

@@ -33,7 +33,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public static async Task<SandboxHost> StartAsync(SandboxOptions options)
     {
         var app = SandboxApp.Build(options, Array.Empty<string>());
-        await app.StartAsync().ConfigureAwait(false);
+        await SandboxApp.StartAsync(app, options).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SandboxHost(app, new Uri(address.TrimEnd('/') + "/"), app.Services.GetRequiredService<SandboxState>());
     }

@@ -23,7 +23,9 @@ public class CompletionTests : IClassFixture<SandboxFixture>
     {
         using var session = new ModuleSession();
         Assert.Equal(new[] { "Enrolment" }, Complete(session, "Get-NzqaSyncLog -Kind Enr"));
-        Assert.Equal(new[] { "CourseEnrolment" }, Complete(session, "Get-NzqaSyncLog -Kind Cou"));
+        Assert.Equal(new[] { "CourseEnrolment" }, Complete(session, "Get-NzqaSyncLog -Kind CourseE"));
+        Assert.Equal(new[] { "Course", "CourseEnrolment", "CourseCompletion" }, Complete(session, "Get-NzqaSyncLog -Kind Cou"));
+        Assert.Equal(new[] { "Learner", "Enrolment", "Standard" }, Complete(session, "Get-NzqaSyncLog -Api Nzqa -Kind "));
     }
 
     [Fact]

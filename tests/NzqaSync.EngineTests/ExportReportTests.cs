@@ -38,7 +38,7 @@ public class ExportReportTests : IDisposable
     {
         using var session = new ModuleSession();
         var path = Path.Combine(_folder, "review.html");
-        using var run = session.Run(Diffs + "'not a diff' | Export-NzqaReport -Path $path; Export-NzqaReport -Path $path -InputObject $diff -PassThru",
+        using var run = session.Run(Diffs + "'not a diff' | Export-NzqaReport -Path $path; Export-NzqaReport -Path $path -InputObject $diff -PassThru -Force",
             new Hashtable { ["path"] = path });
         var error = Assert.Single(run.Errors);
         Assert.Equal("NzqaReportUnsupportedInput,NzqaSync.Cmdlets.ExportNzqaReportCommand", error.FullyQualifiedErrorId);

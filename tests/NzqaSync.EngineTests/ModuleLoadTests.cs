@@ -23,6 +23,22 @@ public class ModuleLoadTests
     }
 
     [Fact]
+    public void The_hosted_engine_has_a_users_cmdlets_and_a_diff_shows_its_status_by_name()
+    {
+        // Microsoft.PowerShell.SDK: CreateDefault2 loads Utility and Management, not just the 48 Core cmdlets.
+        using var session = new ModuleSession();
+        using var run = session.Run(@"
+            $d = [NzqaSync.Compare.EnrolmentDiff]@{ Key = '100000002'; Nsn = '100000002'; Name = 'Aroha Test' }
+            $d.Status = 'New'
+            ($d | ConvertTo-Json -Depth 1 | ConvertFrom-Json).Status
+            ($d | ConvertTo-Csv | ConvertFrom-Csv).Status
+            ($d | Format-Table | Out-String -Width 80) -match 'New\s+\S+\s+100000002'");
+        Assert.Null(run.Thrown);
+        Assert.Empty(run.Errors);
+        Assert.Equal(new[] { "New", "New", "True" }, run.Output.Select(o => o.ToString()).ToArray());
+    }
+
+    [Fact]
     public void The_manifest_declares_both_editions_and_explicit_exports()
     {
         using var session = new ModuleSession();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -16,7 +17,7 @@ namespace NzqaSync.EngineTests;
 public class TertiaryScriptTests
 {
     [Fact]
-    public async Task The_tertiary_script_uploads_the_export_validates_and_reports_what_was_not_stored()
+    public async Task The_tertiary_round_sends_the_five_files_refuses_what_breaks_the_rules_validates_and_sends_nothing_the_second_time()
     {
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, Students = 40, Today = new DateOnly(2026, 8, 12) });
         var store = sandbox.State.Dxp;
@@ -47,48 +48,67 @@ public class TertiaryScriptTests
             // The open return was picked.
             Assert.Equal("202608", (string)((dynamic)Prop("Return")).ReturnId);
 
-            // One result per exported row; the three bad rows Invalid and named; every other record Accepted.
+            var code = session.Runspace.SessionStateProxy.GetVariable("LASTEXITCODE");
+            Assert.Equal(1, code); // the export has records that are refused: exit 1, as nightly-sync.ps1 does
+            Assert.Equal(1, (int)Prop("ExitCode"));
+
+            // One diff per exported row, the bad rows Invalid and named (their own rules and the rules across the files).
+            var diffs = ((object[])Prop("Diffs")).Select(r => (dynamic)(r is PSObject p ? p.BaseObject : r)).ToList();
+            Assert.Equal(export.Total, diffs.Count);
+            var invalid = diffs.Where(d => d.Status.ToString() == "Invalid").Select(d => (string)d.LocalId).OrderBy(x => x).ToArray();
+            var expectedInvalid = export.InvalidCourseEnrolments.Concat(export.InvalidQualificationCompletions)
+                .Concat(new[] { export.EnrolmentInCourseNotInRegister, export.CompletionWithoutLearner }).OrderBy(x => x).ToArray();
+            Assert.Equal(expectedInvalid, invalid);
+            var problems = diffs.Where(d => d.Status.ToString() == "Invalid").SelectMany(d => (IEnumerable<dynamic>)d.Problems).ToList();
+            Assert.Equal(new[] { "DxpCodeNotInList", "DxpCourseNotInRegister", "DxpIrdInvalid", "DxpIteSectorMissing", "DxpLearnerMissing" },
+                problems.Select(p => (string)p.Code).OrderBy(x => x).ToArray());
+            var notInRegister = (string)problems.Single(p => p.Code == "DxpCourseNotInRegister").Message;
+            Assert.Contains(export.EnrolmentInCourseNotInRegister, notInRegister);
+            Assert.Contains(export.CourseNotInRegister, notInRegister);
+            Assert.Contains(export.CompletionWithoutLearner, (string)problems.Single(p => p.Code == "DxpLearnerMissing").Message);
+            // The script shows each refusal with the record and the rule.
+            var text = string.Join("\n", run.Output.Select(o => o.ToString()));
+            Assert.Contains(notInRegister, text);
+
+            // Every valid record was new and is uploaded; nothing else was sent.
             var results = ((object[])Prop("Results")).Select(r => (dynamic)(r is PSObject p ? p.BaseObject : r)).ToList();
-            Assert.Equal(export.CourseEnrolments + export.QualificationCompletions, results.Count);
-            var invalid = results.Where(r => r.Outcome.ToString() == "Invalid").Select(r => (string)r.LocalId).OrderBy(s => s).ToArray();
-            Assert.Equal(export.InvalidCourseEnrolments.Concat(export.InvalidQualificationCompletions).OrderBy(s => s).ToArray(), invalid);
-            Assert.All(results.Where(r => r.Outcome.ToString() != "Invalid"), r => Assert.Equal("Accepted", r.Outcome.ToString()));
-            Assert.Equal(new[] { "DxpCodeNotInList", "DxpIrdInvalid", "DxpIteSectorMissing" },
-                run.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).OrderBy(s => s).ToArray());
-            Assert.Equal(2, run.Warnings.Count); // the historic funding source and the completion year that does not align
+            Assert.Equal(export.Total - expectedInvalid.Length, results.Count);
+            Assert.All(results, r => Assert.Equal(("Upload", "Synced"), (r.Action.ToString(), r.Outcome.ToString())));
 
-            // The sandbox holds exactly the accepted records.
+            // The sandbox holds exactly the uploaded records of each collection.
             var token = (string)((dynamic)Prop("Submission")).SubmissionToken;
-            var heldCe = store.Records(token, "course-enrolments").Select(r => (string)r["localId"]!).OrderBy(s => s).ToArray();
-            var heldQc = store.Records(token, "qualification-completions").Select(r => (string)r["localId"]!).OrderBy(s => s).ToArray();
-            Assert.Equal(results.Where(r => r.Outcome.ToString() == "Accepted" && r.Kind == "CourseEnrolment").Select(r => (string)r.LocalId).OrderBy(s => s).ToArray(), heldCe);
-            Assert.Equal(results.Where(r => r.Outcome.ToString() == "Accepted" && r.Kind == "QualificationCompletion").Select(r => (string)r.LocalId).OrderBy(s => s).ToArray(), heldQc);
-            Assert.Equal(export.CourseEnrolments - 2, heldCe.Length);
-            Assert.Equal(export.QualificationCompletions - 1, heldQc.Length);
+            foreach (var (dataset, kind) in new[] { ("learners", "Learner"), ("courses", "Course"), ("course-enrolments", "CourseEnrolment"), ("course-completions", "CourseCompletion"), ("qualification-completions", "QualificationCompletion") })
+            {
+                var held = store.Records(token, dataset).Select(r => (string)r["localId"]!).OrderBy(x => x).ToArray();
+                Assert.Equal(results.Where(r => r.Kind == kind).Select(r => (string)r.LocalId).OrderBy(x => x).ToArray(), held);
+            }
+            Assert.Equal(export.Learners, store.Records(token, "learners").Count);
+            Assert.Equal(export.CourseEnrolments - 3, store.Records(token, "course-enrolments").Count);
 
-            // TEC's validation ran to the end and found the enrolment exported twice, and the two warnings.
+            // TEC's validation ran to the end: the enrolment exported twice, the two warnings, nothing across the files.
             dynamic validation = Prop("Validation");
             Assert.Equal("Processed", (string)validation.Status);
             Assert.Equal(1, (int)validation.ErrorCount);
             var issues = ((object[])Prop("Issues")).Select(i => (dynamic)(i is PSObject p ? p.BaseObject : i)).ToList();
+            // The completion year that does not align is a warning (YRM01); the ITE enrolment without its sector was
+            // refused before it was sent (an error for returns from 2026).
             Assert.Equal(new[] { "DUP01", "SOF01", "YRM01" }, issues.Select(i => (string)i.ErrorCode).OrderBy(c => c).ToArray());
             Assert.Contains((string)issues.Single(i => i.ErrorCode == "DUP01").LocalId, export.DuplicatedCourseEnrolments);
-            Assert.Contains(export.IteWithoutSector, export.InvalidCourseEnrolments); // refused before it was sent
+            Assert.Contains(export.IteWithoutSector, export.InvalidCourseEnrolments);
             Assert.Equal(export.HistoricFunding, (string)issues.Single(i => i.ErrorCode == "SOF01").LocalId);
 
-            // The journal's summary: both datasets, everything sent synced, nothing in doubt.
-            var log = ((object[])Prop("Log")).Select(l => (dynamic)(l is PSObject p ? p.BaseObject : l)).OrderBy(l => (string)l.Kind).ToList();
-            Assert.Equal(new[] { "CourseEnrolment", "QualificationCompletion" }, log.Select(l => (string)l.Kind).ToArray());
-            Assert.Equal(export.CourseEnrolments - 2, (int)log[0].Synced);
-            Assert.Equal(export.QualificationCompletions - 1, (int)log[1].Synced);
+            // The journal's summary: the five collections, everything sent synced, nothing in doubt.
+            var log = ((object[])Prop("Log")).Select(l => (dynamic)(l is PSObject p ? p.BaseObject : l)).ToList();
+            Assert.Equal(new[] { "Course", "CourseCompletion", "CourseEnrolment", "Learner", "QualificationCompletion" }, log.Select(l => (string)l.Kind).OrderBy(k => k).ToArray());
             Assert.All(log, l => Assert.Equal(0, (int)l.Failed + (int)l.InDoubt));
-            Assert.StartsWith("Processed course enrolments", (string)log[0].Progress);
 
-            // Run again: the same localIds replace, nothing doubles.
+            // Run again with nothing changed: nothing is sent, nothing doubles.
             using var again = session.Run("& $script -BaseUri $dxp -Edumis 7001 -Credential $cred -ExportFolder $export -JournalPath $journal -ValidationTimeoutSeconds 60 -PassThru", vars);
             Assert.Null(again.Thrown);
-            Assert.Equal(export.CourseEnrolments - 2, store.Records(token, "course-enrolments").Count);
-            Assert.Equal(export.QualificationCompletions - 1, store.Records(token, "qualification-completions").Count);
+            var second = again.Output.Single(o => o.BaseObject is PSCustomObject);
+            Assert.Empty((object[])(second.Properties["Results"].Value is PSObject rp ? rp.BaseObject : second.Properties["Results"].Value));
+            Assert.Equal(export.CourseEnrolments - 3, store.Records(token, "course-enrolments").Count);
+            Assert.Equal(export.Learners, store.Records(token, "learners").Count);
         }
         finally
         {

@@ -78,6 +78,16 @@ function Save-SmsExport {
     }
 }
 
+function Save-TertiaryExportFiles {
+    # The tertiary provider's (EDUMIS 7001) SDR export as the demo writes it: course-enrolments.csv and
+    # qualification-completions.csv, with the rows the module must refuse. Returns the demo's summary of it.
+    param([Parameter(Mandatory)] [string] $Folder, [int] $Seed = 42, [int] $Students = 60)
+    $dll = Join-Path $script:RepoRoot 'src/NzqaSync.Demo/bin/Debug/net10.0/NzqaSync.Demo.dll'
+    if (-not ('NzqaSync.Demo.TertiaryExport' -as [type])) { Add-Type -Path $dll }
+    New-Item -ItemType Directory -Path $Folder -Force | Out-Null
+    [NzqaSync.Demo.TertiaryExport]::Write($Folder, $Seed, $Students)
+}
+
 function New-TestFolder {
     $path = Join-Path ([IO.Path]::GetTempPath()) ('nzqasync-pester-' + [guid]::NewGuid().ToString('N'))
     New-Item -ItemType Directory -Path $path | Out-Null
@@ -94,7 +104,9 @@ function Invoke-ChildPwsh {
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false
-    foreach ($k in $Environment.Keys) { $psi.Environment[$k] = [string]$Environment[$k] }
+    $psi.Environment['NO_COLOR'] = '1'   # plain text, as a scheduler's log gets it (no ANSI in assertions or test reports)
+    # A $null value removes the variable (e.g. PSModulePath, so the child builds its own default).
+    foreach ($k in $Environment.Keys) { if ($null -eq $Environment[$k]) { [void]$psi.Environment.Remove($k) } else { $psi.Environment[$k] = [string]$Environment[$k] } }
     $p = [System.Diagnostics.Process]::Start($psi)
     $stdout = $p.StandardOutput.ReadToEndAsync()
     $stderr = $p.StandardError.ReadToEndAsync()

@@ -25,7 +25,7 @@ namespace NzqaSync.Api
         private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
 
         private readonly HttpClient _http;
-        private readonly PSCredential _credential;
+        private PSCredential _credential;
         private readonly ConcurrentDictionary<string, DxpSubmission> _submissions = new ConcurrentDictionary<string, DxpSubmission>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _submissionGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _uploadGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
@@ -43,13 +43,14 @@ namespace NzqaSync.Api
             MachineAccount = credential.UserName;
             _credential = credential;
             Resilience = resilience ?? new ResilienceSettings();
-            _http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
+            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
             {
                 Timeout = Timeout.InfiniteTimeSpan,
             };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(DxpConnection).Assembly.GetName().Version);
-            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, () => _credential.GetNetworkCredential());
-            Sender = new ResilientSender(_http, "DXP", Tokens, edumis.ToString(CultureInfo.InvariantCulture), Resilience);
+            var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, Credential, Resilience, notes: notes);
+            Sender = new ResilientSender(_http, "DXP", Tokens, edumis.ToString(CultureInfo.InvariantCulture), Resilience, notes: notes);
             Client = new DxpClient(Sender, baseUri);
             ConnectedAt = DateTimeOffset.Now;
         }
@@ -69,6 +70,15 @@ namespace NzqaSync.Api
 
         /// <summary>Returns whose submission token this connection holds (for display).</summary>
         public string[] OpenReturns => _submissions.Keys.ToArraySafe();
+
+        /// <summary>
+        /// Handed to the user (-PassThru): theirs to keep. A later Connect-Dxp or Disconnect-Dxp only stops it being
+        /// the session default and never disposes it.
+        /// </summary>
+        internal bool HeldByUser { get; set; }
+
+        /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
+        internal bool IsClosed { get; private set; }
 
         internal EslTokenSource Tokens { get; }
         internal ResilientSender Sender { get; }
@@ -134,8 +144,16 @@ namespace NzqaSync.Api
             return false;
         }
 
+        /// <summary>The machine password, read at the moment of a token request; gone once the connection is disposed.</summary>
+        private System.Net.NetworkCredential Credential() =>
+            (_credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.")).GetNetworkCredential();
+
         public void Dispose()
         {
+            IsClosed = true;
+            Sender.Close(ToString());
+            // Drop the caller's PSCredential (its SecureString is the caller's own, not disposed here) and the token.
+            _credential = null;
             Tokens.Clear();
             _submissions.Clear();
             _http.Dispose();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -7,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using Polly.Timeout;
 
 namespace NzqaSync.Api
 {
@@ -27,8 +29,12 @@ namespace NzqaSync.Api
         private string _token;
         private DateTimeOffset _expiresAt;
 
-        public EslTokenSource(HttpClient http, Uri tokenUri, string scope, int orgId, Func<NetworkCredential> credential)
+        private readonly RetryPolicy _policy;
+
+        public EslTokenSource(HttpClient http, Uri tokenUri, string scope, int orgId, Func<NetworkCredential> credential,
+            ResilienceSettings resilience = null, System.Collections.Concurrent.ConcurrentQueue<string> notes = null)
         {
+            _policy = new RetryPolicy("ESL", resilience, notes);
             _http = http;
             _tokenUri = tokenUri;
             _scope = scope;
@@ -60,49 +66,68 @@ namespace NzqaSync.Api
 
         public void Clear() => _token = null;
 
+        /// <summary>
+        /// Asks ESL for a token under the same per-attempt timeout and retry rules as API calls (a server that accepts
+        /// and never answers ends in a timeout error, not a hang); a redirect is never followed.
+        /// </summary>
         private async Task<string> RequestAsync(CancellationToken cancellationToken)
         {
             var credential = _credential();
-            using (var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri))
+            var authority = _tokenUri.GetLeftPart(UriPartial.Authority);
+            HttpResponseMessage response;
+            try
             {
-                var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password));
-                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-                request.Content = new FormUrlEncodedContent(new[]
+                response = await _policy.Pipeline.ExecuteAsync(async ct =>
                 {
-                    new KeyValuePair<string, string>("grant_type", "client_credentials"),
-                    new KeyValuePair<string, string>("scope", _scope),
-                    new KeyValuePair<string, string>("org_id", _orgId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                });
-                HttpResponseMessage response;
-                try
-                {
-                    response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                catch (HttpRequestException ex)
-                {
-                    throw new ServiceException("ESL", null, null, $"{_tokenUri.GetLeftPart(UriPartial.Authority)}: {ex.GetBaseException().Message}", ex);
-                }
-                catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new ServiceException("ESL", null, null, $"{_tokenUri.GetLeftPart(UriPartial.Authority)} did not answer in time.", ex);
-                }
-                using (response)
-                {
-                    var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                    EslTokenResponse parsed = null;
-                    try { parsed = JsonConvert.DeserializeObject<EslTokenResponse>(body); } catch (JsonException) { }
-                    if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(parsed?.AccessToken))
-                    {
-                        var status = response.StatusCode;
-                        if (status == HttpStatusCode.Unauthorized || status == HttpStatusCode.BadRequest || status == HttpStatusCode.Forbidden)
-                            throw new AuthenticationFailedException(status, parsed?.Error, parsed?.ErrorDescription ?? "ESL refused the machine credentials.");
-                        throw new ServiceException("ESL", status, parsed?.Error, parsed?.ErrorDescription);
-                    }
-                    _token = parsed.AccessToken;
-                    _expiresAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(parsed.ExpiresIn ?? 1200);
-                    return _token;
-                }
+                    using (var request = Build(credential))
+                        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (TimeoutRejectedException ex)
+            {
+                throw new ServiceException("ESL", null, "Timeout",
+                    $"{authority} did not answer the token request within {_policy.Settings.AttemptTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s " +
+                    $"({_policy.Settings.MaxRetryAttempts + 1} attempts).", ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException)
+            {
+                throw new ServiceException("ESL", null, null, $"{authority}: {RetryPolicy.Describe(ex)}", ex);
+            }
+            using (response)
+            {
+                if (RetryPolicy.IsRedirect(response)) throw RetryPolicy.Redirected("ESL", response, "POST " + _tokenUri.AbsolutePath);
+                var body = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                EslTokenResponse parsed = null;
+                try { parsed = JsonConvert.DeserializeObject<EslTokenResponse>(body); } catch (JsonException) { }
+                if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(parsed?.AccessToken))
+                {
+                    var status = response.StatusCode;
+                    if (status == HttpStatusCode.Unauthorized || status == HttpStatusCode.BadRequest || status == HttpStatusCode.Forbidden)
+                        throw new AuthenticationFailedException(status, parsed?.Error, parsed?.ErrorDescription ?? "ESL refused the machine credentials.");
+                    throw new ServiceException("ESL", status, parsed?.Error, parsed?.ErrorDescription);
+                }
+                _token = parsed.AccessToken;
+                _expiresAt = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(parsed.ExpiresIn ?? 1200);
+                return _token;
+            }
+        }
+
+        private HttpRequestMessage Build(NetworkCredential credential)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri);
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
+            request.Content = new FormUrlEncodedContent(new[]
+            {
+                new KeyValuePair<string, string>("grant_type", "client_credentials"),
+                new KeyValuePair<string, string>("scope", _scope),
+                new KeyValuePair<string, string>("org_id", _orgId.ToString(CultureInfo.InvariantCulture)),
+            });
+            return request;
         }
     }
 }

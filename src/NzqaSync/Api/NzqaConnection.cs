@@ -12,7 +12,7 @@ namespace NzqaSync.Api
     public sealed class NzqaConnection : IDisposable
     {
         private readonly HttpClient _http;
-        private readonly PSCredential _credential;
+        private PSCredential _credential;
 
         public NzqaConnection(Uri baseUri, int providerNumber, PSCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
         {
@@ -26,13 +26,14 @@ namespace NzqaSync.Api
             MachineAccount = credential.UserName;
             _credential = credential;
             Resilience = resilience ?? new ResilienceSettings();
-            _http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
+            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(NzqaConnection).Assembly.GetName().Version);
-            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, () => _credential.GetNetworkCredential());
-            Sender = new ResilientSender(_http, "NZQA", Tokens, providerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Resilience);
+            var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            Tokens = new EslTokenSource(_http, tokenUri, scope, providerNumber, Credential, Resilience, notes: notes);
+            Sender = new ResilientSender(_http, "NZQA", Tokens, providerNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Resilience, notes: notes);
             Client = new NzqaClient(Sender, baseUri, providerNumber);
             ConnectedAt = DateTimeOffset.Now;
         }
@@ -46,6 +47,15 @@ namespace NzqaSync.Api
         public string ProviderName { get; internal set; }
         public DateTimeOffset ConnectedAt { get; }
         public ResilienceSettings Resilience { get; }
+
+        /// <summary>
+        /// Handed to the user (-PassThru): theirs to keep. A later Connect-Nzqa or Disconnect-Nzqa only stops it being
+        /// the session default and never disposes it.
+        /// </summary>
+        internal bool HeldByUser { get; set; }
+
+        /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
+        internal bool IsClosed { get; private set; }
 
         /// <summary>
         /// Learners this session's syncs sent and NZQA did not accept (or held), by NSN, with what happened: their new
@@ -83,8 +93,16 @@ namespace NzqaSync.Api
                 ? new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/esl/oauth2/access_token")
                 : new Uri("https://security.education.govt.nz/oauth2/access_token");
 
+        /// <summary>The machine password, read at the moment of a token request; gone once the connection is disposed.</summary>
+        private System.Net.NetworkCredential Credential() =>
+            (_credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.")).GetNetworkCredential();
+
         public void Dispose()
         {
+            IsClosed = true;
+            Sender.Close(ToString());
+            // Drop the caller's PSCredential (its SecureString is the caller's own, not disposed here) and the token.
+            _credential = null;
             Tokens.Clear();
             _http.Dispose();
         }

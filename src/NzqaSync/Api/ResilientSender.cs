@@ -18,8 +18,9 @@ namespace NzqaSync.Api
 {
     /// <summary>
     /// Every HTTP call of one connection goes through here: a bearer token and the EID header on each attempt,
-    /// pacing under the service's announced rate limit (<see cref="RateLimitPacer"/>), one Polly pipeline (429 honouring Retry-After, transient 5xx, timeouts and dropped connections retried with
-    /// jittered backoff), and one fresh token after a 401. Other 4xx are never retried. Retry notes are queued for
+    /// pacing under the service's announced rate limit (<see cref="RateLimitPacer"/>), the connection's
+    /// <see cref="RetryPolicy"/>, and one fresh token after a 401. Other 4xx are never retried and a 3xx is never
+    /// followed (it is an error naming where it pointed). Retry notes are queued for
     /// the cmdlet to write on the pipeline thread.
     /// </summary>
     public sealed class ResilientSender
@@ -29,11 +30,11 @@ namespace NzqaSync.Api
         private readonly EslTokenSource _tokens;
         private readonly string _eid;
         private readonly ResilienceSettings _settings;
-        private readonly object _pipelineGate = new object();
-        private (int, TimeSpan, TimeSpan, TimeSpan) _builtFor;
-        private ResiliencePipeline<HttpResponseMessage> _built;
+        private readonly RetryPolicy _policy;
+        private volatile string _closed;
 
-        public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings, RateLimitPacer pacer = null)
+        public ResilientSender(HttpClient http, string service, EslTokenSource tokens, string eid, ResilienceSettings settings, RateLimitPacer pacer = null,
+            ConcurrentQueue<string> notes = null)
         {
             Pacer = pacer ?? new RateLimitPacer();
             _http = http;
@@ -41,34 +42,18 @@ namespace NzqaSync.Api
             _tokens = tokens;
             _eid = eid;
             _settings = settings ?? new ResilienceSettings();
-        }
-
-        /// <summary>
-        /// The retry pipeline for the connection's current <see cref="ResilienceSettings"/>: the settings object is the
-        /// connection's own (Connection.Resilience), so a change made after connecting takes effect on the next call.
-        /// </summary>
-        private ResiliencePipeline<HttpResponseMessage> Pipeline
-        {
-            get
-            {
-                var key = (_settings.MaxRetryAttempts, _settings.BaseDelay, _settings.MaxDelay, _settings.AttemptTimeout);
-                lock (_pipelineGate)
-                {
-                    if (_built == null || !_builtFor.Equals(key))
-                    {
-                        _built = Build(_settings);
-                        _builtFor = key;
-                    }
-                    return _built;
-                }
-            }
+            Notes = notes ?? new ConcurrentQueue<string>();
+            _policy = new RetryPolicy(service, _settings, Notes);
         }
 
         /// <summary>Paces every attempt under the service's announced rate limit (learned from its answers).</summary>
         public RateLimitPacer Pacer { get; }
 
         /// <summary>Retry and re-authentication notes for -Verbose; drained by the cmdlet on its own thread.</summary>
-        public ConcurrentQueue<string> Notes { get; } = new ConcurrentQueue<string>();
+        public ConcurrentQueue<string> Notes { get; }
+
+        /// <summary>The connection was disposed: every later call fails at once, as a request that was never sent.</summary>
+        internal void Close(string connection) => _closed = connection ?? _service;
 
         /// <summary>
         /// Every attempt's exchange, redacted, while a cmdlet that runs with -Debug listens; the cmdlet writes them
@@ -112,15 +97,29 @@ namespace NzqaSync.Api
         /// <summary>Sends the request <paramref name="build"/> makes (once per attempt) and returns a successful response.</summary>
         public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
         {
+            try
+            {
+                return await SendOpenAsync(build, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException ex) when (_closed != null)
+            {
+                // Closed while this call was starting: HttpClient refuses before anything goes on the wire.
+                throw new ConnectionClosedException(_service, _closed, ex);
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendOpenAsync(Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+        {
             var describe = "";
             var attempts = 0;
             for (var authAttempt = 0; ; authAttempt++)
             {
+                if (_closed != null) throw new ConnectionClosedException(_service, _closed);
                 var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
                 HttpResponseMessage response;
                 try
                 {
-                    response = await Pipeline.ExecuteAsync(async ct =>
+                    response = await _policy.Pipeline.ExecuteAsync(async ct =>
                     {
                         var request = build();
                         describe = $"{request.Method} {request.RequestUri.AbsolutePath}";
@@ -136,7 +135,7 @@ namespace NzqaSync.Api
                         }
                         catch (Exception ex) when (ex is HttpRequestException || ex is OperationCanceledException)
                         {
-                            Record(request, sentBody, null, "no answer: " + Describe(ex), attempt);
+                            Record(request, sentBody, null, "no answer: " + RetryPolicy.Describe(ex), attempt);
                             throw;
                         }
                         Pacer.Observe(ticket, answer);
@@ -150,10 +149,13 @@ namespace NzqaSync.Api
                 }
                 catch (Exception ex) when (ex is HttpRequestException || ex is TimeoutRejectedException || ex is OperationCanceledException)
                 {
-                    throw new ServiceException(_service, null, null, $"{describe}: {Describe(ex)}", ex) { OutcomeUnknown = true };
+                    throw new ServiceException(_service, null, null, $"{describe}: {RetryPolicy.Describe(ex)}", ex) { OutcomeUnknown = true };
                 }
 
                 if (response.IsSuccessStatusCode) return response;
+                if (RetryPolicy.IsRedirect(response))
+                    using (response)
+                        throw RetryPolicy.Redirected(_service, response, describe);
                 if (response.StatusCode == HttpStatusCode.Unauthorized && authAttempt == 0)
                 {
                     response.Dispose();
@@ -207,65 +209,6 @@ namespace NzqaSync.Api
                 map[e.Key] = messages;
             }
             return map;
-        }
-
-        private static string Describe(Exception ex) => ex switch
-        {
-            TimeoutRejectedException _ => "no answer within the attempt timeout",
-            OperationCanceledException _ => "the request timed out",
-            _ => ex.GetBaseException().Message,
-        };
-
-        private ResiliencePipeline<HttpResponseMessage> Build(ResilienceSettings settings) =>
-            new ResiliencePipelineBuilder<HttpResponseMessage>()
-                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                {
-                    MaxRetryAttempts = settings.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = settings.BaseDelay,
-                    MaxDelay = settings.MaxDelay,
-                    ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome, settings)),
-                    DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
-                    OnRetry = args =>
-                    {
-                        var what = args.Outcome.Result != null
-                            ? $"{(int)args.Outcome.Result.StatusCode} {args.Outcome.Result.StatusCode}"
-                            : Describe(args.Outcome.Exception);
-                        Notes.Enqueue($"{_service}: {what}; retry {args.AttemptNumber + 1} of {settings.MaxRetryAttempts} in {args.RetryDelay.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
-                        return default;
-                    },
-                })
-                .AddTimeout(settings.AttemptTimeout)
-                .Build();
-
-        private static bool IsTransient(Outcome<HttpResponseMessage> outcome, ResilienceSettings settings)
-        {
-            if (outcome.Exception != null)
-                return outcome.Exception is HttpRequestException || outcome.Exception is TimeoutRejectedException
-                       || (outcome.Exception is OperationCanceledException && !(outcome.Exception is TaskCanceledException tce && tce.CancellationToken.IsCancellationRequested));
-            var response = outcome.Result;
-            if (response == null) return false;
-            var status = (int)response.StatusCode;
-            if (status == 429)
-            {
-                var wait = RetryAfter(response);
-                return wait == null || wait <= settings.MaxRetryAfter;
-            }
-            return status == 500 || status == 502 || status == 503 || status == 504 || status == 408;
-        }
-
-        private static TimeSpan? RetryAfter(HttpResponseMessage response)
-        {
-            var header = response?.Headers?.RetryAfter;
-            if (header == null) return null;
-            if (header.Delta != null) return header.Delta;
-            if (header.Date != null)
-            {
-                var wait = header.Date.Value - DateTimeOffset.UtcNow;
-                return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-            }
-            return null;
         }
     }
 }

@@ -35,6 +35,24 @@ namespace NzqaSync.Api
         }
     }
 
+    /// <summary>
+    /// The connection was disposed (Dispose(), or a Disconnect of the session's own connection): nothing was sent, so a
+    /// record that meets this is Failed, never InDoubt.
+    /// </summary>
+    public sealed class ConnectionClosedException : ServiceException
+    {
+        public ConnectionClosedException(string service, string connection, Exception inner = null)
+            : base(service, null, "ConnectionClosed", null, inner)
+        {
+            Connection = connection;
+        }
+
+        public string Connection { get; }
+
+        public override string Message =>
+            $"The connection ({Connection}) is closed; nothing was sent. Connect again (Connect-{(Service == "DXP" ? "Dxp" : "Nzqa")} -PassThru) and use the new connection.";
+    }
+
     /// <summary>ESL refused the machine credentials or the organisation.</summary>
     public sealed class AuthenticationFailedException : ServiceException
     {

@@ -37,13 +37,32 @@ namespace NzqaSync.Cmdlets
         }
     }
 
-    /// <summary>Completes the record kinds the journal knows.</summary>
+    /// <summary>Completes the record kinds the journal knows: NZQA's, DXP's, or (no -Api) both.</summary>
     public sealed class SyncKindCompleter : IArgumentCompleter
     {
-        internal static readonly string[] Kinds = { "Enrolment", "Learner", "Standard", "Course", "CourseEnrolment", "CourseCompletion", "QualificationCompletion" };
+        internal static readonly string[] NzqaKinds = { "Learner", "Enrolment", "Standard" };
+        internal static readonly string[] DxpKinds = { "Course", "CourseEnrolment", "CourseCompletion", "QualificationCompletion" };
+        internal static readonly string[] Kinds = NzqaKinds.Concat(DxpKinds).ToArray();
+
+        internal static string[] KindsOf(string api) =>
+            string.Equals(api, "Nzqa", StringComparison.OrdinalIgnoreCase) ? NzqaKinds
+            : string.Equals(api, "Dxp", StringComparison.OrdinalIgnoreCase) ? DxpKinds
+            : Kinds;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completion.Matching(Kinds, wordToComplete);
+            Completion.Matching(KindsOf(fakeBoundParameters?["Api"] as string), wordToComplete);
+    }
+
+    /// <summary>A kind the journal knows (any case), else a validation error that lists the kinds there are.</summary>
+    public sealed class ValidateSyncKindAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        protected override void ValidateElement(object element)
+        {
+            var kind = element?.ToString();
+            if (!SyncKindCompleter.Kinds.Contains(kind, StringComparer.OrdinalIgnoreCase))
+                throw new ValidationMetadataException(
+                    $"'{kind}' is not a kind the journal knows. Valid kinds: {string.Join(", ", SyncKindCompleter.NzqaKinds)} (NZQA); {string.Join(", ", SyncKindCompleter.DxpKinds)} (DXP).");
+        }
     }
 
     /// <summary>Completes journal run ids, newest first, from the journal folder in use.</summary>
@@ -60,11 +79,46 @@ namespace NzqaSync.Cmdlets
         }
     }
 
-    /// <summary>Completes standard numbers seen in this session's compares (and reads).</summary>
+    /// <summary>
+    /// Completes standard numbers: those seen in this session (compares, Get-NzqaStandardDefinition), else NZQA's
+    /// catalogue read once per connection through the session's connection (never waiting long: completion must not
+    /// hang a prompt).
+    /// </summary>
     public sealed class StandardNumberCompleter : IArgumentCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            Completion.Matching(RecentValues.StandardNumbers, wordToComplete);
+        // Weak: a cached catalogue never keeps a disconnected connection alive.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Api.NzqaConnection, CachedNumbers> Catalogues =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Api.NzqaConnection, CachedNumbers>();
+
+        private sealed class CachedNumbers
+        {
+            public string[] Numbers;
+        }
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var seen = RecentValues.StandardNumbers.ToList();
+            if (seen.Count > 0) return Completion.Matching(seen, wordToComplete);
+            var connection = fakeBoundParameters?["Connection"] as Api.NzqaConnection ?? SessionConnections.GetNzqa();
+            if (connection == null || connection.IsClosed) return Array.Empty<CompletionResult>();
+            var cached = Catalogues.GetOrCreateValue(connection);
+            var numbers = cached.Numbers;
+            if (numbers == null)
+            {
+                try
+                {
+                    using (var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5)))
+                        numbers = connection.Client.GetCatalogueAsync(timeout.Token).GetAwaiter().GetResult()
+                            .Select(d => d.Number).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();
+                }
+                catch (Exception)
+                {
+                    return Array.Empty<CompletionResult>();
+                }
+                cached.Numbers = numbers;
+            }
+            return Completion.Matching(numbers, wordToComplete);
+        }
     }
 
     /// <summary>

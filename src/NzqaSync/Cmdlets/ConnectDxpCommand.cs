@@ -76,9 +76,14 @@ namespace NzqaSync.Cmdlets
 
             var previous = SessionConnections.GetDxp<DxpConnection>();
             SessionConnections.SetDxp(connection);
-            if (previous != null && !ReferenceEquals(previous, connection)) previous.Dispose();
+            // A connection the user saved with -PassThru stays theirs: it keeps working after this one becomes the default.
+            if (previous != null && !ReferenceEquals(previous, connection) && !previous.HeldByUser) previous.Dispose();
             WriteVerbose($"Connected to TEC DXP as EDUMIS {Edumis}; uploads {(connection.CompressUploads ? "gzip-compressed" : "plain JSON")}; journal at {connection.JournalPath}.");
-            if (PassThru) WriteObject(connection);
+            if (PassThru)
+            {
+                connection.HeldByUser = true;
+                WriteObject(connection);
+            }
         }
     }
 }

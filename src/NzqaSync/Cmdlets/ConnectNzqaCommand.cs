@@ -80,9 +80,14 @@ namespace NzqaSync.Cmdlets
 
             var previous = SessionConnections.GetNzqa();
             SessionConnections.SetNzqa(connection);
-            if (previous != null && !ReferenceEquals(previous, connection)) previous.Dispose();
+            // A connection the user saved with -PassThru stays theirs: it keeps working after this one becomes the default.
+            if (previous != null && !ReferenceEquals(previous, connection) && !previous.HeldByUser) previous.Dispose();
             WriteVerbose($"Connected to NZQA as provider {ProviderNumber} ({connection.ProviderName}); journal at {connection.JournalPath}.");
-            if (PassThru) WriteObject(connection);
+            if (PassThru)
+            {
+                connection.HeldByUser = true;
+                WriteObject(connection);
+            }
         }
     }
 }

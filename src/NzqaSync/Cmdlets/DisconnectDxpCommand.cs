@@ -17,6 +17,12 @@ namespace NzqaSync.Cmdlets
                 return;
             }
             SessionConnections.SetDxp(null);
+            if (connection.HeldByUser)
+            {
+                // Saved with -PassThru: no longer the session default, but still the user's to use with -Connection.
+                WriteVerbose($"Disconnected the session from {connection}; the connection you saved with -PassThru still works with -Connection.");
+                return;
+            }
             connection.Dispose();
             WriteVerbose($"Disconnected from {connection}.");
         }

@@ -31,6 +31,10 @@ namespace NzqaSync.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Replace an existing file at -Path (a symbolic link is refused even then).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var item = InputObject is PSObject pso ? pso.BaseObject : InputObject;
@@ -76,13 +80,35 @@ namespace NzqaSync.Cmdlets
                 });
                 return;
             }
+            if (File.Exists(full) && !Force)
+            {
+                var message = $"The file '{full}' already exists; Export-NzqaReport does not replace it without -Force.";
+                ThrowTerminatingError(new ErrorRecord(new IOException(message), "NzqaReportExists", ErrorCategory.ResourceExists, full)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to replace it, or give another -Path." },
+                });
+                return;
+            }
             var summary = string.Join(", ", ReviewPage.Counts(_rows).Select(c => $"{c.Key} {c.Value}"));
             if (!ShouldProcess(full, $"Write the review page ({_rows.Count} records{(summary.Length > 0 ? ": " + summary : "")})")) return;
 
             var title = Title ?? $"NZQA sync review {DateTime.Now:yyyy-MM-dd HH:mm}";
             try
             {
-                File.WriteAllText(full, ReviewPage.Render(title, DateTimeOffset.Now, _rows), new UTF8Encoding(false));
+                // Names, NSNs and dates of birth: the page is the user's own (0600 on Unix), never written through a link.
+                var bytes = new UTF8Encoding(false).GetBytes(ReviewPage.Render(title, DateTimeOffset.Now, _rows));
+                using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "report"))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                }
+            }
+            catch (Journal.UnsafePathException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "NzqaReportUnsafePath", ErrorCategory.SecurityError, full)
+                {
+                    ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Give a -Path that is not a symbolic link and not another user's file." },
+                });
+                return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

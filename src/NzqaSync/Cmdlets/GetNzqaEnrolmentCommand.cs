@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -86,6 +87,7 @@ namespace NzqaSync.Cmdlets
         protected override async Task<List<StandardDefinition>> ReadAsync(NzqaConnection c, Action<int, int> progress, CancellationToken ct)
         {
             var all = await c.Client.GetCatalogueAsync(ct).ConfigureAwait(false);
+            RecentValues.RememberStandards(all.Select(d => d.Number));
             return Number == null ? all : all.FindAll(d => Array.IndexOf(Number, d.Number) >= 0);
         }
     }

@@ -24,6 +24,7 @@ namespace NzqaSync.Cmdlets
 
         [Parameter]
         [ArgumentCompleter(typeof(SyncKindCompleter))]
+        [ValidateSyncKind]
         public string[] Kind { get; set; }
 
         [Parameter(ParameterSetName = "Entries")]

@@ -142,7 +142,7 @@ namespace NzqaSync.Cmdlets
                     var row = enumerator.Current;
                     lastLine = row.Line;
                     rows++;
-                    if (row.Defect != null)
+                    if (row.Defect != null || CsvRecordSource.CheckControlCharacters(row, reader.Binds))
                     {
                         bad++;
                         var message = $"{file} line {row.Line}: {row.Defect}";

@@ -74,6 +74,22 @@ namespace NzqaSync.Cmdlets
                 while (sender.DebugExchanges.TryDequeue(out var exchange)) WriteDebug("HTTP exchange (redacted):\n" + exchange);
         }
 
+        /// <summary>
+        /// Writes a journal run's first line; a journal that cannot be written (or trusted: another user's folder, a
+        /// link, open to others) stops the cmdlet with a specific error before anything is sent.
+        /// </summary>
+        protected void StartJournalRun(Action start, string prefix)
+        {
+            try
+            {
+                start();
+            }
+            catch (System.IO.IOException ex)
+            {
+                ThrowTerminatingError(ServiceError(ex, prefix, (ex as Journal.UnsafePathException)?.Path));
+            }
+        }
+
         /// <summary>An ErrorRecord for a failed call, with an id and category that say what went wrong.</summary>
         protected static ErrorRecord ServiceError(Exception exception, string prefix, object target)
         {
@@ -114,6 +130,11 @@ namespace NzqaSync.Cmdlets
                 case ServiceException _:
                     id = prefix + "RequestRejected";
                     category = ErrorCategory.InvalidOperation;
+                    break;
+                case Journal.UnsafePathException _:
+                    id = prefix + "UnsafePath";
+                    category = ErrorCategory.SecurityError;
+                    action = "Use a folder and file of your own that no other user can write to, and not a symbolic link.";
                     break;
                 case OperationCanceledException _:
                     id = prefix + "Stopped";

@@ -64,7 +64,7 @@ namespace NzqaSync.Cmdlets
                 var ids = group.Select(p => p.LocalId).Distinct(StringComparer.Ordinal).ToList();
                 var kind = DxpDatasets.KindOf(group.Key.Dataset);
                 WriteVerbose($"Delete run {runId}: {ids.Count} {kind} records from return {group.Key.ReturnId}.");
-                journal.RunStarted(runId, "Dxp", kind, ids.Count);
+                StartJournalRun(() => journal.RunStarted(runId, "Dxp", kind, ids.Count), "Dxp");
                 List<DxpRemoveResult> results = null;
                 try
                 {

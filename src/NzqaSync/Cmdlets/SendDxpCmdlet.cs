@@ -145,7 +145,7 @@ namespace NzqaSync.Cmdlets
                 WriteProgress(progress);
             }
 
-            journal.RunStarted(_runId, "Dxp", Kind, total);
+            StartJournalRun(() => journal.RunStarted(_runId, "Dxp", Kind, total), "Dxp");
             IReadOnlyList<DxpUploadResult> results = null;
             try
             {

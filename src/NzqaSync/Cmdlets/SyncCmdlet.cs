@@ -106,7 +106,7 @@ namespace NzqaSync.Cmdlets
                 WriteProgress(progress);
             }
 
-            journal.RunStarted(runId, "Nzqa", kind, total);
+            StartJournalRun(() => journal.RunStarted(runId, "Nzqa", kind, total), "Nzqa");
             IReadOnlyList<SyncResult> results = null;
             try
             {

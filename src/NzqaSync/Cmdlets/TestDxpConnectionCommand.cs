@@ -75,6 +75,13 @@ namespace NzqaSync.Cmdlets
             }
 
             var test = new DxpConnectionTest { BaseUri = connection.BaseUri, Edumis = connection.Edumis, Problem = "None" };
+            if (connection.IsClosed)
+            {
+                test.Problem = "Closed";
+                test.Message = new ConnectionClosedException("DXP", connection.ToString()).Message;
+                WriteObject(test);
+                return;
+            }
             try
             {
                 connection.Tokens.Clear();

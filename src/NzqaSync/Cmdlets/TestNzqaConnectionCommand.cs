@@ -14,7 +14,7 @@ namespace NzqaSync.Cmdlets
         public bool Reachable { get; set; }
         public bool Authenticated { get; set; }
         public bool ProviderMatches { get; set; }
-        /// <summary>None, Unreachable, BadCredentials, WrongProvider or ServiceError.</summary>
+        /// <summary>None, Unreachable, BadCredentials, WrongProvider, ServiceError or Closed (the connection was disposed).</summary>
         public string Problem { get; set; }
         public string Message { get; set; }
         public bool Success => Problem == "None";
@@ -73,7 +73,14 @@ namespace NzqaSync.Cmdlets
                 }
             }
 
-            var test = new NzqaConnectionTest { BaseUri = connection.BaseUri, ProviderNumber = connection.ProviderNumber, Problem = "None" };
+            var test = new NzqaConnectionTest { BaseUri = connection.BaseUri, ProviderNumber = connection.ProviderNumber, ProviderName = connection.ProviderName, Problem = "None" };
+            if (connection.IsClosed)
+            {
+                test.Problem = "Closed";
+                test.Message = new ConnectionClosedException("NZQA", connection.ToString()).Message;
+                WriteObject(test);
+                return;
+            }
             try
             {
                 connection.Tokens.Clear();

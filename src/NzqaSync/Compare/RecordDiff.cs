@@ -7,17 +7,28 @@ namespace NzqaSync.Compare
     /// <summary>One record's comparison between the local SMS and NZQA; the shape every area shares.</summary>
     public abstract class RecordDiff
     {
-        private static readonly IReadOnlyList<FieldDifference> NoDifferences = new FieldDifference[0];
-        private static readonly IReadOnlyList<RecordProblem> NoProblems = new RecordProblem[0];
+        private static readonly IReadOnlyList<FieldDifference> NoDifferences = TextList.Of<FieldDifference>(null);
+        private static readonly IReadOnlyList<RecordProblem> NoProblems = TextList.Of<RecordProblem>(null);
 
         public abstract string Kind { get; }
         public string Key { get; set; }
         public string Nsn { get; set; }
         public string Name { get; set; }
-        public DiffStatus Status { get; set; }
+        /// <summary>
+        /// The status. Internal so that what PowerShell shows is the CodeProperty Status of NzqaSync.types.ps1xml, the
+        /// status's name: ConvertTo-Json reads public .NET properties by reflection and writes an enum as its number.
+        /// </summary>
+        internal DiffStatus Status { get; set; }
         public SyncStatus SyncStatus { get; set; }
-        public IReadOnlyList<FieldDifference> Differences { get; set; } = NoDifferences;
-        public IReadOnlyList<RecordProblem> Problems { get; set; } = NoProblems;
+
+        /// <summary>Each field that differs; as text (Export-Csv) one line "Field: 'local' → 'NZQA'; …".</summary>
+        public IReadOnlyList<FieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
+
+        /// <summary>Why an Invalid record cannot be sent; as text (Export-Csv) the messages joined with "; ".</summary>
+        public IReadOnlyList<RecordProblem> Problems { get => _problems; set => _problems = TextList.Of(value); }
+
+        private IReadOnlyList<FieldDifference> _differences = NoDifferences;
+        private IReadOnlyList<RecordProblem> _problems = NoProblems;
 
         /// <summary>Compared fields the local input had no column or property for: not compared, never sent.</summary>
         public IReadOnlyList<string> AbsentFields { get; set; } = NoFields;

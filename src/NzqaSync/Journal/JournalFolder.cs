@@ -1,13 +1,12 @@
 using System;
 using System.IO;
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace NzqaSync.Journal
 {
     /// <summary>
-    /// Where the journal lives and how its files are opened: owner-only (folder 0700, files 0600 on Unix; the
-    /// per-user profile on Windows) and appended with O_APPEND on Unix, because FileMode.Append from two processes
+    /// Where the journal lives and how its files are opened: owner-only (<see cref="OwnerOnlyFiles"/>: folder 0700 and
+    /// files 0600 on Unix, links and other users' folders or files refused; a protected ACL on Windows) and appended with O_APPEND on Unix, because FileMode.Append from two processes
     /// on Linux lost about half the lines (shared/docs/measured/isolation-and-journal.md).
     /// </summary>
     public static class JournalFolder
@@ -23,36 +22,12 @@ namespace NzqaSync.Journal
             return Path.Combine(local, "NzqaSync", "journal");
         }
 
-        public static void EnsureOwnerOnly(string folder)
-        {
-            if (Directory.Exists(folder))
-            {
-                if (IsUnix) chmod(folder, 0x1C0); // 0700
-                return;
-            }
-            var parent = Path.GetDirectoryName(folder);
-            if (!string.IsNullOrEmpty(parent)) Directory.CreateDirectory(parent);
-            if (IsUnix)
-            {
-                if (mkdir(folder, 0x1C0) != 0 && !Directory.Exists(folder))
-                    throw new IOException($"Cannot create the journal folder '{folder}' (errno {Marshal.GetLastWin32Error()}).");
-            }
-            else
-            {
-                Directory.CreateDirectory(folder);
-            }
-        }
+        /// <summary>Creates the folder owner-only, or refuses one that is a link, another user's, or writable by others.</summary>
+        /// <exception cref="UnsafePathException">The folder cannot be trusted with learners' data.</exception>
+        public static void EnsureOwnerOnly(string folder) => OwnerOnlyFiles.EnsureFolder(folder, "journal");
 
-        /// <summary>Opens <paramref name="path"/> for appending, creating it owner-only.</summary>
-        public static FileStream OpenAppend(string path)
-        {
-            if (!IsUnix) return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, 1);
-            var mac = RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
-            var flags = mac ? 0x1 | 0x200 | 0x8 | 0x1000000 : 0x1 | 0x40 | 0x400 | 0x80000; // O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC
-            var fd = open(path, flags, 0x180); // 0600
-            if (fd < 0) throw new IOException($"Cannot open the journal '{path}' (errno {Marshal.GetLastWin32Error()}).");
-            return new FileStream(new SafeFileHandle((IntPtr)fd, true), FileAccess.Write, 1);
-        }
+        /// <summary>Opens <paramref name="path"/> for appending, creating it owner-only; refuses a link or another user's file.</summary>
+        public static FileStream OpenAppend(string path) => OwnerOnlyFiles.OpenAppend(path, "journal");
 
         /// <summary>
         /// The folder's lock file, flock()ed shared by every appender around open+write+fsync and exclusively by
@@ -112,11 +87,5 @@ namespace NzqaSync.Journal
 
         [DllImport("libc", SetLastError = true)]
         private static extern int open(string path, int flags, int mode);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int mkdir(string path, int mode);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int chmod(string path, int mode);
     }
 }

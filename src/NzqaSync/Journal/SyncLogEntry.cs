@@ -16,7 +16,9 @@ namespace NzqaSync.Journal
         public string Action { get; set; }
         /// <summary>Pending, Synced, Failed or InDoubt (sent, but the answer was lost: the next compare settles it).</summary>
         public string Outcome { get; set; }
-        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
+        public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
+        private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
         /// <summary>The journal file the entry was read from.</summary>
         public string Path { get; set; }
 

@@ -53,8 +53,8 @@ namespace NzqaSync.Module
             if (wanted.Name == null || wanted.Name.EndsWith(".resources", StringComparison.OrdinalIgnoreCase)) return null;
             if (Loaded.TryGetValue(wanted.Name, out var already)) return Accepts(already.GetName(), wanted) ? already : null;
 
-            var path = Path.Combine(DependencyFolder, wanted.Name + ".dll");
-            if (!File.Exists(path)) return null;
+            var path = PathFor(DependencyFolder, wanted.Name);
+            if (path == null || !File.Exists(path)) return null;
             var candidate = AssemblyName.GetAssemblyName(path);
             if (!Accepts(candidate, wanted)) return null;
             lock (Gate)
@@ -64,6 +64,21 @@ namespace NzqaSync.Module
                 Loaded[wanted.Name] = assembly;
                 return assembly;
             }
+        }
+
+        /// <summary>
+        /// The dll for a requested assembly name inside <paramref name="folder"/>, or null: only a plain name (letters,
+        /// digits, '.', '_', '-'; not rooted, no separators, no "..") is looked up, and the full path must stay inside the folder.
+        /// </summary>
+        internal static string PathFor(string folder, string name)
+        {
+            if (string.IsNullOrEmpty(name) || name.Length > 200 || name[0] == '.' || name.Contains("..")) return null;
+            foreach (var c in name)
+                if (!(char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-')) return null;
+            var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var path = Path.GetFullPath(Path.Combine(root, name + ".dll"));
+            var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            return path.StartsWith(root, comparison) && Path.GetDirectoryName(path) + Path.DirectorySeparatorChar == root ? path : null;
         }
 
         private static bool Accepts(AssemblyName available, AssemblyName wanted) =>

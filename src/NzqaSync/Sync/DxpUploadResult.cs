@@ -28,7 +28,9 @@ namespace NzqaSync.Sync
         public string LocalId { get; set; }
         public string StudentIdentificationCode { get; set; }
         public DxpUploadOutcome Outcome { get; set; }
-        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
+        public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
+        private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
         public string ReturnId { get; set; }
         public string RunId { get; set; }
         public DateTimeOffset Timestamp { get; set; }
@@ -49,7 +51,9 @@ namespace NzqaSync.Sync
         public string Kind { get; set; }
         public string LocalId { get; set; }
         public DxpRemoveOutcome Outcome { get; set; }
-        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
+        public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
+        private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
         public string ReturnId { get; set; }
         public string RunId { get; set; }
         public DateTimeOffset Timestamp { get; set; }

@@ -20,7 +20,9 @@ namespace NzqaSync.Sync
         public SyncAction Action { get; set; }
         public SyncOutcome Outcome { get; set; }
         public SyncStatus SyncStatus { get; set; }
-        public IReadOnlyList<string> Errors { get; set; } = Array.Empty<string>();
+        /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
+        public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
+        private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
         public string RunId { get; set; }
         public DateTimeOffset Timestamp { get; set; }
 

@@ -1,0 +1,176 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using NzqaSync.Api;
+using NzqaSync.Compare;
+using NzqaSync.Domain.Dxp;
+using NzqaSync.Sources;
+using NzqaSync.Sync;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>
+    /// Compares local SDR records of one dataset (from the pipeline) with what the return's submission holds (its CSV
+    /// read-back, or -DxpRecord): one DxpRecordDiff per record, New / Different (with field Differences) / Match /
+    /// DxpOnly / Invalid. Each local record is normalised and checked first — its own rules, and with -Learner/-Course the
+    /// rules across collections — and an Invalid one gets an error naming the record and the rule (both records for a
+    /// cross-collection rule).
+    /// </summary>
+    [Cmdlet(VerbsData.Compare, "DxpRecord", DefaultParameterSetName = "ReturnId")]
+    [OutputType(typeof(DxpRecordDiff))]
+    public sealed class CompareDxpRecordCommand : DxpApiCmdlet
+    {
+        private readonly List<DxpLocalItem> _local = new List<DxpLocalItem>();
+        private DxpRecordReader _reader;
+        private SdrCrossCheck _cross;
+        private string _dataset;
+
+        /// <summary>A local record: a typed DXP record, or any object whose properties name the fields.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [AllowNull]
+        public object InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
+        public string ReturnId { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
+        public DxpSubmission Submission { get; set; }
+
+        /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ArgumentCompleter(typeof(DxpDatasetCompleter))]
+        public string Dataset { get; set; }
+
+        /// <summary>The learner file's records: enrolments and completions are checked against them.</summary>
+        [Parameter]
+        public object[] Learner { get; set; }
+
+        /// <summary>The course register's records: enrolments and completions are checked against them.</summary>
+        [Parameter]
+        public object[] Course { get; set; }
+
+        /// <summary>What the submission holds, already read (Get-DxpSubmissionContent); when given, DXP is not called.</summary>
+        [Parameter]
+        public object[] DxpRecord { get; set; }
+
+        /// <summary>Names the input's properties: @{ studentIdentificationCode = 'Learner No' }.</summary>
+        [Parameter]
+        public Hashtable ColumnMap { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _dataset = DxpDatasets.Normalise(Dataset);
+            if (_dataset == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
+                return;
+            }
+            _reader = DxpRecordReader.For(_dataset, ColumnMap);
+            var unknown = _reader.UnknownColumnMapKeys();
+            if (unknown.Count > 0)
+            {
+                var message = $"-ColumnMap names {string.Join(", ", unknown.Select(u => "'" + u + "'"))}, which {(unknown.Count == 1 ? "is not a field" : "are not fields")} of a {DxpDatasets.KindOf(_dataset)} record. " +
+                              $"The fields are: {string.Join(", ", _reader.FieldNames)}.";
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(ColumnMap)), "NzqaUnknownColumnMapField", ErrorCategory.InvalidArgument, ColumnMap));
+            }
+            // The learners and courses being compared are their own register: a learner or course given twice is found too.
+            _cross = SdrRelated.Build(Learner, Course);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject == null) return;
+            var items = InputObject is PSObject pso && pso.BaseObject is IEnumerable e && !(pso.BaseObject is string) && !(pso.BaseObject is IDictionary)
+                ? e.Cast<object>()
+                : InputObject is IEnumerable many && !(InputObject is string) && !(InputObject is IDictionary) ? many.Cast<object>() : new[] { InputObject };
+            foreach (var item in items) Add(item);
+        }
+
+        private void Add(object input)
+        {
+            var read = _reader.Read(input);
+            var record = read.Record;
+            var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: record.LocalId)).ToList();
+            DxpRecordNormaliser.Normalise(record);
+            if (problems.Count == 0)
+            {
+                var own = DxpRecordValidator.Validate(record);
+                foreach (var w in own.Where(p => p.Severity == DxpProblemSeverity.Warning))
+                    WriteWarning($"{DxpDatasets.KindOf(_dataset)} {record.LocalId}: {w.Message}");
+                problems.AddRange(own.Where(p => p.Severity == DxpProblemSeverity.Error));
+            }
+            _local.Add(new DxpLocalItem(record, problems, input));
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_dataset == DxpLearnerRecord.DatasetName && Learner == null)
+                _cross = new SdrCrossCheck(_local.Select(l => l.Record).OfType<DxpLearnerRecord>(), null);
+            else if (_dataset == DxpCourseRecord.DatasetName && Course == null)
+                _cross = new SdrCrossCheck(null, _local.Select(l => l.Record).OfType<DxpCourseRecord>());
+            var items = _cross == null ? _local : _local.Select(l => l.Problems.Count > 0 ? l : WithCross(l)).ToList();
+
+            IEnumerable<IDxpRecord> held;
+            var returnId = ReturnId;
+            if (DxpRecord != null)
+            {
+                var reader = DxpRecordReader.For(_dataset);
+                held = DxpRecord.Where(r => r != null).Select(r => DxpRecordNormaliser.Normalise(reader.Read(r).Record)).ToList();
+                returnId = Submission?.ReturnId ?? ReturnId;
+            }
+            else
+            {
+                var connection = ResolveConnection();
+                returnId = ReturnIdOf(connection, ReturnId, Submission);
+                WriteVerbose($"Reading what return {returnId} holds for {_dataset} (CSV read-back).");
+                string csv;
+                try
+                {
+                    csv = WithSubmission(connection, returnId, s => connection.Client.GetContentsCsvAsync(s, _dataset, StopToken));
+                }
+                catch (Exception ex) when (!(ex is PipelineStoppedException))
+                {
+                    ThrowTerminatingError(DxpError(ex, returnId));
+                    return;
+                }
+                var list = new List<IDxpRecord>();
+                foreach (var (local, row) in DxpRecordReader.For(_dataset).ReadCsv(csv))
+                {
+                    foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
+                    list.Add(DxpRecordNormaliser.Normalise(local.Record));
+                }
+                held = list;
+            }
+
+            var counts = new Dictionary<DxpDiffStatus, int>();
+            var reported = new HashSet<DxpFieldProblem>();
+            foreach (var diff in DxpRecordComparer.Compare(_dataset, items, held, returnId))
+            {
+                counts.TryGetValue(diff.Status, out var n);
+                counts[diff.Status] = n + 1;
+                WriteObject(diff);
+                if (diff.Status != DxpDiffStatus.Invalid) continue;
+                // A problem shared by several records (a repeated localId) is one error, not one per record.
+                var fresh = diff.Problems.Where(reported.Add).ToList();
+                if (fresh.Count == 0) continue;
+                var message = $"{diff.Kind} {diff.LocalId} cannot be sent: {string.Join(" ", fresh.Select(p => p.Message))}";
+                WriteError(new ErrorRecord(new DxpInvalidRecordException(message, fresh), fresh[0].Code, ErrorCategory.InvalidData, diff.Source ?? diff)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", fresh.Select(p => p.Field).Distinct())} in the SMS export and compare again." },
+                });
+            }
+            WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: " +
+                         string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");
+        }
+
+        private DxpLocalItem WithCross(DxpLocalItem item)
+        {
+            var cross = _cross.Check(item.Record);
+            return cross.Count == 0 ? item : new DxpLocalItem(item.Record, cross, item.Source);
+        }
+    }
+}
