@@ -16,7 +16,7 @@
         'Get-NzqaEnrolment', 'Compare-NzqaEnrolment', 'Sync-NzqaEnrolment',
         'Get-NzqaLearner', 'Compare-NzqaLearner', 'Sync-NzqaLearner',
         'Get-NzqaStandard', 'Compare-NzqaStandard', 'Sync-NzqaStandard', 'Get-NzqaStandardDefinition',
-        'Get-NzqaSyncLog', 'Clear-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'Import-NzqaCredential',
+        'Get-NzqaSyncLog', 'Clear-NzqaSyncLog', 'Import-NzqaRecord', 'Export-NzqaReport', 'New-NzqaApproval', 'Import-NzqaCredential',
         'Connect-Dxp', 'Disconnect-Dxp', 'Test-DxpConnection',
         'Get-DxpReturn', 'Get-DxpSubmission',
         'Compare-DxpRecord', 'Sync-DxpRecord', 'Send-DxpLearner', 'Send-DxpCourse', 'Send-DxpCourseEnrolment', 'Send-DxpCourseCompletion', 'Send-DxpQualificationCompletion', 'Remove-DxpRecord',

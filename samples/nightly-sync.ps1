@@ -8,6 +8,9 @@
       0  everything that needed sending was synced
       1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
       2  the run could not start (no credentials, cannot connect, cannot read an export)
+    With -ApprovalPath (approval mode) only the changes the Principal's Nominee approved in that file are sent, and
+    only while the data is still what they approved; the rest are listed as awaiting approval or changed since
+    approval, and are not sent (they do not make the exit code 1).
     Nothing prompts. The machine password comes from, in order: -Credential; the SecretManagement vault
     (Get-Secret -Name $SecretName); a credential file (-CredentialPath, made once with Get-Credential | Export-Clixml).
     On Windows that file is encrypted for the same user on the same machine. On Linux and macOS it is NOT encrypted
@@ -18,6 +21,9 @@
     pwsh -NoProfile -NonInteractive -File C:\NzqaSync\nightly-sync.ps1 -BaseUri https://<nzqa api> -ProviderNumber 257 -SmsExportFolder D:\Exports -CredentialPath C:\NzqaSync\machine.xml
 .EXAMPLE
     # cron (Linux): 30 2 * * *  pwsh -NoProfile -NonInteractive -File /opt/nzqasync/nightly-sync.ps1 -BaseUri ... -ProviderNumber 257 -SmsExportFolder /srv/exports -SecretName NzqaMachine
+.EXAMPLE
+    # Approval mode: the Nominee ticked changes on the review page and saved approval.json next to the script.
+    pwsh -NoProfile -NonInteractive -File ./nightly-sync.ps1 -BaseUri ... -ProviderNumber 257 -SmsExportFolder /srv/exports -SecretName NzqaMachine -ApprovalPath /srv/nzqasync/approval.json
 #>
 [CmdletBinding()]
 param(
@@ -27,7 +33,10 @@ param(
     [pscredential] $Credential,
     [string] $SecretName = 'NzqaMachine',
     [string] $CredentialPath,
-    [string] $JournalPath
+    [string] $JournalPath,
+    # Approval mode: send only the changes the Principal's Nominee approved in this file (downloaded from the review
+    # page, or written with New-NzqaApproval); the rest are reported as awaiting approval and not sent.
+    [string] $ApprovalPath
 )
 
 # Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
@@ -70,20 +79,36 @@ foreach ($area in $areas) {
         "nightly-sync: $($area.Kind): no export at $path"
         exit 2
     }
-    $importErrors = $null; $compareErrors = $null; $syncErrors = $null
-    $diff = Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorAction SilentlyContinue -ErrorVariable importErrors |
-        & $area.Compare -ErrorAction SilentlyContinue -ErrorVariable compareErrors
-    $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' |
-        & $area.Sync -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $compareErrors = $null; $syncErrors = $null
+    # -Path: the compare reads the export itself (same columns and errors as Import-NzqaRecord | Compare-…, faster).
+    $diff = & $area.Compare -Path $path -ErrorAction SilentlyContinue -ErrorVariable compareErrors
+    $sync = @{ ErrorAction = 'SilentlyContinue'; ErrorVariable = 'syncErrors' }
+    if ($ApprovalPath) { $sync.ApprovalPath = $ApprovalPath }
+    try {
+        $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' | & $area.Sync @sync)
+    }
+    catch {
+        "nightly-sync: $($area.Kind): $($_.Exception.Message)"
+        exit 2
+    }
     $synced = @($results | Where-Object Outcome -eq 'Synced').Count
     $failed = @($results | Where-Object Outcome -eq 'Failed').Count
     # Skipped with a reason: identity changes not sent without consent, learners held after an NSN conflict, and
     # records held back because their learner was not accepted. A person should look at each.
     $held = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors.Count -gt 0 })
-    $invalid = @($importErrors).Count + @($compareErrors).Count
+    $invalid = @($compareErrors).Count
+    # Skipped awaiting the Nominee's approval (approval mode) is expected, not a problem: reported below.
+    $awaiting = @($results | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^(Not approved|Changed since approval)' })
+    $held = @($held | Where-Object { $awaiting -notcontains $_ })
     $problems += $failed + $invalid + $held.Count
     ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid, {5} held for a person to check" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid, $held.Count)
     foreach ($h in $held) { ("  held {0} {1}: {2}" -f $h.Kind, $h.Key, $h.ErrorSummary) }
+    if ($ApprovalPath) {
+        $notApproved = @($awaiting | Where-Object { $_.Errors -match '^Not approved' })
+        $changed = @($awaiting | Where-Object { $_.Errors -match '^Changed since approval' })
+        ("{0}: {1} awaiting approval, {2} changed since approval (not sent)" -f $area.Kind, $notApproved.Count, $changed.Count)
+        foreach ($r in $changed) { ("  changed since approval: {0} {1} {2}" -f $r.Kind, $r.Key, $r.Name) }
+    }
 }
 
 "Journal: $($connection.JournalPath)"

@@ -43,21 +43,17 @@ namespace NzqaSync.Api
         public Task<List<StandardDefinition>> GetCatalogueAsync(CancellationToken ct) =>
             GetAllPagesAsync<StandardDefinition>(NzqaRoutes.Catalogue, null, null, ct);
 
+        /// <summary>Pages read at once after the first: the total is known from page 1, so the rest go side by side
+        /// (the pacer keeps them under the rate limit).</summary>
+        public const int PageConcurrency = 4;
+
         /// <summary>Reads every page of a paged resource; <paramref name="progress"/> gets (read so far, total).</summary>
-        public async Task<List<T>> GetAllPagesAsync<T>(string route, string query, Action<int, int> progress, CancellationToken ct)
-        {
-            var all = new List<T>();
-            for (var page = 1; ; page++)
+        public Task<List<T>> GetAllPagesAsync<T>(string route, string query, Action<int, int> progress, CancellationToken ct) =>
+            PagedReader.ReadAllAsync(page =>
             {
                 var url = Url($"{route}?page={page}&pageSize={NzqaRoutes.PageSize}" + (string.IsNullOrEmpty(query) ? "" : "&" + query));
-                var result = await _sender.SendJsonAsync<PagedResult<T>>(() => new HttpRequestMessage(HttpMethod.Get, url), ct).ConfigureAwait(false);
-                if (result?.Results == null) break;
-                all.AddRange(result.Results);
-                progress?.Invoke(all.Count, result.TotalCount);
-                if (result.Results.Count == 0 || all.Count >= result.TotalCount) break;
-            }
-            return all;
-        }
+                return _sender.SendJsonAsync<PagedResult<T>>(() => new HttpRequestMessage(HttpMethod.Get, url), ct);
+            }, PageConcurrency, progress, ct);
 
         /// <summary>Sends one batch write (at most <see cref="NzqaRoutes.MaxBatchItems"/> items) and returns one result per item.</summary>
         public async Task<IReadOnlyList<BatchItemResult>> WriteBatchAsync(HttpMethod method, string route, IReadOnlyList<JObject> items, CancellationToken ct)

@@ -32,9 +32,14 @@ namespace NzqaSync.Cmdlets
         private readonly List<LocalRecord<TRecord>> _local = new List<LocalRecord<TRecord>>();
         private LocalRecordReader<TRecord> _reader;
 
-        [Parameter(ValueFromPipeline = true)]
+        [Parameter(ValueFromPipeline = true, ParameterSetName = "InputObject")]
         [AllowNull]
         public object InputObject { get; set; }
+
+        /// <summary>The SMS export CSV(s) to compare, read here row by row (as Import-NzqaRecord reads them).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Path")]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
 
         /// <summary>Names the local columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
         [Parameter]
@@ -47,6 +52,9 @@ namespace NzqaSync.Cmdlets
         /// <summary>The area when NZQA is not read (-NzqaRecord); reading NZQA may give a better-informed one.</summary>
         protected abstract RecordArea<TRecord, TDiff> Area { get; }
         protected abstract IReadOnlyList<PropertyBinding<TRecord>> Bindings { get; }
+
+        /// <summary>Sets the record's SourceLine (the CSV line it was read from, for error messages).</summary>
+        protected abstract void SetSourceLine(TRecord record, int line);
 
         /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
         protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
@@ -78,6 +86,11 @@ namespace NzqaSync.Cmdlets
 
         protected override void ProcessRecord()
         {
+            if (Path != null)
+            {
+                ReadFiles();
+                return;
+            }
             if (InputObject == null) return;
             if (InputObject is PSObject pso && pso.BaseObject is IEnumerable && !(pso.BaseObject is string) && !(pso.BaseObject is IDictionary))
             {
@@ -90,6 +103,22 @@ namespace NzqaSync.Cmdlets
                 return;
             }
             Add(InputObject);
+        }
+
+        /// <summary>
+        /// -Path: the rows go straight from the file into the comparison, with the same column aliases, -ColumnMap,
+        /// line numbers and errors for bad rows as Import-NzqaRecord | Compare-Nzqa* (same ids, same messages).
+        /// </summary>
+        private void ReadFiles()
+        {
+            var import = new CsvImport<TRecord>(this, _reader, Area.Kind, SetSourceLine);
+            foreach (var path in Path)
+            {
+                var full = CsvImport<TRecord>.Resolve(this, path);
+                if (full == null) continue;
+                foreach (var record in import.Read(full))
+                    if (Keep(record)) _local.Add(new LocalRecord<TRecord>(record, null, record));
+            }
         }
 
         protected override void EndProcessing()
@@ -172,7 +201,8 @@ namespace NzqaSync.Cmdlets
         {
             var who = string.Join(" ", new[] { Area.Kind, diff.Nsn, string.IsNullOrEmpty(diff.Name) ? null : $"({diff.Name})" }.Where(p => !string.IsNullOrEmpty(p)));
             var message = $"{who} cannot be sent: " + string.Join(" ", diff.Problems.Select(p => p.Message));
-            var line = diff.Source is PSObject p && p.Properties["SourceLine"]?.Value is int l ? l : (int?)null;
+            var source = diff.Source == null ? null : diff.Source as PSObject ?? PSObject.AsPSObject(diff.Source);
+            var line = source != null && source.Properties["SourceLine"]?.Value is int l ? l : (int?)null;
             if (line != null) message = $"Line {line}: " + message;
             return new ErrorRecord(new InvalidRecordException(message, diff.Problems), diff.Problems[0].ErrorId, ErrorCategory.InvalidData, diff.Source ?? diff)
             {
@@ -182,19 +212,20 @@ namespace NzqaSync.Cmdlets
     }
 
     /// <summary>Compares the school's enrolments with NZQA's: Match, New, Different, Leaver, NzqaOnly or Invalid.</summary>
-    [Cmdlet(VerbsData.Compare, "NzqaEnrolment")]
+    [Cmdlet(VerbsData.Compare, "NzqaEnrolment", DefaultParameterSetName = "InputObject")]
     [OutputType(typeof(EnrolmentDiff))]
     public sealed class CompareNzqaEnrolmentCommand : CompareCmdlet<EnrolmentRecord, EnrolmentDiff>
     {
         protected override RecordArea<EnrolmentRecord, EnrolmentDiff> Area => EnrolmentArea.Instance;
         protected override IReadOnlyList<PropertyBinding<EnrolmentRecord>> Bindings => EnrolmentBindings.All;
+        protected override void SetSourceLine(EnrolmentRecord record, int line) => record.SourceLine = line;
 
         protected override async Task<(List<EnrolmentRecord>, RecordArea<EnrolmentRecord, EnrolmentDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
             (await connection.Client.GetEnrolmentsAsync(progress, cancellationToken).ConfigureAwait(false), Area);
     }
 
     /// <summary>Compares the school's learner details (identity) with NZQA's.</summary>
-    [Cmdlet(VerbsData.Compare, "NzqaLearner")]
+    [Cmdlet(VerbsData.Compare, "NzqaLearner", DefaultParameterSetName = "InputObject")]
     [OutputType(typeof(LearnerDiff))]
     public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, LearnerDiff>
     {
@@ -206,6 +237,7 @@ namespace NzqaSync.Cmdlets
 
         protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LeaversIn(LocalEnrolment)));
         protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
+        protected override void SetSourceLine(LearnerRecord record, int line) => record.SourceLine = line;
 
         protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
             (await connection.Client.GetLearnersAsync(progress, cancellationToken).ConfigureAwait(false), Area);
@@ -215,7 +247,7 @@ namespace NzqaSync.Cmdlets
     /// Compares the school's standard entries and results with NZQA's, and checks each against NZQA's catalogue and
     /// enrolments before anything could be sent.
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "NzqaStandard")]
+    [Cmdlet(VerbsData.Compare, "NzqaStandard", DefaultParameterSetName = "InputObject")]
     [OutputType(typeof(StandardDiff))]
     public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, StandardDiff>
     {
@@ -235,6 +267,7 @@ namespace NzqaSync.Cmdlets
             new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, Leavers);
 
         protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
+        protected override void SetSourceLine(StandardRecord record, int line) => record.SourceLine = line;
 
         protected override async Task<(List<StandardRecord>, RecordArea<StandardRecord, StandardDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken)
         {

@@ -31,6 +31,13 @@ namespace NzqaSync.Cmdlets
         [ValidateRange(1, 16)]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>The Principal's Nominee's approval file: only changes it lists, unchanged since, are sent.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ApprovalPath { get; set; }
+
+        private ApprovalFile _approval;
+
         protected abstract PlannedRecord Plan(TDiff diff, int provider);
         protected abstract string Describe(PlannedRecord planned);
 
@@ -48,7 +55,11 @@ namespace NzqaSync.Cmdlets
             Errors = reasons.ToArray(),
         };
 
-        protected override void BeginProcessing() => _connection = ResolveConnection();
+        protected override void BeginProcessing()
+        {
+            _connection = ResolveConnection();
+            if (ApprovalPath != null) _approval = LoadApproval(ApprovalPath);
+        }
 
         protected override void ProcessRecord()
         {
@@ -64,6 +75,13 @@ namespace NzqaSync.Cmdlets
                     WriteWarning($"{diff.Kind} {diff.Key} ({diff.Name}): {planned.SkipReason}");
                 }
                 WriteObject(Skipped(diff, reasons));
+                return;
+            }
+            var notApproved = _approval?.Refusal(planned);
+            if (notApproved != null)
+            {
+                WriteVerbose($"{diff.Kind} {diff.Key}: {notApproved}");
+                WriteObject(Skipped(diff, new[] { notApproved }));
                 return;
             }
             var target = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}, {diff.Kind.ToLowerInvariant()} {diff.Key}" : $"NSN {diff.Nsn} ({diff.Name}), {diff.Kind.ToLowerInvariant()} {diff.Key}";
@@ -93,7 +111,10 @@ namespace NzqaSync.Cmdlets
             var kind = _planned[0].Diff.Kind;
             var journal = new SyncJournal(_connection.JournalPath);
             var runId = SyncJournal.NewRunId();
-            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit, _connection.KeepExchanges);
+            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", runId, BatchSize, ThrottleLimit, _connection.KeepExchanges)
+            {
+                Approval = _approval == null ? null : new JournalApproval { Sha256 = _approval.Sha256, SignedBy = _approval.SignedBy, SignedAt = _approval.SignedAt, Path = _approval.Path },
+            };
             var total = _planned.Count;
             WriteVerbose($"Sync run {runId}: sending {total} {kind.ToLowerInvariant()} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
                          $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
@@ -106,7 +127,8 @@ namespace NzqaSync.Cmdlets
                 WriteProgress(progress);
             }
 
-            StartJournalRun(() => journal.RunStarted(runId, "Nzqa", kind, total), "Nzqa");
+            StartJournalRun(() => journal.RunStarted(runId, "Nzqa", kind, total, runner.Approval), "Nzqa");
+            if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
             IReadOnlyList<SyncResult> results = null;
             try
             {
@@ -135,6 +157,28 @@ namespace NzqaSync.Cmdlets
                         "NzqaSyncFailed", ErrorCategory.InvalidResult, result));
             }
             WriteVerbose($"Sync run {runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
+        }
+
+        private ApprovalFile LoadApproval(string path)
+        {
+            var full = GetUnresolvedProviderPathFromPSPath(path);
+            try
+            {
+                var file = ApprovalFile.Load(full);
+                WriteVerbose($"Approval file {full}: {file.Approved.Count} changes approved by {file.SignedBy} on {file.SignedAt:yyyy-MM-dd HH:mm} ({file.Sha256}).");
+                return file;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is System.IO.InvalidDataException)
+            {
+                var notFound = ex is System.IO.FileNotFoundException || ex is System.IO.DirectoryNotFoundException;
+                var message = notFound ? $"The approval file '{full}' does not exist; nothing was sent." : $"The approval file cannot be used, so nothing was sent: {ex.Message}";
+                ThrowTerminatingError(new ErrorRecord(ex, notFound ? "NzqaApprovalFileNotFound" : "NzqaApprovalFileInvalid",
+                    notFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, full)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give the file the Principal's Nominee downloaded from the review page (or wrote with New-NzqaApproval)." },
+                });
+                return null;
+            }
         }
 
         /// <summary>The connection's retention: entries older than JournalRetentionDays go after each run.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Reflection;
 using NzqaSync.Domain;
 using NzqaSync.Domain.Dxp;
 
@@ -27,19 +27,13 @@ namespace NzqaSync.Compare
     /// <summary>
     /// Joins local SDR records of one dataset to the submission's by localId (DXP's own key: "the same localId replaces")
     /// and says for each what differs, field by field, in the form the fields are sent (JSON names, dates as sent, numbers
-    /// by value so 0.125 = 0.1250, arrays joined with ';'). Every local record comes out once, in input order, then the
+    /// by value so 0.125 = 0.1250, dates as calendar dates, arrays joined with ';'). Every local record comes out once, in input order, then the
     /// DxpOnly records. A localId used by two local records is one problem shared by all of them (all Invalid: which one
     /// DXP should hold is not for the module to guess); an Invalid record claims its localId, so its DXP record is never
     /// deleted as DxpOnly.
     /// </summary>
     public static class DxpRecordComparer
     {
-        private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-        {
-            NullValueHandling = NullValueHandling.Ignore,
-            FloatParseHandling = FloatParseHandling.Decimal,
-        });
-
         public static IEnumerable<DxpRecordDiff> Compare(string dataset, IReadOnlyList<DxpLocalItem> local, IEnumerable<IDxpRecord> dxp, string returnId)
         {
             var kind = Sync.DxpDatasets.KindOf(dataset);
@@ -110,27 +104,38 @@ namespace NzqaSync.Compare
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             if (record == null) return fields;
-            foreach (var p in JObject.FromObject(record, Serializer).Properties())
+            foreach (var (name, property) in SentFields.GetOrAdd(record.GetType(), Describe))
             {
-                var v = Canonical(p.Value);
-                if (!string.IsNullOrEmpty(v)) fields[p.Name] = v;
+                var v = Canonical(property.GetValue(record));
+                if (!string.IsNullOrEmpty(v)) fields[name] = v;
             }
             return fields;
         }
 
-        private static string Canonical(JToken token)
+        // The sent fields of a record type: properties with a JSON name and not [JsonIgnore] (read once per type; a
+        // JObject per record cost ~0.8 ms, a 100,000-record compare over a minute).
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> SentFields =
+            new System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]>();
+
+        private static (string, PropertyInfo)[] Describe(Type type) =>
+            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() == null && p.GetCustomAttribute<JsonPropertyAttribute>() != null)
+                .Select(p => (p.GetCustomAttribute<JsonPropertyAttribute>().PropertyName ?? p.Name, p))
+                .ToArray();
+
+        private static string Canonical(object value)
         {
-            switch (token)
+            switch (value)
             {
                 case null: return null;
-                case JArray a: return string.Join(";", a.Select(Canonical));
-                case JValue v when v.Type == JTokenType.Null: return null;
-                case JValue v when v.Type == JTokenType.Float || v.Type == JTokenType.Integer:
-                    return (Convert.ToDecimal(v.Value, CultureInfo.InvariantCulture) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
-                case JValue v when v.Type == JTokenType.Boolean: return (bool)v ? "true" : "false";
-                case JValue v when v.Type == JTokenType.Date: return ((DateTime)v).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-                case JValue v: return Convert.ToString(v.Value, CultureInfo.InvariantCulture);
-                default: return token.ToString(Formatting.None);
+                case string s: return s;
+                // Date-only values (the normaliser keeps the calendar date): equal dates are equal strings.
+                case DateTime d: return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                case decimal m: return (m / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+                case bool b: return b ? "true" : "false";
+                case int i: return i.ToString(CultureInfo.InvariantCulture);
+                case System.Collections.IEnumerable e: return string.Join(";", e.Cast<object>().Select(Canonical));
+                default: return Convert.ToString(value, CultureInfo.InvariantCulture);
             }
         }
 

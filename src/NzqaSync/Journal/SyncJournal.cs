@@ -39,10 +39,17 @@ namespace NzqaSync.Journal
         internal static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ActiveRuns =
             new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        public void RunStarted(string runId, string api, string kind, int total)
+        public void RunStarted(string runId, string api, string kind, int total, JournalApproval approval = null)
         {
             ActiveRuns[runId] = true;
-            Append(new[] { RunLine(runId, api, kind, "start", total, null) });
+            var line = RunLine(runId, api, kind, "start", total, null);
+            if (approval != null)
+            {
+                var json = JObject.Parse(line);
+                json["approval"] = approval.ToJson();
+                line = json.ToString(Formatting.None);
+            }
+            Append(new[] { line });
         }
 
         public void RunEnded(string runId, string api, string kind, int total, IDictionary<string, int> counts)
@@ -74,6 +81,7 @@ namespace NzqaSync.Journal
                 if (op.Errors != null && op.Errors.Count > 0) line["errors"] = new JArray(op.Errors);
                 if (op.ItemHash != null) line["hash"] = op.ItemHash;
                 if (op.Exchange != null) line["exchange"] = op.Exchange.ToJson();
+                if (op.Approval != null) line["approval"] = op.Approval.ToJson();
                 lines.Add(line.ToString(Formatting.None));
             }
             if (lines.Count > 0) Append(lines);
@@ -164,5 +172,36 @@ namespace NzqaSync.Journal
         public string ItemHash { get; set; }
         /// <summary>The redacted request and answer for this record (kept for failed and in-doubt records by default).</summary>
         public HttpExchange Exchange { get; set; }
+        /// <summary>The approval file the record was sent under (Sync-Nzqa* -ApprovalPath), if any.</summary>
+        public JournalApproval Approval { get; set; }
+    }
+
+    /// <summary>The approval a run sent under: the file's SHA-256, who signed it and when, and where it was read.</summary>
+    public sealed class JournalApproval
+    {
+        public string Sha256 { get; set; }
+        public string SignedBy { get; set; }
+        public DateTimeOffset SignedAt { get; set; }
+        public string Path { get; set; }
+
+        public JObject ToJson() => new JObject
+        {
+            ["sha256"] = Sha256,
+            ["signedBy"] = SignedBy,
+            ["signedAt"] = SignedAt.ToString("o", CultureInfo.InvariantCulture),
+            ["path"] = Path,
+        };
+
+        public static JournalApproval FromJson(JToken token) => token is JObject o
+            ? new JournalApproval
+            {
+                Sha256 = (string)o["sha256"],
+                SignedBy = (string)o["signedBy"],
+                SignedAt = DateTimeOffset.TryParse((string)o["signedAt"], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : default,
+                Path = (string)o["path"],
+            }
+            : null;
+
+        public override string ToString() => $"{SignedBy} ({Sha256})";
     }
 }

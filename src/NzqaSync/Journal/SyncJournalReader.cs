@@ -78,6 +78,7 @@ namespace NzqaSync.Journal
                             Detail = (string)json["detail"],
                             ItemHash = (string)json["hash"],
                             Exchange = _includeExchange ? HttpExchange.FromJson(json["exchange"]) : null,
+                            Approval = JournalApproval.FromJson(json["approval"]),
                             Path = file,
                         };
                     }

@@ -33,6 +33,12 @@ namespace NzqaSync.Journal
         /// </summary>
         public HttpExchange Exchange { get; set; }
 
+        /// <summary>The approval file the record was sent under: its SHA-256, who signed it and when. Null without one.</summary>
+        public JournalApproval Approval { get; set; }
+
+        /// <summary>Who approved the change (the name typed on the review page), when it was sent under an approval.</summary>
+        public string ApprovedBy => Approval?.SignedBy;
+
         public override string ToString() => $"{Timestamp:u} {Kind} {Key} {Action} {Outcome}";
     }
 

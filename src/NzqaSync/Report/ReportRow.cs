@@ -39,6 +39,10 @@ namespace NzqaSync.Report
         public IReadOnlyList<ReportField> Fields { get; set; } = Array.Empty<ReportField>();
         /// <summary>Why an Invalid record cannot be sent, or the service's own errors for a failed sync.</summary>
         public IReadOnlyList<string> Problems { get; set; } = Array.Empty<string>();
+        /// <summary>For a diff a sync would send: the fingerprint of exactly what would be sent (the page's approval tick).</summary>
+        public string Fingerprint { get; set; } = "";
+        /// <summary>One line saying what would be sent, copied into the approval file.</summary>
+        public string ChangeSummary { get; set; } = "";
 
         /// <summary>A row for a diff or a sync result; null for any other object.</summary>
         public static ReportRow From(object item)
@@ -77,6 +81,8 @@ namespace NzqaSync.Report
                     row.Fields = Values(nzqa).Select(v => new ReportField(v.Key, "", v.Value)).ToArray();
             }
             row.Note = NoteFor(diff.Status);
+            row.Fingerprint = FingerprintOf(diff);
+            if (row.Fingerprint.Length > 0) row.ChangeSummary = ApprovalFingerprint.Summary(diff) ?? "";
             return row;
         }
 
@@ -91,7 +97,16 @@ namespace NzqaSync.Report
             row.Action = result.Action.ToString();
             row.Problems = result.Errors.ToArray();
             row.Note = result.Outcome == SyncOutcome.Skipped ? "Nothing was sent." : "";
+            row.Fingerprint = "";
+            row.ChangeSummary = "";
             return row;
+        }
+
+        /// <summary>The approval fingerprint, or "" when the diff cannot be planned (a hand-made diff without its record): not approvable.</summary>
+        private static string FingerprintOf(RecordDiff diff)
+        {
+            try { return ApprovalFingerprint.Of(diff) ?? ""; }
+            catch (Exception ex) when (ex is NullReferenceException || ex is ArgumentException || ex is InvalidOperationException) { return ""; }
         }
 
         private static string NoteFor(DiffStatus status)

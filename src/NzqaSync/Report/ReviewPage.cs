@@ -73,6 +73,19 @@ namespace NzqaSync.Report
             html.Append("</select></label>\n<label>Search name or NSN <input id=\"search\" type=\"search\" placeholder=\"e.g. 0123456789 or Ngata\" autocomplete=\"off\"></label>\n")
                 .Append("<span id=\"shown\" aria-live=\"polite\">Showing ").Append(total).Append(" of ").Append(total).Append(" records</span>\n</section>\n");
 
+            // The Principal's Nominee's sign-off: tick the changes to send, type a name, download the approval file.
+            var approvable = rows.Count(r => r.Fingerprint.Length > 0);
+            if (approvable > 0)
+            {
+                html.Append("<section class=\"approval\" aria-labelledby=\"approval-h\">\n<h2 id=\"approval-h\">Approve changes to send to NZQA</h2>\n")
+                    .Append("<p>Tick each change you approve (or use the buttons), type your name, and download the approval file. Give the file to whoever runs the sync: ")
+                    .Append("only the ticked changes are sent, and only while the school's data and NZQA's are still as shown here.</p>\n")
+                    .Append("<div class=\"approval-controls\"><button type=\"button\" id=\"tick-shown\">Tick all shown</button> <button type=\"button\" id=\"untick-all\">Untick all</button> ")
+                    .Append("<span id=\"ticked\" aria-live=\"polite\">0 of ").Append(approvable).Append(" changes ticked</span></div>\n")
+                    .Append("<div class=\"approval-controls\"><label>Your name (Principal's Nominee) <input id=\"signer\" type=\"text\" autocomplete=\"name\"></label> ")
+                    .Append("<button type=\"button\" id=\"download-approval\" disabled>Download approval file</button> <span id=\"approval-status\" aria-live=\"polite\"></span></div>\n</section>\n");
+            }
+
             // The records.
             html.Append("<table id=\"records\">\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">NSN</th><th scope=\"col\">Name</th><th scope=\"col\">What differs: the school's value and NZQA's</th></tr></thead>\n<tbody>\n");
             foreach (var row in rows) AppendRow(html, row);
@@ -90,6 +103,10 @@ namespace NzqaSync.Report
             var search = string.Join(" ", new[] { row.Nsn, row.Key, row.Name }.Where(s => !string.IsNullOrEmpty(s)).Distinct()).ToLowerInvariant();
             html.Append("<tr data-status=\"").Append(E(row.Status)).Append("\" data-search=\"").Append(E(search)).Append("\">")
                 .Append("<td><span class=\"badge\" style=\"background:").Append(ColourOf(row.Status)).Append("\">").Append(E(row.Status)).Append("</span>");
+            if (row.Fingerprint.Length > 0)
+                html.Append("<label class=\"approve\"><input type=\"checkbox\" class=\"approve-box\" data-kind=\"").Append(E(row.Kind)).Append("\" data-key=\"").Append(E(row.Key))
+                    .Append("\" data-fingerprint=\"").Append(E(row.Fingerprint)).Append("\" data-status=\"").Append(E(row.Status)).Append("\" data-name=\"").Append(E(row.Name))
+                    .Append("\" data-summary=\"").Append(E(row.ChangeSummary)).Append("\" aria-label=\"Approve ").Append(E(row.Kind.ToLowerInvariant())).Append(' ').Append(E(row.Key)).Append("\"> Approve</label>");
             if (row.Action.Length > 0 && row.Action != "None") html.Append("<div class=\"action\">").Append(E(Words(row.Action))).Append("</div>");
             html.Append("</td><td class=\"nsn\">").Append(E(row.Nsn)).Append("</td><td class=\"name\">").Append(E(row.Name));
             if (row.Kind.Length > 0 && row.Key.Length > 0 && row.Key != row.Nsn)
@@ -180,6 +197,14 @@ main{padding:16px 28px 28px}
 .controls select,.controls input{margin-left:6px;font:inherit;padding:5px 8px;border:1px solid #90a4ae;border-radius:5px}
 .controls input{width:260px}
 #shown{color:var(--muted)}
+.approval{max-width:900px;padding:12px 14px;margin:0 0 14px;border:2px solid #1565c0;border-radius:8px}
+.approval p{margin:0 0 8px}
+.approval-controls{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin-top:6px}
+.approval-controls input{margin-left:6px;font:inherit;padding:5px 8px;border:1px solid #90a4ae;border-radius:5px;width:240px}
+.approval button{font:inherit;padding:5px 12px;border-radius:5px;border:1px solid #1565c0;background:#fff;color:#1565c0;cursor:pointer}
+.approval button#download-approval{background:#1565c0;color:#fff}
+.approval button[disabled]{opacity:.5;cursor:not-allowed}
+.approve{display:block;margin-top:6px;font-size:13px;white-space:nowrap}
 table{border-collapse:collapse}
 #records{width:100%}
 #records>thead>tr>th{position:sticky;top:0;background:#eceff1;text-align:left;padding:8px;border-bottom:2px solid #90a4ae}
@@ -199,7 +224,7 @@ table{border-collapse:collapse}
 .fields .nzqa{color:#4e342e}
 .none{color:#90a4ae;font-style:italic}
 footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid var(--line)}
-@media print{.controls,.legend{display:none}#records>thead>tr>th{position:static}header{border-bottom-width:2px}}
+@media print{.controls,.legend,.approval{display:none}#records>thead>tr>th{position:static}header{border-bottom-width:2px}}
 ";
 
         private const string Script = @"
@@ -233,6 +258,46 @@ footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid 
     });
   });
   apply();
+
+  // Approval: the ticked changes, with the fingerprints the module computed, as the approval file (docs/approval.md).
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('.approve-box'));
+  var signer = document.getElementById('signer');
+  var download = document.getElementById('download-approval');
+  if (!download) return;
+  var ticked = document.getElementById('ticked');
+  var approvalStatus = document.getElementById('approval-status');
+  function refresh() {
+    var n = boxes.filter(function (b) { return b.checked; }).length;
+    ticked.textContent = n + ' of ' + boxes.length + ' changes ticked';
+    download.disabled = n === 0 || !signer.value.trim();
+  }
+  boxes.forEach(function (b) { b.addEventListener('change', refresh); });
+  signer.addEventListener('input', refresh);
+  document.getElementById('tick-shown').addEventListener('click', function () {
+    boxes.forEach(function (b) { if (!b.closest('tr').hidden) b.checked = true; });
+    refresh();
+  });
+  document.getElementById('untick-all').addEventListener('click', function () {
+    boxes.forEach(function (b) { b.checked = false; });
+    refresh();
+  });
+  download.addEventListener('click', function () {
+    var approved = boxes.filter(function (b) { return b.checked; }).map(function (b) {
+      return { kind: b.getAttribute('data-kind'), key: b.getAttribute('data-key'), fingerprint: b.getAttribute('data-fingerprint'),
+               status: b.getAttribute('data-status'), name: b.getAttribute('data-name'), summary: b.getAttribute('data-summary') };
+    });
+    var file = { format: 'nzqasync-approval/1', signedBy: signer.value.trim(), signedAt: new Date().toISOString(),
+                 source: 'review page: ' + document.title, approved: approved };
+    var blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'approval.json';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+    approvalStatus.textContent = 'Downloaded approval.json: ' + approved.length + ' changes approved by ' + file.signedBy + '.';
+  });
+  refresh();
 })();
 ";
     }

@@ -44,6 +44,9 @@ namespace NzqaSync.Sync
 
         public string RunId { get; }
 
+        /// <summary>The approval this run sends under; every journal line names it.</summary>
+        public JournalApproval Approval { get; set; }
+
         /// <summary>Records finished so far, and of them created, updated and failed (read from any thread).</summary>
         public (int Done, int Created, int Updated, int Failed) Progress => (Volatile.Read(ref _done), Volatile.Read(ref _created), Volatile.Read(ref _updated), Volatile.Read(ref _failed));
 
@@ -88,6 +91,7 @@ namespace NzqaSync.Sync
                 Key = s.Planned.Diff.Key,
                 Action = s.Planned.Operations[stage].Action.ToString(),
                 Outcome = "Pending",
+                Approval = Approval,
                 ItemHash = ItemHash(s.Planned.Operations[stage].Item),
             }).ToList();
             _journal.Record(ops);

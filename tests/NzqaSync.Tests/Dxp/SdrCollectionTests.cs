@@ -105,7 +105,9 @@ public class SdrCollectionTests
         var disagree = check.Check(nsn).Single();
         Assert.Equal("DxpNsnDisagrees", disagree.Code);
         Assert.Contains("course enrolment E3", disagree.Message);
-        Assert.Empty(check.Check(DxpSandbox.Enrolment("E4", student: "S1", course: "ECON112") is var fine && (fine.NationalStudentNumber = 2140000) > 0 ? fine : null!));
+        var fine = DxpSandbox.Enrolment("E4", student: "S1", course: "ECON112");
+        fine.NationalStudentNumber = 2140000;
+        Assert.Empty(check.Check(fine));
     }
 
     [Fact]
@@ -140,5 +142,49 @@ public class SdrCollectionTests
 
         var deleted = (await s.SendAsync(HttpMethod.Post, "courses/delete", new DxpUploadRequest<DxpLocalIdRef>(sub.SubmissionToken, new[] { new DxpLocalIdRef(Course("ECON112").LocalId) }))).Body.ToObject<DxpUploadResponse>()!;
         Assert.True(deleted.Content.Single().Accepted);
+    }
+}
+
+/// <summary>Compare-DxpRecord's core: local vs the submission by localId, field by field in the sent form.</summary>
+public class DxpRecordComparerTests
+{
+    private static NzqaSync.Compare.DxpLocalItem Item(IDxpRecord r) => new(r, null, null);
+
+    [Fact]
+    public void New_Different_Match_DxpOnly_and_Invalid_by_localId()
+    {
+        var same = DxpSandbox.Enrolment("same");
+        var changedLocal = DxpSandbox.Enrolment("changed");
+        var changedHeld = DxpSandbox.Enrolment("changed");
+        changedHeld.CourseEndDate = new DateTime(2026, 6, 26);
+        changedHeld.EftsByMonth = changedLocal.EftsByMonth;
+        var held = new IDxpRecord[] { DxpSandbox.Enrolment("same"), changedHeld, DxpSandbox.Enrolment("gone"), DxpSandbox.Enrolment("bad") };
+        var bad = DxpSandbox.Enrolment("bad");
+        var problem = new DxpFieldProblem("courseCode", "DxpCourseNotInRegister", "not in the register", localId: "bad");
+        var local = new[] { Item(same), Item(changedLocal), Item(DxpSandbox.Enrolment("new")), new NzqaSync.Compare.DxpLocalItem(bad, new[] { problem }, "row") };
+
+        var diffs = NzqaSync.Compare.DxpRecordComparer.Compare(CourseEnrolmentRecord.DatasetName, local, held, "202608").ToList();
+
+        Assert.Equal(new[] { ("same", "Match"), ("changed", "Different"), ("new", "New"), ("bad", "Invalid"), ("gone", "DxpOnly") },
+            diffs.Select(d => (d.LocalId, d.Status.ToString())).ToArray());
+        var difference = diffs[1].Differences.Single();
+        Assert.Equal(("courseEndDate", "2026-06-19", "2026-06-26"), (difference.Field, difference.Local, difference.Dxp));
+        // An Invalid record keeps its DXP record: it is not DxpOnly, so it is never deleted.
+        Assert.DoesNotContain(diffs, d => d.LocalId == "bad" && d.Status.ToString() == "DxpOnly");
+    }
+
+    [Fact]
+    public void Numbers_compare_by_value_and_a_repeated_localId_is_one_shared_problem()
+    {
+        var local = DxpSandbox.Enrolment("a");
+        var held = DxpSandbox.Enrolment("a");
+        held.CourseEftsFactor = 0.1250m; // 0.125 as DXP may write it
+        Assert.Empty(NzqaSync.Compare.DxpRecordComparer.Differences(local, held));
+
+        var twice = new[] { Item(DxpSandbox.Enrolment("dup", student: "S1")), Item(DxpSandbox.Enrolment("dup", student: "S2")) };
+        var diffs = NzqaSync.Compare.DxpRecordComparer.Compare(CourseEnrolmentRecord.DatasetName, twice, Array.Empty<IDxpRecord>(), "202608").ToList();
+        Assert.All(diffs, d => Assert.Equal("Invalid", d.Status.ToString()));
+        Assert.Same(diffs[0].Problems.Single(), diffs[1].Problems.Single());
+        Assert.Equal("DxpLocalIdDuplicate", diffs[0].Problems[0].Code);
     }
 }

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using NzqaSync.Compare;
+using NzqaSync.Sync;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>
+    /// Writes the Principal's Nominee's approval file from diffs in the pipeline: every change that a sync would send
+    /// for them, each with the fingerprint of exactly what would be sent. The same file the review page downloads.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "NzqaApproval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class NewNzqaApprovalCommand : NzqaCmdlet
+    {
+        private readonly List<RecordDiff> _diffs = new List<RecordDiff>();
+
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        public RecordDiff InputObject { get; set; }
+
+        /// <summary>Who approves: the Principal's Nominee's name.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        public string SignedBy { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject == null) return;
+            if (ApprovalFingerprint.Of(InputObject) == null)
+            {
+                WriteVerbose($"{InputObject.Kind} {InputObject.Key}: {InputObject.Status}, nothing would be sent; not in the approval.");
+                return;
+            }
+            _diffs.Add(InputObject);
+        }
+
+        protected override void EndProcessing()
+        {
+            var full = GetUnresolvedProviderPathFromPSPath(Path);
+            if (File.Exists(full) && !Force)
+            {
+                var message = $"The approval file '{full}' already exists; it was left as it was.";
+                ThrowTerminatingError(new ErrorRecord(new IOException(message), "NzqaApprovalFileExists", ErrorCategory.ResourceExists, full)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give another -Path, or add -Force to replace it." },
+                });
+                return;
+            }
+            var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
+            if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
+            try
+            {
+                // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
+                var bytes = new UTF8Encoding(false).GetBytes(approval.ToJson());
+                using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "approval file"))
+                    stream.Write(bytes, 0, bytes.Length);
+            }
+            catch (Journal.UnsafePathException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "NzqaApprovalFileUnsafePath", ErrorCategory.SecurityError, full));
+                return;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "NzqaApprovalFileUnwritable", ErrorCategory.WriteError, full));
+                return;
+            }
+            WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");
+            WriteObject(new FileInfo(full));
+        }
+    }
+}
