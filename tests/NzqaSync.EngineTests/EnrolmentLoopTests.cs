@@ -128,7 +128,7 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         var result = Assert.Single(run.Output).Properties;
         Assert.Equal("Failed", result["Outcome"].Value.ToString());
         Assert.Contains("LEARNER_UNKNOWN", ((IEnumerable<string>)result["Errors"].Value).Single());
-        Assert.Equal("NzqaSyncFailed,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
+        Assert.Equal("NzqaRefusedLearnerUnknown,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
         using var log = test.Run("Get-NzqaSyncLog -Outcome Failed");
         Assert.Equal("9999999999", Assert.Single(log.Output).Properties["Key"].Value);
         Assert.Null(Assert.Single(log.Output).Properties["Exchange"].Value); // read only when asked

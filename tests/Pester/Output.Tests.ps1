@@ -8,9 +8,9 @@ BeforeDiscovery {
         'NzqaSync.Domain.EnrolmentRecord', 'NzqaSync.Domain.LearnerRecord', 'NzqaSync.Domain.StandardRecord', 'NzqaSync.Domain.StandardDefinition',
         'NzqaSync.Sync.SyncResult', 'NzqaSync.Journal.SyncLogEntry', 'NzqaSync.Journal.SyncLogSummary',
         'NzqaSync.Api.NzqaConnection', 'NzqaSync.Cmdlets.NzqaConnectionTest',
-        'NzqaSync.Api.DxpConnection', 'NzqaSync.Cmdlets.DxpConnectionTest', 'NzqaSync.Domain.Dxp.DxpReturn', 'NzqaSync.Domain.Dxp.DxpSubmission',
+        'NzqaSync.Api.DxpConnection', 'NzqaSync.Cmdlets.DxpConnectionTest', 'NzqaSync.Api.DxpReturn', 'NzqaSync.Api.DxpSubmission',
         'NzqaSync.Domain.Dxp.CourseEnrolmentRecord', 'NzqaSync.Domain.Dxp.QualificationCompletionRecord',
-        'NzqaSync.Sync.DxpUploadResult', 'NzqaSync.Domain.Dxp.DxpValidationRun', 'NzqaSync.Domain.Dxp.DxpValidationResult'
+        'NzqaSync.Sync.DxpUploadResult', 'NzqaSync.Api.DxpValidationRun', 'NzqaSync.Api.DxpValidationResult'
     ) | ForEach-Object { @{ TypeName = $_ } }
 }
 
@@ -179,7 +179,7 @@ Describe 'Columns a cron log needs to say why' {
         @{ Type = 'NzqaSync.Sync.SyncResult'; Columns = 'Outcome', 'Key', 'Errors' }
         @{ Type = 'NzqaSync.Journal.SyncLogEntry'; Columns = 'Outcome', 'Key', 'Errors' }
         @{ Type = 'NzqaSync.Sync.DxpUploadResult'; Columns = 'Outcome', 'LocalId', 'Errors' }
-        @{ Type = 'NzqaSync.Domain.Dxp.DxpValidationResult'; Columns = 'Type', 'Code', 'LocalId', 'Description' }
+        @{ Type = 'NzqaSync.Api.DxpValidationResult'; Columns = 'Type', 'Code', 'LocalId', 'Description' }
     ) {
         $text = $samples[$Type] | Format-Table | Out-String -Width 80
         $header = Get-TableHeader $text
@@ -241,7 +241,7 @@ Describe 'Dates look the same in every table' {
     }
 
     It 'the validation table shows when it was requested and completed as yyyy-MM-dd HH:mm' {
-        $text = $samples['NzqaSync.Domain.Dxp.DxpValidationRun'] | Format-Table | Out-String -Width 80
+        $text = $samples['NzqaSync.Api.DxpValidationRun'] | Format-Table | Out-String -Width 80
         $text | Should -Match '\b20\d\d-\d\d-\d\d \d\d:\d\d\b'
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -25,12 +24,13 @@ namespace NzqaSync.Api
         private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
 
         private readonly HttpClient _http;
-        private PSCredential _credential;
+        // The machine credential, held only to ask ESL for tokens; dropped on Dispose.
+        private NetworkCredential _credential;
         private readonly ConcurrentDictionary<string, DxpSubmission> _submissions = new ConcurrentDictionary<string, DxpSubmission>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _submissionGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _uploadGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
 
-        public DxpConnection(Uri baseUri, int edumis, PSCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
+        public DxpConnection(Uri baseUri, int edumis, NetworkCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
         {
             if (credential == null) throw new ArgumentNullException(nameof(credential));
             TransportPolicy.Check(baseUri, "BaseUri");
@@ -146,13 +146,13 @@ namespace NzqaSync.Api
 
         /// <summary>The machine password, read at the moment of a token request; gone once the connection is disposed.</summary>
         private System.Net.NetworkCredential Credential() =>
-            (_credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.")).GetNetworkCredential();
+            _credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.");
 
         public void Dispose()
         {
             IsClosed = true;
             Sender.Close(ToString());
-            // Drop the caller's PSCredential (its SecureString is the caller's own, not disposed here) and the token.
+            // Drop the credential (its SecureString is the caller's own, not disposed here) and the token.
             _credential = null;
             Tokens.Clear();
             _submissions.Clear();

@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
 
@@ -12,9 +11,10 @@ namespace NzqaSync.Api
     public sealed class NzqaConnection : IDisposable
     {
         private readonly HttpClient _http;
-        private PSCredential _credential;
+        // The machine credential, held only to ask ESL for tokens; dropped on Dispose.
+        private NetworkCredential _credential;
 
-        public NzqaConnection(Uri baseUri, int providerNumber, PSCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
+        public NzqaConnection(Uri baseUri, int providerNumber, NetworkCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
         {
             TransportPolicy.Check(baseUri, "BaseUri");
             TransportPolicy.Check(tokenUri, "TokenUri");
@@ -95,13 +95,13 @@ namespace NzqaSync.Api
 
         /// <summary>The machine password, read at the moment of a token request; gone once the connection is disposed.</summary>
         private System.Net.NetworkCredential Credential() =>
-            (_credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.")).GetNetworkCredential();
+            _credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.");
 
         public void Dispose()
         {
             IsClosed = true;
             Sender.Close(ToString());
-            // Drop the caller's PSCredential (its SecureString is the caller's own, not disposed here) and the token.
+            // Drop the credential (its SecureString is the caller's own, not disposed here) and the token.
             _credential = null;
             Tokens.Clear();
             _http.Dispose();

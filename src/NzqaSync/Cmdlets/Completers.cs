@@ -134,7 +134,7 @@ namespace NzqaSync.Cmdlets
         private sealed class CachedReturns
         {
             public DateTimeOffset At;
-            public Domain.Dxp.DxpReturn[] Returns = new Domain.Dxp.DxpReturn[0];
+            public Api.DxpReturn[] Returns = new Api.DxpReturn[0];
         }
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

@@ -48,7 +48,7 @@ namespace NzqaSync.Cmdlets
             try
             {
                 var journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : JournalFolder.Default();
-                connection = new DxpConnection(BaseUri, Edumis, Credential, TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, journal)
+                connection = new DxpConnection(BaseUri, Edumis, Credential.GetNetworkCredential(), TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, journal)
                 {
                     CompressUploads = !NoCompression,
                 };

@@ -50,7 +50,7 @@ namespace NzqaSync.Cmdlets
             try
             {
                 var journal = JournalPath != null ? GetUnresolvedProviderPathFromPSPath(JournalPath) : JournalFolder.Default();
-                connection = new NzqaConnection(BaseUri, ProviderNumber, Credential, TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal)
+                connection = new NzqaConnection(BaseUri, ProviderNumber, Credential.GetNetworkCredential(), TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, journal)
                 {
                     JournalRetentionDays = JournalRetentionDays,
                     KeepExchanges = KeepExchanges,

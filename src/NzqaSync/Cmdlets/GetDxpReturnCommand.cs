@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Cmdlets

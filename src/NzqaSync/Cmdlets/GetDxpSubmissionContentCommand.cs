@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using CsvHelper;
 using CsvHelper.Configuration;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 using NzqaSync.Sources;
 using NzqaSync.Sync;

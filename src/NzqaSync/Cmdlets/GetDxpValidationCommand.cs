@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Cmdlets

@@ -1,17 +1,22 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Cmdlets
 {
     /// <summary>
     /// Resets the submission (POST reset): DXP drops the submission token and every record uploaded to it, and cancels a
-    /// running validation. ConfirmImpact High: an interactive console asks first; -Force skips the question. A host that
-    /// cannot ask (a scheduled task, a hosted engine) is never prompted: without -Force or -Confirm nothing is reset and
-    /// an error (DxpResetNotConfirmed) says so.
+    /// running validation. ShouldProcess (-WhatIf, -Confirm) plus ShouldContinue, which -Force skips: a person is always
+    /// asked unless -Force is given, and a host that cannot ask (a scheduled task, pwsh -NonInteractive, a hosted
+    /// engine) refuses the question, so nothing is reset and an error (DxpResetNotConfirmed) says what to add.
     /// </summary>
-    [Cmdlet(VerbsCommon.Reset, "DxpSubmission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "ReturnId")]
+    /// <remarks>
+    /// ConfirmImpact is Medium so the question is asked once (ShouldContinue), not twice (a High ShouldProcess prompt and
+    /// then ShouldContinue); -Confirm still asks the ShouldProcess question.
+    /// </remarks>
+    [Cmdlet(VerbsCommon.Reset, "DxpSubmission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "ReturnId")]
     [OutputType(typeof(void))]
     public sealed class ResetDxpSubmissionCommand : DxpApiCmdlet
     {
@@ -35,20 +40,18 @@ namespace NzqaSync.Cmdlets
             var returnId = ReturnIdOf(_connection, ReturnId, Submission);
             var target = $"DXP return {returnId} (EDUMIS {_connection.Edumis})";
             const string action = "Reset the submission: drop its token and every record uploaded to it, cancel a running validation";
-            var bound = MyInvocation.BoundParameters;
-            var confirmAsked = bound.ContainsKey("Confirm") && ((SwitchParameter)bound["Confirm"]).IsPresent;
-            var whatIf = bound.ContainsKey("WhatIf") && ((SwitchParameter)bound["WhatIf"]).IsPresent;
-
             bool proceed;
-            if (whatIf || confirmAsked) proceed = ShouldProcess(target, action);
-            else if (Force) proceed = true;
-            else if (!WouldPrompt() || InteractiveHost()) proceed = ShouldProcess(target, action);
-            else
+            try
+            {
+                proceed = ShouldProcess(target, action)
+                    && (Force || ShouldContinue($"Drop every record uploaded to return {returnId}? This cannot be undone.", $"Reset {target}"));
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException || ex is NotImplementedException)
             {
                 var message = $"Reset-DxpSubmission would drop every record of return {returnId}; this host cannot ask for confirmation, so nothing was reset.";
-                WriteError(new ErrorRecord(new InvalidOperationException(message), "DxpResetNotConfirmed", ErrorCategory.OperationStopped, returnId)
+                WriteError(new ErrorRecord(new InvalidOperationException(message, ex), "DxpResetNotConfirmed", ErrorCategory.OperationStopped, returnId)
                 {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to reset without asking (or -Confirm in an interactive session)." },
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to reset without asking (scripts and scheduled tasks), or run it in an interactive session." },
                 });
                 return;
             }

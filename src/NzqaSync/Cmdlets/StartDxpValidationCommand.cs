@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Cmdlets

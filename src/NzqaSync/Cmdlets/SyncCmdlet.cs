@@ -154,7 +154,7 @@ namespace NzqaSync.Cmdlets
                 WriteObject(result);
                 if (result.Outcome == SyncOutcome.Failed)
                     WriteError(new ErrorRecord(new InvalidOperationException($"{result.Kind} {result.Key} ({result.Name}) was not synced: {result.ErrorSummary}"),
-                        "NzqaSyncFailed", ErrorCategory.InvalidResult, result));
+                        ErrorIds.ForNzqaRefusal(result.Errors), ErrorCategory.InvalidResult, result));
             }
             WriteVerbose($"Sync run {runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
         }

@@ -54,7 +54,7 @@ namespace NzqaSync.Cmdlets
             {
                 try
                 {
-                    connection = new DxpConnection(BaseUri, Edumis, Credential, TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, null);
+                    connection = new DxpConnection(BaseUri, Edumis, Credential.GetNetworkCredential(), TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, null);
                     owned = true;
                 }
                 catch (ArgumentException ex)

@@ -53,7 +53,7 @@ namespace NzqaSync.Cmdlets
             {
                 try
                 {
-                    connection = new NzqaConnection(BaseUri, ProviderNumber, Credential, TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, null);
+                    connection = new NzqaConnection(BaseUri, ProviderNumber, Credential.GetNetworkCredential(), TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, null);
                     owned = true;
                 }
                 catch (ArgumentException ex)

@@ -88,9 +88,7 @@ public class PagedReaderTests
     {
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 5, Students = 4_500, Today = new DateOnly(2026, 5, 11) });
         var school = sandbox.Info.Providers.Single(p => p.ProviderNumber == 257);
-        var secure = new System.Security.SecureString();
-        foreach (var c in school.Password) secure.AppendChar(c);
-        using var connection = new NzqaConnection(new Uri(sandbox.Info.NzqaBaseUri), 257, new System.Management.Automation.PSCredential(school.MachineAccount, secure),
+        using var connection = new NzqaConnection(new Uri(sandbox.Info.NzqaBaseUri), 257, new System.Net.NetworkCredential(school.MachineAccount, school.Password),
             new Uri(sandbox.Info.TokenUri), SandboxState.NzqaScope, null);
         var read = await connection.Client.GetStandardsAsync(2026, null, CancellationToken.None);
         var held = sandbox.State.Nzqa.Entries(257, 2026).ToList();

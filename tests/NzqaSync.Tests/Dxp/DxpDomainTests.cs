@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Tests.Dxp;

@@ -11,6 +11,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 using NzqaSync.Sandbox;
 

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Tests.Dxp;

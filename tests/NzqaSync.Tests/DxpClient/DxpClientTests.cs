@@ -30,9 +30,7 @@ public sealed class DxpClientTests : IAsyncLifetime
     {
         _sandbox = await SandboxHost.StartAsync(new SandboxOptions());
         var provider = _sandbox.Info.Providers.Single(p => p.ProviderNumber == 7001);
-        var secure = new System.Security.SecureString();
-        foreach (var c in provider.Password) secure.AppendChar(c);
-        _connection = new DxpConnection(new Uri(_sandbox.Info.DxpBaseUri), 7001, new System.Management.Automation.PSCredential(provider.MachineAccount, secure),
+        _connection = new DxpConnection(new Uri(_sandbox.Info.DxpBaseUri), 7001, new System.Net.NetworkCredential(provider.MachineAccount, provider.Password),
             new Uri(_sandbox.Info.TokenUri), SandboxState.DxpScope, null, new ResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(20) });
         _journal = Path.Combine(Path.GetTempPath(), "nzqasync-dxpclient-" + Guid.NewGuid().ToString("N"));
     }

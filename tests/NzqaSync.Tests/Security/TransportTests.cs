@@ -28,11 +28,11 @@ public sealed class TransportTests : IDisposable
         if (Directory.Exists(_journal)) Directory.Delete(_journal, true);
     }
 
-    private static PSCredential Credential()
+    private static NetworkCredential Credential()
     {
         var secure = new SecureString();
         foreach (var c in Password) secure.AppendChar(c);
-        return new PSCredential("machine-257", secure);
+        return new NetworkCredential("machine-257", secure);
     }
 
     private static ResilienceSettings Quick(TimeSpan? attemptTimeout = null) => new()

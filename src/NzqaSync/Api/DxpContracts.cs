@@ -4,7 +4,7 @@ using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace NzqaSync.Domain.Dxp
+namespace NzqaSync.Api
 {
     /// <summary>DXP's paging shape: <c>{page, pageSize, totalCount, results[]}</c>.</summary>
     public sealed class DxpPage<T>

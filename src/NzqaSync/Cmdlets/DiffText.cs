@@ -1,4 +1,6 @@
-namespace NzqaSync.Compare
+using NzqaSync.Compare;
+
+namespace NzqaSync.Cmdlets
 {
     /// <summary>The status names PowerShell shows for a diff (NzqaSync.types.ps1xml CodeProperty).</summary>
     public static class DiffText
