@@ -36,10 +36,11 @@ public sealed record TertiaryExportSummary(
 /// SDR-style headers. Deterministic for a seed. A few hundred plausible 2026 course enrolments over five programmes
 /// (degree, diploma, certificate, secondary teaching, international) and the completions of the students who finished,
 /// plus what a real export has: three rows the module must refuse (a funding source that is not a code, an IRD number
-/// that fails Inland Revenue's check, a completion year that is not the completion date's), one enrolment exported twice
-/// under two enrolment ids (TEC's validation: DUP01), an ITE enrolment without its sector (ITE01 warning) and a
-/// historic funding source (SOF01 warning); and two records that break the rules across the files: an enrolment in a
-/// course the register does not have, and a course completion for a student with no learner record.
+/// that fails Inland Revenue's check, an ITE enrolment without its sector — an error for returns from 2026), one
+/// enrolment exported twice under two enrolment ids (TEC's validation: DUP01), a completion year that is not the
+/// completion date's ("should align": a warning, YRM01) and a historic funding source (SOF01 warning); and two records
+/// that break the rules across the files: an enrolment in a course the register does not have, and a course completion
+/// for a student with no learner record.
 /// </summary>
 public static class TertiaryExport
 {
@@ -167,7 +168,7 @@ public static class TertiaryExport
         var historic = enrolments[enrolments.FindIndex(r => r[3] == "DIT501")];
         historic[11] = "4";                                                        // historic fund: a warning
         var ite = enrolments.First(r => r[3] == "BTS701");
-        ite[18] = ""; ite[19] = "";                                                // ITE field of study, no sector: a warning
+        ite[18] = ""; ite[19] = "";                                                // ITE field of study, no sector: an error from 2026
         var original = enrolments[20];
         var twice = (string[])original.Clone();
         twice[0] = "ENR" + (enrolmentId++).ToString(CultureInfo.InvariantCulture); // the same enrolment under a second id
@@ -180,7 +181,7 @@ public static class TertiaryExport
         var badIrd = completions.First(r => r[6].Length > 0);
         badIrd[6] = BreakCheckDigit(badIrd[6]);                                    // fails Inland Revenue's check digit
         var badYear = completions.Last(r => !ReferenceEquals(r, badIrd));
-        badYear[4] = "2025";                                                       // the completion date says 2026
+        badYear[4] = "2025";                                                       // the completion date says 2026: a warning
 
         var register = Programmes.SelectMany(p => p.Courses.Select(c => new[] { c, CourseTitles[c], p.Code })).ToList();
 
@@ -192,7 +193,7 @@ public static class TertiaryExport
         File.WriteAllText(Path.Combine(folder, "courses.csv"), Csv(CourseHeaders, register), new UTF8Encoding(true));
         File.WriteAllText(Path.Combine(folder, "course-completions.csv"), Csv(CourseCompletionHeaders, courseCompletions), new UTF8Encoding(true));
         return new TertiaryExportSummary(coursePath, completionPath, enrolments.Count, completions.Count,
-            new[] { badFunding[0] }, new[] { badIrd[0], badYear[0] }, new[] { original[0], twice[0] },
+            new[] { badFunding[0], ite[0] }, new[] { badIrd[0] }, new[] { original[0], twice[0] },
             ite[0], historic[0], learners.Count, register.Count, courseCompletions.Count, notInRegister[0], "HIST101", noLearner[0]);
     }
 

@@ -118,6 +118,9 @@ namespace NzqaSync
         public const string DxpWithdrawalAfterEnd = nameof(DxpWithdrawalAfterEnd);
         public const string DxpYearFormat = nameof(DxpYearFormat);
         public const string DxpYearMismatch = nameof(DxpYearMismatch);
+        public const string DxpStartYear = nameof(DxpStartYear);
+        public const string DxpFormatInvalid = nameof(DxpFormatInvalid);
+        public const string DxpFeesNotDomestic = nameof(DxpFeesNotDomestic);
 
         // A service's answer by HTTP class (ServiceError): the same suffixes for NZQA and DXP
         public const string NzqaAuthenticationFailed = nameof(NzqaAuthenticationFailed);

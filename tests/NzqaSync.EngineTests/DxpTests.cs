@@ -275,7 +275,7 @@ public class DxpTests : IClassFixture<SandboxFixture>
             $records = @(New-Enrolments 4 'val')
             $records[3].StudentIdentificationCode = $records[2].StudentIdentificationCode
             $records[3].CourseCode = $records[2].CourseCode          # same student, course and start: DUP01
-            $records[0].NzscedFieldOfStudy = '070105'                  # ITE field without iteSector: ITE01 warning
+            $records[0].SourceOfFunding = '11'                           # a historic fund: SOF01 warning
             $null = $records | Send-DxpCourseEnrolment -ReturnId 202604 -WarningAction SilentlyContinue
             $started = Start-DxpValidation -ReturnId 202604
             $done = Get-DxpValidation -ReturnId 202604 -Wait -TimeoutSeconds 30
@@ -290,7 +290,7 @@ public class DxpTests : IClassFixture<SandboxFixture>
         Assert.Equal(1, (int)run.Output[3].BaseObject);
         var issues = run.Output.Skip(4).Select(o => (dynamic)o.BaseObject).ToList();
         Assert.Equal(2, issues.Count);
-        Assert.Equal(new[] { "DUP01", "ITE01" }, issues.Select(i => (string)i.ErrorCode).OrderBy(c => c).ToArray());
+        Assert.Equal(new[] { "DUP01", "SOF01" }, issues.Select(i => (string)i.ErrorCode).OrderBy(c => c).ToArray());
         Assert.Contains(run.Progress, p => p.Activity.Contains("Validating DXP return 202604"));
     }
 

@@ -17,6 +17,9 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async Task InitializeAsync() => Sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 7, Students = 120, Today = new DateOnly(2026, 5, 11) });
 
+    /// <summary>A fixture over a sandbox with other options (a test that needs several seeds or sizes); dispose it.</summary>
+    public static async Task<SandboxFixture> StartAsync(SandboxOptions options) => new SandboxFixture { Sandbox = await SandboxHost.StartAsync(options) };
+
     public async Task DisposeAsync() => await Sandbox.DisposeAsync();
 
     public SandboxProvider School(int number = 257) => Sandbox.Info.Providers.Single(p => p.ProviderNumber == number);

@@ -155,7 +155,7 @@ public static class DxpEndpoints
                 {
                     var record = DxpRules.ToStored(dataset, item);
                     var localId = record["localId"]?.GetValue<string>();
-                    var errors = DxpRules.UploadErrors(dataset, record);
+                    var errors = DxpRules.UploadErrors(dataset, record, sub.Return.ReturnYear);
                     if (errors.Count == 0) content[localId!] = record;
                     return new { localId, errors };
                 }).ToList();

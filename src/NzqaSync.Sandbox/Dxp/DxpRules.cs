@@ -198,7 +198,7 @@ public static class DxpRules
     }
 
     /// <summary>Per-record errors returned by an upload (a record with any is not stored).</summary>
-    public static List<string> UploadErrors(string dataset, JsonObject r)
+    public static List<string> UploadErrors(string dataset, JsonObject r, int? returnYear = null)
     {
         var errors = new List<string>();
         foreach (var spec in Datasets[dataset])
@@ -216,7 +216,7 @@ public static class DxpRules
                 else if (spec.MaxLength > 0 && s.Length > spec.MaxLength) errors.Add($"{spec.Name}: Length: {spec.MaxLength} — must be {(spec.Required ? 1 : 0)}–{spec.MaxLength} characters.");
             }
         }
-        if (dataset == CourseEnrolments) CourseEnrolmentErrors(r, errors);
+        if (dataset == CourseEnrolments) CourseEnrolmentErrors(r, errors, returnYear);
         else if (dataset == QualificationCompletions) QualificationCompletionErrors(r, errors);
         else if (dataset == Learners) LearnerErrors(r, errors);
         else if (dataset == CourseCompletions) CourseCompletionErrors(r, errors);
@@ -240,9 +240,27 @@ public static class DxpRules
         return (decimal.GetBits(d)[3] >> 16) & 0xFF;
     }
 
-    private static void CourseEnrolmentErrors(JsonObject r, List<string> errors)
+    private static bool Alnum(string s) => s.Length > 0 && s.All(char.IsAsciiLetterOrDigit);
+
+    /// <summary>"a six alpha-numeric code from the SDR Qualifications Register"; for course enrolments also G9999 and the model GFFSSX.</summary>
+    private static void QualificationCode(JsonObject r, string field, bool nonFormal, List<string> errors)
+    {
+        var code = Str(r, field);
+        if (string.IsNullOrEmpty(code) || code.Length > 6) return;
+        if (code.Length == 6 && Alnum(code)) return;
+        if (nonFormal && code == "G9999") return;
+        errors.Add($"{field}: '{code}' is not a six alpha-numeric code from the SDR Qualifications Register{(nonFormal ? " (or G9999 / GFFSSX for community education)" : "")}.");
+    }
+
+    private static void CourseEnrolmentErrors(JsonObject r, List<string> errors, int? returnYear)
     {
         var start = Date(r, "courseStartDate");
+        // "The start date of the learner's course(s) in the current or previous academic year."
+        if (returnYear is int ry && start is DateTime s0 && s0.Year != ry && s0.Year != ry - 1)
+            errors.Add($"courseStartDate: {s0:dd/MM/yyyy} is not in the current or previous academic year of return year {ry}.");
+        QualificationCode(r, "qualificationCode", nonFormal: true, errors);
+        var site = Str(r, "courseDeliverySite");
+        if (!string.IsNullOrEmpty(site) && !Alnum(site)) errors.Add($"courseDeliverySite: '{site}' is not alpha-numeric.");
         var end = Date(r, "courseEndDate");
         var withdrawal = Date(r, "studentsCourseWithdrawalDate");
         if (start.HasValue && end.HasValue && end < start) errors.Add("courseEndDate: The course end date is before the course start date.");
@@ -259,6 +277,10 @@ public static class DxpRules
             errors.Add($"sourceOfFunding: '{source}' is not a Source of Funding code.");
         var res = Str(r, "residentialStatus");
         if (!string.IsNullOrEmpty(res) && res != "Y" && res != "N") errors.Add($"residentialStatus: '{res}' is not Y or N.");
+        // Footnote *1: 00 for NZ residents and Australian permanent residents residing in New Zealand (attendance 1 or 2).
+        var ausPr = r["australianResidentialStatus"] is JsonValue aus && aus.TryGetValue<bool>(out var ab) && ab;
+        if ((res == "Y" || ausPr) && Int(r, "intramuralExtramuralAttendance") is 1 or 2 && Code(fees) is int fc && CategoryOfFees.Contains(fc) && fc != 0)
+            errors.Add($"categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment: '{fees}' must be 00 for a New Zealand resident or Australian permanent resident residing in New Zealand.");
         if (Dec(r, "courseClassification") is decimal cc && (cc < 0 || cc >= 100 || Places(cc) > 1))
             errors.Add($"courseClassification: {cc} is not Numeric (2,1).");
         var factor = Dec(r, "courseEftsFactor");
@@ -276,6 +298,8 @@ public static class DxpRules
                 if (values.Count > 0 && values.Count != span)
                     errors.Add($"eftsByMonth: {values.Count} values for a course of {span} calendar months.");
             }
+            if (factor is decimal total && values.Count > 0 && values.All(v => Places(v) <= 4) && Places(total) <= 4 && values.Sum() != total)
+                errors.Add($"eftsByMonth: adds up to {values.Sum()}, not the Course EFTS Factor {total}.");
         }
         if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
         if (sourceCode is 28 or 29 && r["consortium"] == null) errors.Add("consortium: This field is mandatory for funding source 28 or 29.");
@@ -313,8 +337,10 @@ public static class DxpRules
         if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
         var year = Int(r, "yearRequirementsMet");
         if (year is int y && (y < 1000 || y > 9999)) errors.Add($"yearRequirementsMet: {y} is not a year in the format YYYY.");
-        else if (year is int y2 && Date(r, "qualificationCompletionDate") is DateTime done && done.Year != y2)
-            errors.Add($"yearRequirementsMet: {y2} does not align with the qualification completion date {done:dd/MM/yyyy}.");
+        QualificationCode(r, "qualificationCode", nonFormal: false, errors);
+        QualificationCode(r, "linkedQualificationCodeForFeesFree", nonFormal: false, errors);
+        var student = Str(r, "studentIdentificationCode");
+        if (!string.IsNullOrEmpty(student) && student.Length <= 10 && !Alnum(student)) errors.Add($"studentIdentificationCode: '{student}' is not alpha-numeric.");
         var ird = Str(r, "irdNumber");
         if (!string.IsNullOrEmpty(ird) && ird.Length <= 11 && !IrdValid(ird))
             errors.Add($"irdNumber: '{ird}' fails Inland Revenue's checksum.");
@@ -341,20 +367,27 @@ public static class DxpRules
     }
 
     /// <summary>Warnings a validation run reports for one stored record.</summary>
-    public static IEnumerable<DxpIssue> Warnings(string dataset, JsonObject r)
+    /// <summary>Issues a validation run reports for one stored record (beyond the upload errors): warnings, and the ITE rule.</summary>
+    public static IEnumerable<DxpIssue> Warnings(string dataset, JsonObject r, int? returnYear = null)
     {
+        if (dataset == QualificationCompletions)
+        {
+            // "This should align with what is reported for the 'Year Requirements Met' field": a warning, not a refusal.
+            if (Int(r, "yearRequirementsMet") is int y && y is >= 1000 and <= 9999 && Date(r, "qualificationCompletionDate") is DateTime done && done.Year != y)
+                yield return new DxpIssue("YRM01", "Warning", $"Year Requirements Met {y} does not align with the qualification completion date {done:dd/MM/yyyy}.");
+            yield break;
+        }
         if (dataset != CourseEnrolments) yield break;
         var nzsced = Str(r, "nzscedFieldOfStudy");
         if (r["iteSector"] == null && int.TryParse(nzsced, NumberStyles.None, CultureInfo.InvariantCulture, out var field) && IteNzsced.Contains(field))
-            yield return new DxpIssue("ITE01", "Warning",
-                $"ITE Sector is missing for NZSCED {nzsced}, an ITE enrolment. This field is optional until 2026 and a warning will be displayed until then.");
+        {
+            // "optional until 2026 and a warning will be displayed until then. From 2026 we will introduce validation rules"
+            var year = returnYear ?? Date(r, "courseStartDate")?.Year;
+            yield return new DxpIssue("ITE01", year >= 2026 ? "Error" : "Warning",
+                $"ITE Sector is missing for NZSCED {nzsced}, an ITE enrolment. This field is optional until 2026 and a warning will be displayed until then; from 2026 it is required.");
+        }
         if (Code(Str(r, "sourceOfFunding")) is int s && HistoricFunds.Contains(s))
             yield return new DxpIssue("SOF01", "Warning", $"Source of Funding {s} is a historic fund.");
-        if (Dec(r, "courseEftsFactor") is decimal factor && r["eftsByMonth"] is JsonArray months)
-        {
-            var sum = months.Sum(m => decimal.Parse(m!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture));
-            if (sum != factor) yield return new DxpIssue("EFT01", "Warning", $"EFTS by Month adds up to {sum}, not the Course EFTS Factor {factor}.");
-        }
     }
 
     /// <summary>The natural key whose repetition under two localIds a validation run reports as an error.</summary>

@@ -206,7 +206,7 @@ public sealed class DxpStore
                     if (keys.TryGetValue(key, out var firstId))
                         issues.Add(Issue(new DxpIssue("DUP01", "Error", $"The record repeats the {DxpRules.NaturalKeyWords(dataset)} of localId '{firstId}'.")));
                     else keys[key] = localId;
-                    issues.AddRange(DxpRules.Warnings(dataset, record).Select(Issue));
+                    issues.AddRange(DxpRules.Warnings(dataset, record, sub.Return.ReturnYear).Select(Issue));
                 }
             }
             foreach (var (dataset, localId, record, issue) in DxpRules.CrossCollection(sub.Records))

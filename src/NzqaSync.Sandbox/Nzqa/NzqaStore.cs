@@ -243,8 +243,15 @@ public sealed partial class NzqaStore
         }
     }
 
+    /// <summary>Seeds an entry as NZQA would hold it; the emulator never holds what NZQA would refuse.</summary>
     internal void SeedEntry(EntryRow e)
     {
+        var standard = StandardsCatalogue.Find(e.Key.Number, e.Key.Version)
+            ?? throw new InvalidOperationException($"Seed entry for unknown standard {e.Key.Number} v{e.Key.Version}.");
+        if (e.Result != null && !StandardsCatalogue.ResultAllowed(standard, e.Result))
+            throw new InvalidOperationException($"Seed entry {e.Key.Nsn}/{e.Key.Number}: result {e.Result} is one NZQA would refuse for this standard.");
+        if (standard.IsExternal != (e.EntryMethod != null))
+            throw new InvalidOperationException($"Seed entry {e.Key.Nsn}/{e.Key.Number}: entry method '{e.EntryMethod}' does not fit a{(standard.IsExternal ? "n external" : "n internal")} standard.");
         lock (_gate) PutEntry(e);
     }
 }

@@ -275,7 +275,8 @@ public static class SandboxSeeder
         var hostile = Special(12, "Seán", "O'Brien <b>", "<script>alert(1)</script>");
         AddEntries(hostile, school, year, 3);
         var kuraEntry = hostile.Entries.FirstOrDefault(e => e.EntryMethod == null) ?? hostile.Entries[0];
-        kuraEntry.Result = "E";
+        var kuraStandard = StandardsCatalogue.Find(kuraEntry.Key.Number, kuraEntry.Key.Version);
+        kuraEntry.Result = kuraStandard == null || StandardsCatalogue.ResultAllowed(kuraStandard, "E") ? "E" : "A"; // a result the standard allows
         kuraEntry.ResultProviderCode = 498; // Te Kura assessed it; reported on Kōwhai's entry under Te Kura's code
         ToNzqa(hostile, school); ToSms(hostile);
         var comma = Special(11, "Mary-Jane \"MJ\"", "Smith, Jr");
@@ -326,7 +327,13 @@ public static class SandboxSeeder
         // Transferred out: now at 311; 257's entries and results stay under 257 ("results remain intact").
         var outgoing = Special(12, "Anahera", "Pāora");
         AddEntries(outgoing, school, year, 3);
-        foreach (var e in outgoing.Entries.Where(e => e.Result == null && e.EntryMethod == null)) { e.Result = "M"; e.ResultProviderCode = school; }
+        // A result each standard allows: Merit, or Achieved for a unit standard that awards Achieved only (6401).
+        foreach (var e in outgoing.Entries.Where(e => e.Result == null && e.EntryMethod == null))
+        {
+            var standard = StandardsCatalogue.Find(e.Key.Number, e.Key.Version);
+            e.Result = standard == null || StandardsCatalogue.ResultAllowed(standard, "M") ? "M" : "A";
+            e.ResultProviderCode = school;
+        }
         ToNzqa(outgoing, school);
         store.SeedTransfer(new EnrolmentRow { Nsn = outgoing.Nsn, Provider = 311, LocalStudentId = "H" + outgoing.StudentId, EnrolmentDate = new DateOnly(year, 2, 20), YearLevel = 12 });
 

@@ -67,6 +67,14 @@ namespace NzqaSync.Cmdlets
 
         protected IEnumerable<TRecord> LocalRecords() => _local.Select(l => l.Record);
 
+        /// <summary>The NSNs an SMS enrolment export has as left (rows from Import-NzqaRecord -Kind Enrolment, or the CSV rows).</summary>
+        protected static ISet<string> LeaversIn(object[] enrolments)
+        {
+            if (enrolments == null) return null;
+            var reader = new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All);
+            return StandardArea.LeaverNsns(enrolments.Where(e => e != null).Select(e => reader.Read(e).Record));
+        }
+
         /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
         protected virtual bool Keep(TRecord local) => true;
 
@@ -243,7 +251,13 @@ namespace NzqaSync.Cmdlets
     [OutputType(typeof(LearnerDiff))]
     public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, LearnerDiff>
     {
-        protected override RecordArea<LearnerRecord, LearnerDiff> Area => LearnerArea.Instance;
+        /// <summary>The SMS's enrolments: students with a leaving date are Leaver (information only).</summary>
+        [Parameter]
+        public object[] LocalEnrolment { get; set; }
+
+        private LearnerArea _area;
+
+        protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LeaversIn(LocalEnrolment)));
         protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
         protected override void SetSourceLine(LearnerRecord record, int line) => record.SourceLine = line;
 
@@ -264,8 +278,15 @@ namespace NzqaSync.Cmdlets
         [ValidateRange(2000, 2100)]
         public int AcademicYear { get; set; }
 
+        /// <summary>The SMS's enrolments: the entries of students with a leaving date are Leaver.</summary>
+        [Parameter]
+        public object[] LocalEnrolment { get; set; }
+
+        private ISet<string> _leavers;
+        private ISet<string> Leavers => _leavers ?? (_leavers = LeaversIn(LocalEnrolment) ?? new HashSet<string>());
+
         protected override RecordArea<StandardRecord, StandardDiff> Area =>
-            new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null);
+            new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, Leavers);
 
         protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
         protected override void SetSourceLine(StandardRecord record, int line) => record.SourceLine = line;
@@ -279,8 +300,8 @@ namespace NzqaSync.Cmdlets
             var standards = await client.GetStandardsAsync(year, progress, cancellationToken).ConfigureAwait(false);
             var byNumber = new Dictionary<string, StandardDefinition>(StringComparer.Ordinal);
             foreach (var d in await catalogue.ConfigureAwait(false)) byNumber[d.Number] = d;
-            var enrolled = new HashSet<string>((await enrolments.ConfigureAwait(false)).Select(e => NationalStudentNumber.Normalise(e.Nsn)).Where(n => n != null), StringComparer.Ordinal);
-            return (standards, new StandardArea(connection.ProviderNumber, byNumber, enrolled));
+            var active = StandardArea.ActiveNsns(await enrolments.ConfigureAwait(false));
+            return (standards, new StandardArea(connection.ProviderNumber, byNumber, active, Leavers));
         }
 
         protected override void EndProcessing()

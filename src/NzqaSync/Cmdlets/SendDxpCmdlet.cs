@@ -77,7 +77,7 @@ namespace NzqaSync.Cmdlets
                 return;
             }
             DxpRecordNormaliser.Normalise(record);
-            var problems = DxpRecordValidator.Validate(record);
+            var problems = DxpRecordValidator.Validate(record, _submission.ReturnYear);
             foreach (var warning in problems.Where(p => p.Severity == DxpProblemSeverity.Warning))
                 WriteWarning($"{Noun} {Describe(record)}: {Named(warning)}");
             var errors = problems.Where(p => p.Severity == DxpProblemSeverity.Error).ToList();

@@ -10,6 +10,22 @@ namespace NzqaSync.Compare
     {
         public static readonly LearnerArea Instance = new LearnerArea();
 
+        private readonly ISet<string> _leaverNsns;
+
+        /// <param name="leaverNsns">NSNs the SMS has as left (from its enrolments); a Leaving Date column on the learner counts too.</param>
+        public LearnerArea(ISet<string> leaverNsns = null) => _leaverNsns = leaverNsns;
+
+        /// <summary>Whether the SMS has this learner as left.</summary>
+        public bool IsLeaver(LearnerRecord local) =>
+            local != null && (local.LeavingDate != null || (_leaverNsns != null && NationalStudentNumber.Normalise(local.Nsn) is string nsn && _leaverNsns.Contains(nsn)));
+
+        /// <summary>A leaver is Leaver: information. Nothing is sent for them unless their identity changed (and then only with consent).</summary>
+        public override (DiffStatus, SyncStatus) Classify(LearnerRecord local, LearnerRecord nzqa, IReadOnlyList<FieldDifference> differences) =>
+            IsLeaver(local) ? (DiffStatus.Leaver, SyncStatus.Leaver) : base.Classify(local, nzqa, differences);
+
+        public override (DiffStatus, SyncStatus) ClassifyMissingAtNzqa(LearnerRecord local) =>
+            IsLeaver(local) ? (DiffStatus.Leaver, SyncStatus.Leaver) : base.ClassifyMissingAtNzqa(local);
+
         private static readonly ComparedField<LearnerRecord>[] ComparedFields =
         {
             new ComparedField<LearnerRecord>("LocalStudentId", r => r?.LocalStudentId?.Trim()),
@@ -28,6 +44,9 @@ namespace NzqaSync.Compare
         public override IReadOnlyList<ComparedField<LearnerRecord>> Fields => ComparedFields;
         public override LearnerDiff CreateDiff(LearnerRecord local, LearnerRecord nzqa) => new LearnerDiff { Local = local, Nzqa = nzqa };
 
+        protected override IEnumerable<string> SourcesOf(string comparedField) =>
+            comparedField == "Ethnicities" ? new[] { "Ethnicities", "Ethnicity1", "Ethnicity2", "Ethnicity3" } : new[] { comparedField };
+
         public override IEnumerable<RecordProblem> Check(LearnerRecord local)
         {
             var nsn = NationalStudentNumber.Check(local.Nsn);
@@ -39,7 +58,8 @@ namespace NzqaSync.Compare
                 yield return new RecordProblem("NzqaMissingField", "LastName", "The formal last name is missing.");
             if (local.DateOfBirth == null)
                 yield return new RecordProblem("NzqaMissingField", "DateOfBirth", "The date of birth is missing.");
-            else if (local.DateOfBirth > DateTime.Today || local.DateOfBirth < DateTime.Today.AddYears(-100))
+            // One range everywhere (docs/api-contract.md, the sandbox's DOB_INVALID): not in the future, not before 1900.
+            else if (local.DateOfBirth > DateTime.Today || local.DateOfBirth < new DateTime(1900, 1, 1))
                 yield return new RecordProblem("NzqaInvalidDate", "DateOfBirth", $"The date of birth {CalendarDate.Format(local.DateOfBirth)} is not plausible.");
             if (string.IsNullOrWhiteSpace(local.Gender))
                 yield return new RecordProblem("NzqaMissingField", "Gender", "The gender is missing (M, F, D or U).");

@@ -20,14 +20,21 @@ namespace NzqaSync.Compare
     /// <summary>A local record with the problems found while reading it and the object it came from.</summary>
     public sealed class LocalRecord<TRecord>
     {
-        public LocalRecord(TRecord record, IReadOnlyList<RecordProblem> problems, object source)
+        public LocalRecord(TRecord record, IReadOnlyList<RecordProblem> problems, object source, IReadOnlyCollection<string> present = null)
         {
             Record = record;
             Problems = problems ?? Array.Empty<RecordProblem>();
             Source = source;
+            Present = present;
         }
 
         public TRecord Record { get; }
+
+        /// <summary>
+        /// The fields (binding names) the input had a column or property for; null when every field counts as given (a
+        /// typed record). A field whose column is absent is neither compared nor sent; a present, empty one is a blank.
+        /// </summary>
+        public IReadOnlyCollection<string> Present { get; }
         public IReadOnlyList<RecordProblem> Problems { get; }
         public object Source { get; }
     }
@@ -54,6 +61,31 @@ namespace NzqaSync.Compare
         public virtual IEnumerable<RecordProblem> CheckAgainstNzqa(TRecord local, TRecord nzqa) => Array.Empty<RecordProblem>();
 
         public abstract TDiff CreateDiff(TRecord local, TRecord nzqa);
+
+        /// <summary>The input fields (binding names) that feed a compared field; it is absent when none of them was given.</summary>
+        protected virtual IEnumerable<string> SourcesOf(string comparedField) => new[] { comparedField };
+
+        /// <summary>The compared fields the input had no column or property for (none when <paramref name="present"/> is null).</summary>
+        public virtual IReadOnlyList<string> AbsentFields(IReadOnlyCollection<string> present)
+        {
+            if (present == null) return Array.Empty<string>();
+            var absent = new List<string>();
+            foreach (var field in Fields)
+            {
+                var given = false;
+                foreach (var source in SourcesOf(field.Name))
+                    if (System.Linq.Enumerable.Contains(present, source)) { given = true; break; }
+                if (!given) absent.Add(field.Name);
+            }
+            return absent;
+        }
+
+        /// <summary>What differs, leaving out the fields the input did not have.</summary>
+        public virtual IReadOnlyList<FieldDifference> Differences(TRecord local, TRecord nzqa, IReadOnlyList<string> absent) =>
+            RecordComparer.Differences(Fields, local, nzqa, absent);
+
+        /// <summary>Rules about fields the input gave (present, even if blank), e.g. a deliberate blank NZQA would refuse.</summary>
+        public virtual IEnumerable<RecordProblem> CheckPresent(TRecord local, TRecord nzqa, IReadOnlyList<string> absent) => Array.Empty<RecordProblem>();
 
         /// <summary>Status of a record present on both sides.</summary>
         public virtual (DiffStatus, SyncStatus) Classify(TRecord local, TRecord nzqa, IReadOnlyList<FieldDifference> differences) =>

@@ -35,7 +35,8 @@ namespace NzqaSync.Compare
                 keyCounts[key] = count + 1;
             }
 
-            var fields = area.Fields;
+            // Rows of one input share their shape (the same Present set): work out the absent fields once per shape.
+            var absentByShape = new Dictionary<object, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
             var matched = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < local.Count; i++)
             {
@@ -49,8 +50,13 @@ namespace NzqaSync.Compare
                 List<RecordProblem> problems = item.Problems.Count > 0 ? new List<RecordProblem>(item.Problems) : null;
                 // A field that could not be read is reported once, not again as "missing"; an object with none of the
                 // fields (a file from Get-ChildItem piped in) is that one problem, not also every field missing.
+                // Null for a typed record (every field counts as given).
+                IReadOnlyList<string> absent = null;
+                if (item.Present != null && !absentByShape.TryGetValue(item.Present, out absent))
+                    absentByShape[item.Present] = absent = area.AbsentFields(item.Present);
                 if (!item.Problems.Any(p => p.ErrorId == "NzqaNoKnownProperties"))
-                    foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default)))
+                    foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default))
+                                 .Concat(area.CheckPresent(item.Record, hasNzqa ? nzqaRecord : default, absent)))
                         if (!item.Problems.Any(p => p.Field == problem.Field)) (problems ?? (problems = new List<RecordProblem>())).Add(problem);
                 if (key != null && keyCounts[key] > 1)
                     (problems ?? (problems = new List<RecordProblem>())).Add(new RecordProblem("NzqaDuplicateKey", "Key",
@@ -60,6 +66,7 @@ namespace NzqaSync.Compare
                 diff.Key = key ?? "";
                 diff.Nsn = area.NsnOf(item.Record);
                 diff.Name = area.NameOf(item.Record);
+                diff.AbsentFields = absent ?? Array.Empty<string>();
 
                 if (problems != null)
                 {
@@ -75,7 +82,7 @@ namespace NzqaSync.Compare
                 }
                 else
                 {
-                    var differences = Differences(fields, item.Record, nzqaRecord);
+                    var differences = area.Differences(item.Record, nzqaRecord, absent);
                     diff.Differences = differences;
                     (diff.Status, diff.SyncStatus) = area.Classify(item.Record, nzqaRecord, differences);
                 }
@@ -96,17 +103,32 @@ namespace NzqaSync.Compare
             }
         }
 
-        public static IReadOnlyList<FieldDifference> Differences<TRecord>(IReadOnlyList<ComparedField<TRecord>> fields, TRecord local, TRecord nzqa)
+        public static IReadOnlyList<FieldDifference> Differences<TRecord>(IReadOnlyList<ComparedField<TRecord>> fields, TRecord local, TRecord nzqa, IReadOnlyList<string> absent = null)
         {
             List<FieldDifference> found = null;
             for (var f = 0; f < fields.Count; f++)
             {
+                if (absent != null && absent.Count > 0 && Contains(absent, fields[f].Name)) continue;
                 var l = fields[f].Value(local) ?? "";
                 var n = fields[f].Value(nzqa) ?? "";
                 if (string.Equals(l, n, StringComparison.Ordinal)) continue;
                 (found ?? (found = new List<FieldDifference>())).Add(new FieldDifference(fields[f].Name, l, n));
             }
             return (IReadOnlyList<FieldDifference>)found ?? Array.Empty<FieldDifference>();
+        }
+
+        private static bool Contains(IReadOnlyList<string> list, string name)
+        {
+            for (var i = 0; i < list.Count; i++)
+                if (string.Equals(list[i], name, StringComparison.Ordinal)) return true;
+            return false;
+        }
+
+        private sealed class ReferenceEqualityComparer : IEqualityComparer<object>
+        {
+            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
+            public new bool Equals(object x, object y) => ReferenceEquals(x, y);
+            public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -35,6 +35,10 @@ namespace NzqaSync.Compare
         private IReadOnlyList<FieldDifference> _differences = NoDifferences;
         private IReadOnlyList<RecordProblem> _problems = NoProblems;
 
+        /// <summary>Compared fields the local input had no column or property for: not compared, never sent; as text (Export-Csv) joined with "; ".</summary>
+        public IReadOnlyList<string> AbsentFields { get => _absentFields; set => _absentFields = TextList.Of(value); }
+        private IReadOnlyList<string> _absentFields = TextList.Of<string>(null);
+
         /// <summary>For an Invalid record, the input object it came from (the target of the error about it).</summary>
         public object Source { get; set; }
 

@@ -16,14 +16,17 @@ namespace NzqaSync.Compare
         private readonly IReadOnlyDictionary<string, StandardDefinition> _catalogue;
         private readonly ISet<string> _enrolledNsns;
         private readonly int _provider;
+        private readonly ISet<string> _leaverNsns;
 
         /// <param name="catalogue">Standards by number; null skips the catalogue checks.</param>
-        /// <param name="enrolledNsns">NSNs with an active enrolment at this provider; null skips that check.</param>
-        public StandardArea(int provider, IReadOnlyDictionary<string, StandardDefinition> catalogue, ISet<string> enrolledNsns)
+        /// <param name="enrolledNsns">NSNs with an active enrolment at this provider (<see cref="ActiveNsns"/>); null skips that check.</param>
+        /// <param name="leaverNsns">NSNs the SMS has as left (from its enrolments); a Leaving Date column on the entry counts too.</param>
+        public StandardArea(int provider, IReadOnlyDictionary<string, StandardDefinition> catalogue, ISet<string> enrolledNsns, ISet<string> leaverNsns = null)
         {
             _provider = provider;
             _catalogue = catalogue;
             _enrolledNsns = enrolledNsns;
+            _leaverNsns = leaverNsns;
             Fields = new[]
             {
                 new ComparedField<StandardRecord>("StandardVersion", r => r?.StandardVersion?.ToString(CultureInfo.InvariantCulture) ?? VersionOf(r)),
@@ -33,6 +36,21 @@ namespace NzqaSync.Compare
                 new ComparedField<StandardRecord>("Status", r => r == null ? null : r.IsWithdrawn ? "Withdrawn" : "Entered"),
             };
         }
+
+        /// <summary>
+        /// The NSNs with an active enrolment: an enrolment with a leaving date is not active (the Helix seed's
+        /// Troubleshooting: "Student has an active enrolment"; NZQA refuses a new entry with NOT_ENROLLED).
+        /// </summary>
+        public static ISet<string> ActiveNsns(IEnumerable<EnrolmentRecord> enrolments) =>
+            new HashSet<string>(enrolments.Where(e => e.LeavingDate == null).Select(e => NationalStudentNumber.Normalise(e.Nsn)).Where(n => n != null), StringComparer.Ordinal);
+
+        /// <summary>The NSNs an SMS's enrolments have as left (a leaving date).</summary>
+        public static ISet<string> LeaverNsns(IEnumerable<EnrolmentRecord> enrolments) =>
+            new HashSet<string>(enrolments.Where(e => e.LeavingDate != null).Select(e => NationalStudentNumber.Normalise(e.Nsn)).Where(n => n != null), StringComparer.Ordinal);
+
+        /// <summary>Whether the SMS has this entry's student as left.</summary>
+        public bool IsLeaver(StandardRecord local) =>
+            local != null && (local.LeavingDate != null || (_leaverNsns != null && NationalStudentNumber.Normalise(local.Nsn) is string nsn && _leaverNsns.Contains(nsn)));
 
         public override string Kind => "Standard";
         public override IReadOnlyList<ComparedField<StandardRecord>> Fields { get; }
@@ -50,6 +68,48 @@ namespace NzqaSync.Compare
         public override string NameOf(StandardRecord record) => record?.Name;
         public override StandardDiff CreateDiff(StandardRecord local, StandardRecord nzqa) =>
             new StandardDiff { Local = local, Nzqa = nzqa, CatalogueVersion = Definition((local ?? nzqa)?.StandardNumber)?.Version };
+
+        protected override IEnumerable<string> SourcesOf(string comparedField) =>
+            comparedField == "Status" ? new[] { "Status", "Withdrawn" } : new[] { comparedField };
+
+        /// <summary>
+        /// With no Result Provider column, whose assessment a result is is not the school's to say: only the result code
+        /// is compared (NZQA's provider stands).
+        /// </summary>
+        public override IReadOnlyList<FieldDifference> Differences(StandardRecord local, StandardRecord nzqa, IReadOnlyList<string> absent)
+        {
+            if (local == null || nzqa == null || absent == null || !absent.Contains("ResultProviderCode") || local.ResultProviderCode == nzqa.ResultProviderCode)
+                return base.Differences(local, nzqa, absent);
+            return base.Differences(WithProvider(local, nzqa.ResultProviderCode), nzqa, absent);
+        }
+
+        /// <summary>The compared fields the input has no column for, plus ResultProviderCode when it has none.</summary>
+        public override IReadOnlyList<string> AbsentFields(IReadOnlyCollection<string> present)
+        {
+            var absent = base.AbsentFields(present);
+            if (present == null || present.Contains("ResultProviderCode")) return absent;
+            return absent.Concat(new[] { "ResultProviderCode" }).ToArray();
+        }
+
+        /// <summary>
+        /// External entries carry an entry method (api-facts.md): a deliberate blank (an Entry Method column with no
+        /// value) would be sent and refused (FIELD_INVALID), so it is Invalid here. An absent column leaves NZQA's alone.
+        /// </summary>
+        public override IEnumerable<RecordProblem> CheckPresent(StandardRecord local, StandardRecord nzqa, IReadOnlyList<string> absent)
+        {
+            if (absent == null || absent.Contains("EntryMethod") || !string.IsNullOrWhiteSpace(local.EntryMethod) || local.IsWithdrawn) yield break;
+            var definition = Definition(local.StandardNumber);
+            if (definition == null || !string.Equals(definition.Assessment, "External", StringComparison.OrdinalIgnoreCase)) yield break;
+            yield return new RecordProblem("NzqaMissingField", "EntryMethod",
+                $"Standard {definition.Number} is externally assessed: its entry needs an entry method, Paper or Digital (the Entry Method column is blank).");
+        }
+
+        private static StandardRecord WithProvider(StandardRecord r, int? provider) => new StandardRecord
+        {
+            Nsn = r.Nsn, LocalStudentId = r.LocalStudentId, FirstName = r.FirstName, LastName = r.LastName, StandardNumber = r.StandardNumber,
+            StandardVersion = r.StandardVersion, AcademicYear = r.AcademicYear, EntryMethod = r.EntryMethod, Result = r.Result,
+            ResultProviderCode = provider, Status = r.Status, ProviderNumber = r.ProviderNumber, SourceLine = r.SourceLine,
+        };
 
         public StandardDefinition Definition(string number) =>
             number != null && _catalogue != null && _catalogue.TryGetValue(number.Trim(), out var d) ? d : null;
@@ -100,13 +160,29 @@ namespace NzqaSync.Compare
         public override IEnumerable<RecordProblem> CheckAgainstNzqa(StandardRecord local, StandardRecord nzqa)
         {
             var key = NationalStudentNumber.Normalise(local.Nsn);
-            if (nzqa == null && key != null && _enrolledNsns != null && !local.IsWithdrawn && !_enrolledNsns.Contains(key))
+            if (nzqa == null && key != null && _enrolledNsns != null && !local.IsWithdrawn && !IsLeaver(local) && !_enrolledNsns.Contains(key))
                 yield return new RecordProblem("NzqaNoActiveEnrolment", "Nsn",
                     $"NSN {key} has no active enrolment at provider {_provider}: sync the enrolment first.");
         }
 
         public override (DiffStatus, SyncStatus) ClassifyMissingAtNzqa(StandardRecord local) =>
-            local.IsWithdrawn ? (DiffStatus.Match, SyncStatus.Match) : (DiffStatus.New, SyncStatus.Pending);
+            IsLeaver(local) ? (DiffStatus.Leaver, SyncStatus.Leaver)   // a leaver gets no new entries
+            : local.IsWithdrawn ? (DiffStatus.Match, SyncStatus.Match) : (DiffStatus.New, SyncStatus.Pending);
+
+        /// <summary>
+        /// A leaver's entries are Leaver (the seed's category). NZQA's guidance: withdraw the entries that will not get
+        /// a result; never a result, never the NCEA enrolment. So only an entry with no result on either side, still
+        /// entered at NZQA, is pending (a withdrawal); the rest is information.
+        /// </summary>
+        public override (DiffStatus, SyncStatus) Classify(StandardRecord local, StandardRecord nzqa, IReadOnlyList<FieldDifference> differences)
+        {
+            if (IsLeaver(local)) return (DiffStatus.Leaver, LeaverWithdrawal(local, nzqa) ? SyncStatus.Pending : SyncStatus.Leaver);
+            return base.Classify(local, nzqa, differences);
+        }
+
+        /// <summary>Whether a leaver's entry is one to withdraw: held at NZQA, still entered, and no result on either side.</summary>
+        public static bool LeaverWithdrawal(StandardRecord local, StandardRecord nzqa) =>
+            nzqa != null && !nzqa.IsWithdrawn && ResultCode.Normalise(nzqa.Result) == null && ResultCode.Normalise(local?.Result) == null;
 
         private string ResultWithProvider(StandardRecord r)
         {

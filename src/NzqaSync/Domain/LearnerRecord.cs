@@ -15,6 +15,8 @@ namespace NzqaSync.Domain
         public string Gender { get; set; }
         /// <summary>Up to three ethnicity codes.</summary>
         public string[] Ethnicities { get; set; }
+        /// <summary>When the SMS has the student as left (a Leaving Date column, if the export has one): information only.</summary>
+        public DateTime? LeavingDate { get; set; }
         public int? SourceLine { get; set; }
 
         public string Name => ((FirstName ?? "") + " " + (LastName ?? "")).Trim();
@@ -42,6 +44,8 @@ namespace NzqaSync.Domain
         public string Status { get; set; }
         /// <summary>The school the entry belongs to (NZQA side).</summary>
         public int? ProviderNumber { get; set; }
+        /// <summary>When the SMS has the student as left (a Leaving Date column, if the export has one).</summary>
+        public DateTime? LeavingDate { get; set; }
         public int? SourceLine { get; set; }
 
         public bool IsWithdrawn => string.Equals(Status, "Withdrawn", StringComparison.OrdinalIgnoreCase);

@@ -20,6 +20,7 @@ namespace NzqaSync.Sources
             new PropertyBinding<LearnerRecord>("Ethnicity1", new[] { "Ethnicity 1", "EthnicityCode1" }, (r, v, p) => r.Ethnicities = Set(r.Ethnicities, 0, ValueReader.Text(v))),
             new PropertyBinding<LearnerRecord>("Ethnicity2", new[] { "Ethnicity 2", "EthnicityCode2" }, (r, v, p) => r.Ethnicities = Set(r.Ethnicities, 1, ValueReader.Text(v))),
             new PropertyBinding<LearnerRecord>("Ethnicity3", new[] { "Ethnicity 3", "EthnicityCode3" }, (r, v, p) => r.Ethnicities = Set(r.Ethnicities, 2, ValueReader.Text(v))),
+            new PropertyBinding<LearnerRecord>("LeavingDate", new[] { "Leaving Date", "Date Left", "Left Date", "LeaveDate" }, (r, v, p) => r.LeavingDate = ValueReader.Date(v, "LeavingDate", p)),
         };
 
         private static string[] Codes(object value)
@@ -56,6 +57,7 @@ namespace NzqaSync.Sources
             new PropertyBinding<StandardRecord>("ResultProviderCode", new[] { "Result Provider", "Provider Code", "Assessing Provider" }, (r, v, p) => r.ResultProviderCode = ValueReader.Integer(v, "ResultProviderCode", p)),
             new PropertyBinding<StandardRecord>("Status", new[] { "Entry Status" }, (r, v, p) => r.Status = ValueReader.Text(v)),
             new PropertyBinding<StandardRecord>("Withdrawn", new[] { "Is Withdrawn", "Withdrawal" }, (r, v, p) => Withdrawal(r, v, p)),
+            new PropertyBinding<StandardRecord>("LeavingDate", new[] { "Leaving Date", "Date Left", "Left Date", "LeaveDate" }, (r, v, p) => r.LeavingDate = ValueReader.Date(v, "LeavingDate", p)),
         };
 
         // A value that is neither yes nor no is reported, not read as "not withdrawn".

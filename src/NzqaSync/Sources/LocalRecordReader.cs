@@ -85,16 +85,16 @@ namespace NzqaSync.Sources
             problems.Clear();
             if (baseObject is IDictionary dictionary)
             {
-                var known = 0;
+                var present = new HashSet<string>(StringComparer.Ordinal);
                 foreach (DictionaryEntry entry in dictionary)
                 {
                     var binding = Resolve(Convert.ToString(entry.Key));
                     if (binding == null) continue;
-                    known++;
+                    present.Add(binding.Name);
                     binding.Assign(record, Unwrap(entry.Value), problems);
                 }
-                if (known == 0) problems.Add(NoKnownProperties());
-                return new LocalRecord<TRecord>(record, Snapshot(problems), input);
+                if (present.Count == 0) problems.Add(NoKnownProperties());
+                return new LocalRecord<TRecord>(record, Snapshot(problems), input, present);
             }
 
             var psObject = input as PSObject ?? PSObject.AsPSObject(input);
@@ -116,7 +116,7 @@ namespace NzqaSync.Sources
             for (var i = 0; i < plan.Positions.Length; i++)
                 plan.Bindings[i].Assign(record, Unwrap(properties[plan.Positions[i]].Value), problems);
             if (plan.Bindings.Length == 0) problems.Add(NoKnownProperties());
-            return new LocalRecord<TRecord>(record, Snapshot(problems), input);
+            return new LocalRecord<TRecord>(record, Snapshot(problems), input, plan.Present);
         }
 
         /// <summary>Whether a column or property of this name feeds a field (by alias or -ColumnMap).</summary>
@@ -189,7 +189,13 @@ namespace NzqaSync.Sources
                 AllNames = allNames;
                 Positions = positions;
                 Bindings = bindings;
+                var present = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var b in bindings) present.Add(b.Name);
+                Present = present;
             }
+
+            /// <summary>The fields this shape has a column for (one set shared by every row of the shape).</summary>
+            public IReadOnlyCollection<string> Present { get; }
 
             /// <summary>Every property name of the shape, in order.</summary>
             public string[] AllNames { get; }

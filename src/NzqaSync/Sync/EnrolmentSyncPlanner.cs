@@ -24,7 +24,7 @@ namespace NzqaSync.Sync
             switch (diff.Status)
             {
                 case DiffStatus.New:
-                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Enrolments(provider), Full(diff.Key, local)) }, SyncAction.Create);
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Enrolments(provider), Full(diff.Key, local, diff.AbsentFields)) }, SyncAction.Create);
                 case DiffStatus.Different:
                 case DiffStatus.Leaver:
                     var ops = new List<SyncOperation>();
@@ -65,12 +65,14 @@ namespace NzqaSync.Sync
             }
         }
 
-        private static JObject Full(string nsn, EnrolmentRecord r)
+        /// <summary>Every field the input gave (a field with no column in the input is left out, not sent as a blank).</summary>
+        private static JObject Full(string nsn, EnrolmentRecord r, IReadOnlyList<string> absent)
         {
             var item = new JObject { ["nsn"] = nsn };
-            foreach (var field in EnrolmentArea.Instance.Fields) item[Camel(field.Name)] = Value(r, field.Name);
-            item["firstName"] = r.FirstName;
-            item["lastName"] = r.LastName;
+            foreach (var field in EnrolmentArea.Instance.Fields)
+                if (!absent.Contains(field.Name)) item[Camel(field.Name)] = Value(r, field.Name);
+            if (r.FirstName != null) item["firstName"] = r.FirstName;
+            if (r.LastName != null) item["lastName"] = r.LastName;
             return item;
         }
 

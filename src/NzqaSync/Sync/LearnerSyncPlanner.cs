@@ -21,11 +21,17 @@ namespace NzqaSync.Sync
             {
                 case DiffStatus.New:
                     var item = new JObject { ["nsn"] = diff.Key };
-                    foreach (var field in LearnerArea.Instance.Fields) item[EnrolmentSyncPlanner.Camel(field.Name)] = Value(diff.Local, field.Name);
+                    // A field with no column in the input is left out, not sent as a blank.
+                    foreach (var field in LearnerArea.Instance.Fields)
+                        if (!diff.AbsentFields.Contains(field.Name)) item[EnrolmentSyncPlanner.Camel(field.Name)] = Value(diff.Local, field.Name);
                     return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Learners(provider), item) }, SyncAction.Create);
                 case DiffStatus.Different:
+                case DiffStatus.Leaver when diff.IdentityChange:
+                    // A leaver is information: only a (consented) identity change is sent for them.
                     var patch = new JObject { ["nsn"] = diff.Key };
-                    foreach (var d in diff.Differences) patch[EnrolmentSyncPlanner.Camel(d.Field)] = Value(diff.Local, d.Field);
+                    foreach (var d in diff.Differences)
+                        if (diff.Status != DiffStatus.Leaver || LearnerDiff.IdentityFields.Contains(d.Field))
+                            patch[EnrolmentSyncPlanner.Camel(d.Field)] = Value(diff.Local, d.Field);
                     return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Learners(provider), patch) }, SyncAction.Update);
                 default:
                     return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
@@ -66,6 +72,20 @@ namespace NzqaSync.Sync
         public static PlannedRecord Plan(StandardDiff diff, int provider)
         {
             var local = diff.Local;
+            if (diff.Status == DiffStatus.Leaver)
+            {
+                // NZQA's guidance for leavers: withdraw entries that will not get a result; never a result, never
+                // the NCEA enrolment (that would withdraw every entry and result).
+                if (!StandardArea.LeaverWithdrawal(local, diff.Nzqa)) return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
+                var key = new JObject
+                {
+                    ["nsn"] = NationalStudentNumber.Normalise(diff.Nzqa.Nsn),
+                    ["standardNumber"] = diff.Nzqa.StandardNumber.Trim(),
+                    ["standardVersion"] = diff.Nzqa.StandardVersion ?? diff.CatalogueVersion,
+                    ["academicYear"] = diff.Nzqa.AcademicYear,
+                };
+                return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Withdraw, HttpMethod.Post, NzqaRoutes.StandardWithdrawals(provider), key) }, SyncAction.Withdraw);
+            }
             if (diff.Status != DiffStatus.New && diff.Status != DiffStatus.Different)
                 return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
 

@@ -60,6 +60,7 @@ public class RuleCorpusTests
             yield return E("NzqaInvalidDate", "EnrolmentDate", "Enrolment Date", date);
         }
         yield return L("NzqaInvalidDate", "DateOfBirth", "DOB", DateTime.Today.AddDays(1));
+        yield return L("NzqaInvalidDate", "DateOfBirth", "DOB", "1899-12-31"); // the contract's (and the sandbox's) range starts in 1900
         yield return L("NzqaMissingField", "DateOfBirth", "DOB", null);
         yield return L("NzqaInvalidGender", "Gender", "Gender", "Q");
         yield return L("NzqaMissingField", "Gender", "Gender", " ");

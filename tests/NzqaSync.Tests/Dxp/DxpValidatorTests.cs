@@ -128,24 +128,74 @@ public class DxpValidatorTests
     [Theory]
     [InlineData("70105")]
     [InlineData("070101")]
-    public void Missing_ite_sector_for_an_ite_nzsced_is_a_warning(string nzsced)
+    public void Missing_ite_sector_for_an_ite_nzsced_is_a_warning_before_2026_and_an_error_from_2026(string nzsced)
     {
+        // "This field is optional until 2026 and a warning will be displayed until then. From 2026 we will introduce validation rules"
         var r = GoodEnrolment(); r.NzscedFieldOfStudy = nzsced;
-        var problems = DxpRecordValidator.Validate(DxpRecordNormaliser.Normalise(r));
-        var w = Assert.Single(problems);
+        r.CourseStartDate = new DateTime(2025, 2, 24); r.CourseEndDate = new DateTime(2025, 6, 20);
+        var before = DxpRecordValidator.Validate(DxpRecordNormaliser.Normalise(r), returnYear: 2025);
+        var w = Assert.Single(before);
         Assert.Equal(("iteSector", "DxpIteSectorMissing", DxpProblemSeverity.Warning), (w.Field, w.Code, w.Severity));
-        Assert.True(DxpRecordValidator.CanSend(problems));
+        Assert.True(DxpRecordValidator.CanSend(before));
+        var from2026 = DxpRecordValidator.Validate(DxpRecordNormaliser.Normalise(r), returnYear: 2026);
+        var e = Assert.Single(from2026);
+        Assert.Equal(("iteSector", "DxpIteSectorMissing", DxpProblemSeverity.Error), (e.Field, e.Code, e.Severity));
+        Assert.False(DxpRecordValidator.CanSend(from2026));
     }
 
     [Fact]
-    public void Historic_funding_and_an_uneven_efts_sum_are_warnings()
+    public void Course_start_must_be_in_the_return_year_or_the_one_before()
+    {
+        // "The start date of the learner's course(s) in the current or previous academic year."
+        var r = DxpRecordNormaliser.Normalise(GoodEnrolment()); // starts 23 February 2026
+        Assert.DoesNotContain(DxpRecordValidator.Validate(r, 2026), p => p.Code == "DxpStartYear");
+        Assert.DoesNotContain(DxpRecordValidator.Validate(r, 2027), p => p.Code == "DxpStartYear");
+        Assert.Contains(DxpRecordValidator.Validate(r, 2028), p => p.Code == "DxpStartYear" && p.Severity == DxpProblemSeverity.Error);
+        Assert.Contains(DxpRecordValidator.Validate(r, 2025), p => p.Code == "DxpStartYear");
+    }
+
+    [Theory]
+    [InlineData("Y", false, 1, "03", true)]
+    [InlineData("Y", false, 2, "03", true)]
+    [InlineData("N", true, 1, "03", true)]
+    [InlineData("Y", false, 3, "03", false)]
+    [InlineData("N", false, 1, "03", false)]
+    [InlineData("Y", false, 1, "00", false)]
+    public void Fees_category_is_00_for_residents_and_australian_permanent_residents_residing_in_new_zealand(string resident, bool ausPr, int attendance, string fees, bool refused)
+    {
+        var r = DxpRecordNormaliser.Normalise(GoodEnrolment());
+        r.ResidentialStatus = resident; r.AustralianResidentialStatus = ausPr; r.IntramuralExtramuralAttendance = attendance;
+        r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment = fees;
+        Assert.Equal(refused, DxpRecordValidator.Validate(r).Any(p => p.Code == "DxpFeesNotDomestic" && p.Severity == DxpProblemSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("BC1234", true)]
+    [InlineData("G9999", true)]
+    [InlineData("G48017", true)]
+    [InlineData("BC123", false)]
+    [InlineData("BC-123", false)]
+    [InlineData("G999", false)]
+    public void Qualification_codes_are_six_alphanumeric_or_non_formal(string code, bool ok)
+    {
+        var r = DxpRecordNormaliser.Normalise(GoodEnrolment());
+        r.QualificationCode = code;
+        Assert.Equal(ok, !DxpRecordValidator.Validate(r).Any(p => p.Field == "qualificationCode"));
+        var qc = DxpRecordNormaliser.Normalise(GoodCompletion());
+        qc.QualificationCode = code;
+        // Non-formal education "is not required to be reported in the Qualification Completion file": G9999 is not six characters.
+        Assert.Equal(ok && code != "G9999", !DxpRecordValidator.Validate(qc).Any(p => p.Field == "qualificationCode"));
+    }
+
+    [Fact]
+    public void Historic_funding_is_a_warning_and_an_uneven_efts_sum_an_error()
     {
         var r = DxpRecordNormaliser.Normalise(GoodEnrolment());
         r.SourceOfFunding = "11";
         r.EftsByMonth = new[] { 0.05m, 0.05m, 0.025m, 0m, 0.0001m };
         var problems = DxpRecordValidator.Validate(r);
-        Assert.Equal(new[] { "DxpCodeHistoric", "DxpEftsSum" }, problems.Select(p => p.Code).OrderBy(c => c).ToArray());
-        Assert.All(problems, p => Assert.Equal(DxpProblemSeverity.Warning, p.Severity));
+        Assert.Equal(new[] { ("DxpCodeHistoric", DxpProblemSeverity.Warning), ("DxpEftsSum", DxpProblemSeverity.Error) },
+            problems.Select(p => (p.Code, p.Severity)).OrderBy(c => c.Code).ToArray());
     }
 
     [Theory]
@@ -193,14 +243,25 @@ public class DxpValidatorTests
         yield return Case("qualificationCode", "DxpFieldTooLong", r => r.QualificationCode = "BC12345");
         yield return Case("yearRequirementsMet", "DxpFieldRequired", r => r.YearRequirementsMet = null);
         yield return Case("yearRequirementsMet", "DxpYearFormat", r => r.YearRequirementsMet = 26, "YYYY");
-        yield return Case("yearRequirementsMet", "DxpYearMismatch", r => r.YearRequirementsMet = 2025, "align");
-        // 31 December 2025 23:30 UTC is already 1 January 2026 in New Zealand: the NZ year is 2026, not 2025.
-        yield return Case("yearRequirementsMet", "DxpYearMismatch", r => { r.YearRequirementsMet = 2025; r.QualificationCompletionDate = new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc); });
         yield return Case("qualificationCompletionDate", "DxpFieldRequired", r => r.QualificationCompletionDate = null);
         yield return Case("irdNumber", "DxpIrdInvalid", r => r.IrdNumber = "136-410-133", "checksum".Length > 0 ? "check digit" : null);
         yield return Case("irdNumber", "DxpIrdInvalid", r => r.IrdNumber = "9-125-568", "between 10,000,000 and 150,000,000");
         yield return Case("irdNumber", "DxpFieldTooLong", r => r.IrdNumber = "136-410-1320");
         yield return Case("linkedQualificationCodeForFeesFree", "DxpFieldTooLong", r => r.LinkedQualificationCodeForFeesFree = "BC12000");
+    }
+
+    [Fact]
+    public void Year_requirements_met_not_aligned_with_the_completion_date_is_a_warning_not_a_refusal()
+    {
+        // "This should align with what is reported for the 'Year Requirements Met' field."
+        var r = GoodCompletion();
+        r.YearRequirementsMet = 2025;
+        var hit = Assert.Single(DxpRecordValidator.Validate(r), p => p.Code == "DxpYearMismatch");
+        Assert.Equal(DxpProblemSeverity.Warning, hit.Severity);
+        Assert.Contains("align", hit.Message);
+        // 31 December 2025 23:30 UTC is already 1 January 2026 in New Zealand: the NZ year is 2026, not 2025.
+        r.QualificationCompletionDate = new DateTime(2025, 12, 31, 23, 30, 0, DateTimeKind.Utc);
+        Assert.Contains(DxpRecordValidator.Validate(r), p => p.Code == "DxpYearMismatch");
     }
 
     [Theory]

@@ -89,6 +89,14 @@ namespace NzqaSync.Domain.Dxp
             return !string.IsNullOrEmpty(t) && IteNzscedFields.Contains(t.TrimStart('0'));
         }
 
+        /// <summary>Letters and digits only (ASCII), as "Type: Alpha-Numeric".</summary>
+        public static bool IsAlphanumeric(string s) =>
+            !string.IsNullOrEmpty(s) && s.All(c => (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+
+        /// <summary>Non-formal education qualification codes: G9999, or the model GFFSSX (G then five digits, e.g. G48017).</summary>
+        public static bool IsNonFormalQualification(string code) =>
+            code != null && (code == "G9999" || (code.Length == 6 && code[0] == 'G' && IsDigits(code.Substring(1), 5, 5)));
+
         internal static bool IsDigits(string s, int min, int max) =>
             s != null && s.Length >= min && s.Length <= max && s.All(c => c >= '0' && c <= '9');
     }

@@ -37,22 +37,32 @@ namespace NzqaSync.Domain.Dxp
     /// <summary>
     /// Checks every rule of the seeds before a record is sent (run <see cref="DxpRecordNormaliser"/> first).
     /// Messages quote the seed's wording. Code ids: DxpFieldRequired, DxpFieldTooLong, DxpCodeNotInList,
-    /// DxpCodeHistoric (warning), DxpIrdInvalid, DxpEftsPrecision, DxpEftsMonthCount, DxpEftsSum (warning),
+    /// DxpCodeHistoric (warning), DxpIrdInvalid, DxpEftsPrecision, DxpEftsMonthCount, DxpEftsSum,
     /// DxpNumberInvalid, DxpNsnInvalid, DxpDateOrder, DxpWithdrawalAfterEnd (warning), DxpConsortiumRequired,
-    /// DxpIteSectorMissing (warning), DxpIteSubjectCount, DxpIteSubjectTooLong, DxpYearFormat, DxpYearMismatch, DxpFieldTooMany.
+    /// DxpIteSectorMissing (warning before 2026, error from 2026), DxpIteSubjectCount, DxpIteSubjectTooLong, DxpYearFormat,
+    /// DxpYearMismatch (warning), DxpFormatInvalid, DxpFeesNotDomestic, DxpStartYear, DxpFieldTooMany. DxpEftsSum is an error.
     /// </summary>
     public static class DxpRecordValidator
     {
-        public static IReadOnlyList<DxpFieldProblem> Validate(CourseEnrolmentRecord r)
+        /// <param name="returnYear">The year of the return the record goes to; the rules that depend on it (course start
+        /// year, ITE sector from 2026) are checked only when it is given.</param>
+        public static IReadOnlyList<DxpFieldProblem> Validate(CourseEnrolmentRecord r, int? returnYear = null)
         {
             if (r == null) throw new ArgumentNullException(nameof(r));
             var p = new Problems(r.LocalId);
             p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
             p.Text("studentIdentificationCode", r.StudentIdentificationCode, 10, "Student Identification Code");
-            p.Text("qualificationCode", r.QualificationCode, 6, "Qualification Code");
+            if (p.Text("qualificationCode", r.QualificationCode, 6, "Qualification Code")) p.QualificationFormat("qualificationCode", r.QualificationCode, allowNonFormal: true);
             p.Text("courseCode", r.CourseCode, 20, "Course Code");
             p.Required("courseStartDate", r.CourseStartDate, "Course Start Date");
             p.Required("courseEndDate", r.CourseEndDate, "Course End Date");
+            if (returnYear.HasValue && r.CourseStartDate.HasValue)
+            {
+                var startYear = NzDate.FromDateTime(r.CourseStartDate.Value).Year;
+                if (startYear != returnYear && startYear != returnYear - 1)
+                    p.Add("courseStartDate", "DxpStartYear",
+                        $"courseStartDate {Day(r.CourseStartDate)} is not in the return's year {returnYear} or the one before: \"The start date of the learner's course(s) in the current or previous academic year.\"");
+            }
             if (r.CourseStartDate.HasValue && r.CourseEndDate.HasValue && r.CourseEndDate.Value.Date < r.CourseStartDate.Value.Date)
                 p.Add("courseEndDate", "DxpDateOrder",
                     $"courseEndDate {Day(r.CourseEndDate)} is before courseStartDate {Day(r.CourseStartDate)}: \"The end date of the learner's course.\"");
@@ -75,7 +85,9 @@ namespace NzqaSync.Domain.Dxp
                 p.Add("intramuralExtramuralAttendance", "DxpCodeNotInList",
                     $"intramuralExtramuralAttendance: {r.IntramuralExtramuralAttendance} is not in the list: \"Select a value from the list below\" (1: Intramural and residing in New Zealand, 2: Extramural and residing in New Zealand, 3: Extramural and residing overseas, 4: Intramural and residing overseas).");
 
-            p.Text("courseDeliverySite", r.CourseDeliverySite, 2, "Course Delivery Site");
+            if (p.Text("courseDeliverySite", r.CourseDeliverySite, 2, "Course Delivery Site") && !DxpCodes.IsAlphanumeric(r.CourseDeliverySite))
+                p.Add("courseDeliverySite", "DxpFormatInvalid",
+                    $"courseDeliverySite '{r.CourseDeliverySite}': \"Type: Alpha-Numeric\" (\"01\", \"98\", \"AA\", \"A1\").");
 
             if (p.Text("sourceOfFunding", r.SourceOfFunding, 2, "Source of Funding"))
             {
@@ -91,6 +103,14 @@ namespace NzqaSync.Domain.Dxp
                 p.Add("residentialStatus", "DxpCodeNotInList",
                     $"residentialStatus: '{r.ResidentialStatus}' is not in the list: \"Y: New Zealand Resident visa holder\", \"N: Not a New Zealand Resident visa holder\".");
             p.Required("australianResidentialStatus", r.AustralianResidentialStatus, "Australian Residential Status");
+            // Seed footnote *1: "Be 00 for the following students if they are residing in New Zealand (Intramural/Extramural
+            // Attendance is 1 or 2): Students holding New Zealand resident status (Residential Status is 'Y') … Students
+            // holding a current Australian permanent resident visa (Australian Residential Status is 'Y')."
+            if ((r.ResidentialStatus == "Y" || r.AustralianResidentialStatus == true) && (r.IntramuralExtramuralAttendance == 1 || r.IntramuralExtramuralAttendance == 2)
+                && DxpCodes.IsCategoryOfFees(r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment)
+                && DxpCodes.NormaliseCategoryOfFees(r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment) != "00")
+                p.Add(fees, "DxpFeesNotDomestic",
+                    $"{fees} is '{r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment}' for a {(r.ResidentialStatus == "Y" ? "New Zealand resident" : "holder of an Australian permanent resident visa")} residing in New Zealand (attendance {r.IntramuralExtramuralAttendance}): \"Be 00 for the following students if they are residing in New Zealand (Intramural/Extramural Attendance is 1 or 2)\".");
             p.Text("fundingCategory", r.FundingCategory, 2, "Funding Category");
 
             if (!r.CourseClassification.HasValue)
@@ -133,10 +153,11 @@ namespace NzqaSync.Domain.Dxp
                         p.Add("eftsByMonth", "DxpEftsMonthCount",
                             $"eftsByMonth has {r.EftsByMonth.Length} values but the course spans {months} calendar months: \"Course EFTS factor ÷ Course Finish Month - Course Start Month (inclusive)\".");
                 }
+                // An error, not a warning: EFTS by month is "the portion of the course EFTS factor for each month", so
+                // the portions must add back to the factor (api-facts.md).
                 if (precisionOk && factorOk && r.EftsByMonth.Sum() != r.CourseEftsFactor.Value)
                     p.Add("eftsByMonth", "DxpEftsSum",
-                        $"eftsByMonth adds up to {Num(r.EftsByMonth.Sum())}, not the courseEftsFactor {Num(r.CourseEftsFactor.Value)}: \"evenly dividing the course EFTS factor by the number of calendar months the learner is enrolled\".",
-                        DxpProblemSeverity.Warning);
+                        $"eftsByMonth adds up to {Num(r.EftsByMonth.Sum())}, not the courseEftsFactor {Num(r.CourseEftsFactor.Value)}: \"The portion of the course EFTS factor for each month of enrolment\", \"evenly dividing the course EFTS factor by the number of calendar months the learner is enrolled\".");
             }
 
             p.Nsn(r.NationalStudentNumber);
@@ -150,9 +171,13 @@ namespace NzqaSync.Domain.Dxp
             if (r.IteSector.HasValue && (r.IteSector < 1 || r.IteSector > 3))
                 p.Add("iteSector", "DxpCodeNotInList", $"iteSector: {r.IteSector} is not in the list: \"1: Early Childhood\", \"2: Primary\", \"3: Secondary\".");
             else if (!r.IteSector.HasValue && DxpCodes.IsIteNzsced(r.NzscedFieldOfStudy))
+            {
+                // A warning before 2026, an error for returns from 2026 on (the year of the return, else of the course start).
+                var year = returnYear ?? (r.CourseStartDate.HasValue ? NzDate.FromDateTime(r.CourseStartDate.Value).Year : (int?)null);
                 p.Add("iteSector", "DxpIteSectorMissing",
                     $"iteSector: NZSCED {r.NzscedFieldOfStudy} is an ITE enrolment: \"This field is optional until 2026 and a warning will be displayed until then. From 2026 we will introduce validation rules to ensure data for these fields is provided for ITE-approved qualifications.\"",
-                    DxpProblemSeverity.Warning);
+                    year >= 2026 ? DxpProblemSeverity.Error : DxpProblemSeverity.Warning);
+            }
 
             if (r.IteSector == 3)
             {
@@ -173,7 +198,9 @@ namespace NzqaSync.Domain.Dxp
             p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
             p.Text("studentIdentificationCode", r.StudentIdentificationCode, 10, "Student Identification Code");
             p.Nsn(r.NationalStudentNumber);
-            p.Text("qualificationCode", r.QualificationCode, 6, "Qualification Code");
+            if (p.Text("qualificationCode", r.QualificationCode, 6, "Qualification Code")) p.QualificationFormat("qualificationCode", r.QualificationCode, allowNonFormal: false);
+            if (!string.IsNullOrWhiteSpace(r.StudentIdentificationCode) && r.StudentIdentificationCode.Length <= 10 && !DxpCodes.IsAlphanumeric(r.StudentIdentificationCode))
+                p.Add("studentIdentificationCode", "DxpFormatInvalid", $"studentIdentificationCode '{r.StudentIdentificationCode}': \"Type: Alpha-Numeric\".");
             var yearOk = false;
             if (!r.YearRequirementsMet.HasValue)
                 p.Required("yearRequirementsMet", null, "Year Requirements Met");
@@ -182,9 +209,11 @@ namespace NzqaSync.Domain.Dxp
             else yearOk = true;
             // The schema marks it optional but the text says "This field is mandatory."
             p.Required("qualificationCompletionDate", r.QualificationCompletionDate, "Qualification Completion Date");
+            // "should align": a warning, not a refusal.
             if (yearOk && r.QualificationCompletionDate.HasValue && NzDate.FromDateTime(r.QualificationCompletionDate.Value).Year != r.YearRequirementsMet)
                 p.Add("yearRequirementsMet", "DxpYearMismatch",
-                    $"yearRequirementsMet {r.YearRequirementsMet} differs from the New Zealand year of qualificationCompletionDate {Day(r.QualificationCompletionDate)}: \"This should align with what is reported for the 'Year Requirements Met' field.\"");
+                    $"yearRequirementsMet {r.YearRequirementsMet} differs from the year of qualificationCompletionDate {Day(r.QualificationCompletionDate)}: \"This should align with what is reported for the 'Year Requirements Met' field.\"",
+                    DxpProblemSeverity.Warning);
             if (r.IrdNumber != null)
             {
                 if (r.IrdNumber.Length > 11)
@@ -196,6 +225,8 @@ namespace NzqaSync.Domain.Dxp
             if (r.LinkedQualificationCodeForFeesFree != null && r.LinkedQualificationCodeForFeesFree.Length > 6)
                 p.Add("linkedQualificationCodeForFeesFree", "DxpFieldTooLong",
                     $"linkedQualificationCodeForFeesFree: Length: 6 — \"Possible values: length ≤ 6\" (got {r.LinkedQualificationCodeForFeesFree.Length}).");
+            else if (!string.IsNullOrWhiteSpace(r.LinkedQualificationCodeForFeesFree))
+                p.QualificationFormat("linkedQualificationCodeForFeesFree", r.LinkedQualificationCodeForFeesFree, allowNonFormal: false);
             return p.List;
         }
 
@@ -271,11 +302,11 @@ namespace NzqaSync.Domain.Dxp
         }
 
         /// <summary>Dispatches on the record's type.</summary>
-        public static IReadOnlyList<DxpFieldProblem> Validate(IDxpRecord record)
+        public static IReadOnlyList<DxpFieldProblem> Validate(IDxpRecord record, int? returnYear = null)
         {
             switch (record)
             {
-                case CourseEnrolmentRecord ce: return Validate(ce);
+                case CourseEnrolmentRecord ce: return Validate(ce, returnYear);
                 case QualificationCompletionRecord qc: return Validate(qc);
                 case DxpLearnerRecord l: return Validate(l);
                 case DxpCourseRecord c: return Validate(c);
@@ -320,6 +351,21 @@ namespace NzqaSync.Domain.Dxp
                     return false;
                 }
                 return true;
+            }
+
+            /// <summary>
+            /// "The value should be a six alpha-numeric code from the SDR Qualifications Register"; non-formal education
+            /// (course enrolments only): G9999 (≤ 40 hours) or the GFFSSX model ("G is community; FF is field of study;
+            /// SS is sub-field; X is digit 0-9", e.g. G48017).
+            /// </summary>
+            public void QualificationFormat(string field, string code, bool allowNonFormal)
+            {
+                if (code.Length > 6) return; // reported as too long already
+                if (allowNonFormal && DxpCodes.IsNonFormalQualification(code)) return;
+                if (code.Length == 6 && DxpCodes.IsAlphanumeric(code)) return;
+                Add(field, "DxpFormatInvalid", allowNonFormal
+                    ? $"{field} '{code}': \"The value should be a six alpha-numeric code from the SDR Qualifications Register\" (or G9999, or the model GFFSSX such as G48017 for community education)."
+                    : $"{field} '{code}': \"The value should be a six alpha-numeric code as on the SDR Qualifications Register\".");
             }
 
             public void Nsn(int? nsn)
