@@ -126,7 +126,13 @@ public static class Program
         }
         var exitCode = session.Runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code ? code : 0;
         Console.WriteLine();
-        Console.WriteLine($"Done: tertiary-sync.ps1 exited {exitCode}. {run.Errors.Count} error(s) above (the demo export includes records that cannot be sent).");
+        var meaning = exitCode switch
+        {
+            0 => "every record that needed sending was stored and TEC's validation found no error",
+            1 => "some records were not sent or not stored, or TEC's validation found errors (listed above; the demo export includes such records on purpose)",
+            _ => "the round could not start (the reason is above)",
+        };
+        Console.WriteLine($"Done: tertiary-sync.ps1 exited {exitCode}: {meaning}.");
         return exitCode;
     }
 

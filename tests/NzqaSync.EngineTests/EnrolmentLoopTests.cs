@@ -119,6 +119,27 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
     }
 
     [Fact]
+    public void The_same_diffs_synced_twice_are_sent_once()
+    {
+        using var test = NewTest();
+        using var run = test.Run(EngineTest.Connect + @"
+            $good = @(Get-NzqaEnrolment)[0]
+            $diff = @([pscustomobject]@{ NSN = $good.Nsn; 'Student ID' = $good.LocalStudentId; 'First Name' = $good.FirstName; 'Last Name' = $good.LastName
+                                         'Enrolment Date' = $good.EnrolmentDate.ToString('yyyy-MM-dd'); 'Year Level' = $good.YearLevel + 1 } | Compare-NzqaEnrolment | Where-Object Status -eq 'Different')
+            $first = @($diff | Sync-NzqaEnrolment)
+            $second = @($diff | Sync-NzqaEnrolment)
+            [pscustomobject]@{ First = ($first | ForEach-Object { '{0}/{1}/{2}' -f $_.Action, $_.Outcome, ($_.Errors -join '|') }) -join ';'
+                               Second = $second[0].Outcome.ToString(); Why = ($second[0].Errors -join ' ')
+                               Runs = @(Get-NzqaSyncLog | Where-Object Outcome -eq 'Synced').Count }");
+        Assert.Empty(run.Errors);
+        var r = Assert.Single(run.Output).Properties;
+        Assert.Equal("Update/Synced/", r["First"].Value);
+        Assert.Equal("Skipped", r["Second"].Value);
+        Assert.Contains("Already synced", (string)r["Why"].Value);
+        Assert.Equal(1, r["Runs"].Value);
+    }
+
+    [Fact]
     public void A_record_nzqa_refuses_fails_with_the_services_own_words_and_sets_an_error()
     {
         using var test = NewTest();

@@ -97,7 +97,7 @@ Describe 'Export-Csv keeps what people read' {
         $rows.Count | Should -Be $enrolmentDiff.Count
         ($rows.Status | Sort-Object -Unique) | Should -Contain 'Different'
         $different = @($rows | Where-Object Status -eq 'Different')[0]
-        $different.Differences | Should -Match '^\w+: .+'
+        $different.Differences | Should -Match '^\w+: .+ \(NZQA .+\)'
         $different.Differences | Should -Not -Match 'System\.|NzqaSync\.|\[\]'
         $invalid = @($rows | Where-Object Status -eq 'Invalid')[0]
         $invalid.Problems | Should -Not -BeNullOrEmpty

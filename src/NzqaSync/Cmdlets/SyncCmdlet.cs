@@ -83,6 +83,14 @@ namespace NzqaSync.Cmdlets
                 RefuseWrongInput(input);
                 return;
             }
+            if (diff.SyncStatus == SyncStatus.Synced)
+            {
+                // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
+                const string already = "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.";
+                WriteVerbose($"{diff.Kind} {diff.Key}: {already}");
+                WriteObject(Skipped(diff, new[] { already }));
+                return;
+            }
             var planned = Plan(diff, _connection.ProviderNumber);
             if (planned.Operations.Count == 0)
             {

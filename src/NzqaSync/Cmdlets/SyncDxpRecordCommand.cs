@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain.Dxp;
@@ -46,10 +47,10 @@ namespace NzqaSync.Cmdlets
                 case DxpDiffStatus.Different:
                     if (diff.Local == null) goto default;
                     var action = diff.Status == DxpDiffStatus.New ? "Upload" : "Upload (" + string.Join(", ", diff.Differences.Select(d => d.Field)) + ")";
-                    if (ShouldProcess(target, action)) _uploads.Add(Retarget(diff, returnId));
+                    if (Confirmed(diff, returnId, target, action)) _uploads.Add(Retarget(diff, returnId));
                     break;
                 case DxpDiffStatus.DxpOnly:
-                    if (ShouldProcess(target, "Delete (no longer in the local data)")) _deletes.Add(Retarget(diff, returnId));
+                    if (Confirmed(diff, returnId, target, "Delete (no longer in the local data)")) _deletes.Add(Retarget(diff, returnId));
                     break;
                 default:
                     WriteVerbose($"{diff.Kind} {diff.LocalId}: {diff.Status}, nothing to send.");
@@ -57,6 +58,32 @@ namespace NzqaSync.Cmdlets
                     break;
             }
         }
+
+        /// <summary>
+        /// ShouldProcess, except that a session that cannot ask (pwsh -NonInteractive, a scheduled task, a hosted engine)
+        /// gets one clear error and every record a Skipped result, instead of the host's own "cannot prompt" failure.
+        /// </summary>
+        private bool Confirmed(DxpRecordDiff diff, string returnId, string target, string action)
+        {
+            const string notAsked = "Not sent: this session cannot ask for confirmation (Sync-DxpRecord is ConfirmImpact High because it deletes); give -Confirm:$false.";
+            if (!_cannotAsk)
+            {
+                try { return ShouldProcess(target, action); }
+                catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException || ex is NotImplementedException)
+                {
+                    _cannotAsk = true;
+                    var message = $"Sync-DxpRecord asks before each upload and delete, and this session cannot ask, so nothing was sent: {ex.Message}";
+                    WriteError(new ErrorRecord(new InvalidOperationException(message, ex), ErrorIds.DxpSyncNotConfirmed, ErrorCategory.OperationStopped, diff)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Scripts and scheduled tasks pass -Confirm:$false (review first with -WhatIf: it deletes what the local data no longer has)." },
+                    });
+                }
+            }
+            WriteObject(Result(diff, returnId, null, DxpSyncAction.None, DxpSyncOutcome.Skipped, new[] { notAsked }));
+            return false;
+        }
+
+        private bool _cannotAsk;
 
         private static DxpRecordDiff Retarget(DxpRecordDiff diff, string returnId)
         {

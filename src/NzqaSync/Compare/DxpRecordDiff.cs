@@ -34,7 +34,7 @@ namespace NzqaSync.Compare
         public string Local { get; }
         public string Dxp { get; }
 
-        public override string ToString() => $"{Field}: '{Local}' → '{Dxp}'";
+        public override string ToString() => $"{Field}: {(string.IsNullOrEmpty(Local) ? "(none)" : Local)} (DXP {(string.IsNullOrEmpty(Dxp) ? "(none)" : Dxp)})";
     }
 
     /// <summary>One record's comparison (Compare-DxpRecord); Sync-DxpRecord takes it.</summary>

@@ -14,6 +14,9 @@ namespace NzqaSync.Compare
         public string Local { get; }
         public string Nzqa { get; }
 
-        public override string ToString() => $"{Field}: '{Local}' → '{Nzqa}'";
+        /// <summary>As DifferenceSummary writes it: "Result: M (NZQA A)", "(none)" for an empty side.</summary>
+        public override string ToString() => $"{Field}: {Show(Local)} (NZQA {Show(Nzqa)})";
+
+        private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
     }
 }

@@ -26,7 +26,7 @@ namespace NzqaSync.Compare
         /// </summary>
         public SyncStatus? SyncStatus { get; set; } = Compare.SyncStatus.Pending;
 
-        /// <summary>Each field that differs; as text (Export-Csv) one line "Field: 'local' → 'NZQA'; …".</summary>
+        /// <summary>Each field that differs; as text (Export-Csv) "Field: local (NZQA value); …", "(none)" for an empty side.</summary>
         public IReadOnlyList<FieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
 
         /// <summary>Why an Invalid record cannot be sent; as text (Export-Csv) the messages joined with "; ".</summary>
