@@ -215,7 +215,7 @@ Describe 'The demo (dotnet run --project src/NzqaSync.Demo), which runs the samp
             $p.WaitForExit()
             # The demo ends with tertiary-sync's own exit code: 1, as its export holds records that cannot be sent.
             $p.ExitCode | Should -BeIn 0, 1 -Because ($out + $err.Result)
-            $out | Should -Match 'Done: tertiary-sync\.ps1 exited [01]\.'
+            $out | Should -Match 'Done: tertiary-sync\.ps1 exited [01]: '
             $out | Should -Match 'Connected to NZQA as provider 257'
             $out | Should -Match 'Connected to TEC DXP as EDUMIS 7001'
             $out | Should -Not -Match 'cannot be run because|#requires|workflow stopped|NzqaCsvMissingColumn|NzqaCsvWrongKind'
