@@ -94,6 +94,24 @@ function New-TestFolder {
     $path
 }
 
+function New-DxpChildScript {
+    # A script for a child pwsh that imports NzqaSync by name and connects to the sandbox's DXP as the tertiary provider
+    # (7001), then runs $Body; it takes -Mode so one file serves several runs. Returns its path.
+    param([Parameter(Mandatory)] $Sandbox, [Parameter(Mandatory)] [string] $Folder, [Parameter(Mandatory)] [string] $Body, [string] $Name = 'child.ps1')
+    $p = $Sandbox.Info.providers | Where-Object providerNumber -eq 7001
+    $path = Join-Path $Folder $Name
+    $preamble = @"
+param([string] `$Mode)
+`$ErrorActionPreference = 'Continue'
+Import-Module NzqaSync
+`$cred = [pscredential]::new('$($p.machineAccount)', (ConvertTo-SecureString '$($p.password)' -AsPlainText -Force))
+Connect-Dxp -BaseUri '$($Sandbox.DxpUri)' -Edumis 7001 -Credential `$cred -JournalPath '$(Join-Path $Folder 'journal')'
+
+"@
+    Set-Content -Path $path -Value ($preamble + $Body)
+    $path
+}
+
 function Invoke-ChildPwsh {
     # A script run the way a scheduler runs it: a separate pwsh -NoProfile -NonInteractive -File process.
     # Returns its exit code and everything it wrote (stdout and stderr), for assertions on both.

@@ -5,14 +5,7 @@ BeforeAll {
     Add-ModuleOutToPath
     $script:sandbox = Start-TestSandbox
     $script:work = New-TestFolder
-    $p = $sandbox.Info.providers | Where-Object providerNumber -eq 7001
-    $script:script = Join-Path $work 'reset.ps1'
-    Set-Content $script @"
-param([string] `$Mode)
-`$ErrorActionPreference = 'Continue'
-Import-Module NzqaSync
-`$cred = [pscredential]::new('$($p.machineAccount)', (ConvertTo-SecureString '$($p.password)' -AsPlainText -Force))
-Connect-Dxp -BaseUri '$($sandbox.DxpUri)' -Edumis 7001 -Credential `$cred -JournalPath '$(Join-Path $work 'journal')'
+    $script:script = New-DxpChildScript -Sandbox $sandbox -Folder $work -Name 'reset.ps1' -Body @"
 if (`$Mode -eq 'upload') {
     `$r = [NzqaSync.Domain.Dxp.CourseEnrolmentRecord]::new()
     `$r.LocalId = 'reset-00001'; `$r.StudentIdentificationCode = 'S0000001'; `$r.QualificationCode = 'BC1234'

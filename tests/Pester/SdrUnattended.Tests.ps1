@@ -10,14 +10,7 @@ BeforeAll {
         [pscustomobject]@{ 'Course Code' = 'ECON101'; 'Course Title' = 'Introductory economics'; Qualification = 'BBS701' }
         [pscustomobject]@{ 'Course Code' = 'ACCT101'; 'Course Title' = 'Accounting principles'; Qualification = 'BBS701' }
     ) | Export-Csv (Join-Path $work 'courses.csv') -NoTypeInformation -Encoding utf8BOM
-    $p = $sandbox.Info.providers | Where-Object providerNumber -eq 7001
-    $script:script = Join-Path $work 'sync.ps1'
-    Set-Content $script @"
-param([string] `$Mode)
-`$ErrorActionPreference = 'Continue'
-Import-Module NzqaSync
-`$cred = [pscredential]::new('$($p.machineAccount)', (ConvertTo-SecureString '$($p.password)' -AsPlainText -Force))
-Connect-Dxp -BaseUri '$($sandbox.DxpUri)' -Edumis 7001 -Credential `$cred -JournalPath '$(Join-Path $work 'journal')'
+    $script:script = New-DxpChildScript -Sandbox $sandbox -Folder $work -Name 'sync.ps1' -Body @"
 `$diffs = Import-NzqaRecord -Path '$(Join-Path $work 'courses.csv')' -Kind DxpCourse | Compare-DxpRecord -ReturnId 202608 -Dataset Course
 `$extra = if (`$Mode -eq 'confirmed') { @{ Confirm = `$false } } else { @{} }
 `$results = @(`$diffs | Where-Object Status -in 'New', 'Different', 'DxpOnly' | Sync-DxpRecord @extra -ErrorVariable problems)
