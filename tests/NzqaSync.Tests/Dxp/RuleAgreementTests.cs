@@ -1,3 +1,4 @@
+using NzqaSync.Api;
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -70,7 +71,7 @@ public class RuleAgreementTests
     private static (bool Refused, string Why) SandboxRefuses(IDxpRecord record)
     {
         var dataset = record is CourseEnrolmentRecord ? DxpRules.CourseEnrolments : DxpRules.QualificationCompletions;
-        var json = JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record));
+        var json = JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record), DxpJson.Settings);
         using var doc = JsonDocument.Parse(json);
         var schema = new Dictionary<string, List<string>>();
         DxpRules.CheckSchema(dataset, 0, doc.RootElement, schema);
