@@ -57,7 +57,7 @@ public sealed class DxpSandbox : IAsyncDisposable
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? AccessToken);
         if (rawBody != null || body != null)
         {
-            var bytes = rawBody ?? Encoding.UTF8.GetBytes(body is string s ? s : JsonConvert.SerializeObject(body));
+            var bytes = rawBody ?? Encoding.UTF8.GetBytes(body is string s ? s : JsonConvert.SerializeObject(body, DxpJson.Settings));
             if (gzip && rawBody == null)
             {
                 var ms = new MemoryStream();
@@ -118,16 +118,16 @@ public class DxpSandboxTokenTests
         await using var s = await DxpSandbox.StartAsync();
         var (status, body, _) = await s.SendAsync(HttpMethod.Get, "returns?page=1&pageSize=10");
         Assert.Equal(HttpStatusCode.OK, status);
-        var full = body.ToObject<DxpPage<DxpReturn>>()!;
+        var full = body.ToObject<PagedResult<DxpReturn>>()!;
         Assert.Equal(new[] { "202604", "202608", "202612" }, full.Results.Select(r => r.ReturnId).ToArray());
         Assert.All(full.Results, r => Assert.Equal("Full", r.ReturnType));
         var april = full.Results[0];
         Assert.Equal(7001, april.Edumis);
         Assert.Equal(new DateTimeOffset(2026, 4, 16, 12, 0, 0, TimeSpan.Zero), april.OpenWindowDate); // 17 April NZST midnight, in UTC
-        var withInd = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true")).Body.ToObject<DxpPage<DxpReturn>>()!;
+        var withInd = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true")).Body.ToObject<PagedResult<DxpReturn>>()!;
         Assert.Equal(4, withInd.TotalCount);
         Assert.Equal("Indicative", withInd.Results.Single(r => r.ReturnId == "202603").ReturnType);
-        var paged = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true&page=2&pageSize=3")).Body.ToObject<DxpPage<DxpReturn>>()!;
+        var paged = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true&page=2&pageSize=3")).Body.ToObject<PagedResult<DxpReturn>>()!;
         Assert.Equal(("202612", 4), (paged.Results.Single().ReturnId, paged.TotalCount));
 
         var sub = await s.SubmissionAsync("202604");
@@ -246,13 +246,13 @@ public class DxpSandboxUploadTests
         // its five EFTS months no longer line up; a 1 January completion moves into the previous year.
         await using var s = await DxpSandbox.StartAsync();
         var sub = await s.SubmissionAsync();
-        var ce = JObject.FromObject(DxpSandbox.Enrolment("old"));
+        var ce = JObject.FromObject(DxpSandbox.Enrolment("old"), DxpJson.Serializer);
         ce["courseStartDate"] = "2026-02-01T00:00:00+13:00";
         ce["courseEndDate"] = "2026-06-19T00:00:00+12:00";
         ce["eftsByMonth"] = new JArray(0.025m, 0.025m, 0.025m, 0.025m, 0.025m);
         var res = await s.SendAsync(HttpMethod.Put, "course-enrolments", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(ce) });
         Assert.True(res.Body["content"]![0]!["errors"]!.Values<string>().Any(e => e!.StartsWith("eftsByMonth:")), res.Text);
-        var qc = JObject.FromObject(DxpValidatorTests.GoodCompletion());
+        var qc = JObject.FromObject(DxpValidatorTests.GoodCompletion(), DxpJson.Serializer);
         qc["qualificationCompletionDate"] = "2026-01-01T00:00:00+13:00";
         await s.SendAsync(HttpMethod.Put, "qualification-completions", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(qc) });
         var stored = ReadBack(await s.CsvAsync(sub, "qualification-completions"));
@@ -315,7 +315,7 @@ public class DxpSandboxUploadTests
     {
         await using var s = await DxpSandbox.StartAsync();
         var sub = await s.SubmissionAsync();
-        var item = JObject.FromObject(DxpSandbox.Enrolment("a"));
+        var item = JObject.FromObject(DxpSandbox.Enrolment("a"), DxpJson.Serializer);
         item["nationalStudentNumber"] = "123456789";
         item["australianResidentialStatus"] = "N";
         var cv = await s.SendAsync(HttpMethod.Put, "course-enrolments", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(item) });
@@ -424,8 +424,8 @@ public class DxpSandboxValidationTests
         Assert.NotNull(run.CompletedAt);
         Assert.Equal((2, 1), (run.ErrorCount, run.WarningCount));
 
-        var page1 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=1&pageSize=2")).Body.ToObject<DxpPage<DxpValidationResult>>()!;
-        var page2 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=2&pageSize=2")).Body.ToObject<DxpPage<DxpValidationResult>>()!;
+        var page1 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=1&pageSize=2")).Body.ToObject<PagedResult<DxpValidationResult>>()!;
+        var page2 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=2&pageSize=2")).Body.ToObject<PagedResult<DxpValidationResult>>()!;
         Assert.Equal((3, 2, 1), (page1.TotalCount, page1.Results.Count, page2.Results.Count));
         var all = page1.Results.Concat(page2.Results).ToList();
         var error = all.Single(r => r.ErrorType == "Error" && r.ErrorCode == "DUP01");
