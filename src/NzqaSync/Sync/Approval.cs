@@ -65,7 +65,7 @@ namespace NzqaSync.Sync
 
         public static string Of(RecordDiff diff) => Of(SyncPlanner.Plan(diff, 0));
 
-        private static readonly JsonSerializer DxpSerializer = JsonSerializer.Create(Api.DxpClient.Json);
+        private static readonly JsonSerializer DxpSerializer = Api.DxpJson.Serializer;
 
         /// <summary>
         /// A DXP diff's fingerprint: what Sync-DxpRecord would send to <paramref name="returnId"/> (the whole local record

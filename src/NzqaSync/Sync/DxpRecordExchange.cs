@@ -16,7 +16,7 @@ namespace NzqaSync.Sync
     /// </summary>
     public static class DxpRecordExchange
     {
-        private static readonly JsonSerializer Serializer = JsonSerializer.Create(DxpClient.Json);
+        private static readonly JsonSerializer Serializer = DxpJson.Serializer;
 
         /// <summary>
         /// Sets <c>ops[i].Exchange</c> for the records <paramref name="keep"/> asks for, from the last attempt's
