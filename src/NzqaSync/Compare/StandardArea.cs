@@ -129,7 +129,7 @@ namespace NzqaSync.Compare
                 yield return new RecordProblem("NzqaInvalidStandard", "StandardVersion", $"Version {local.StandardVersion} is not a standard version (1 or more).");
             if (local.AcademicYear == null)
                 yield return new RecordProblem("NzqaMissingField", "AcademicYear", "The academic year is missing.");
-            else if (local.AcademicYear < 2000 || local.AcademicYear > DateTime.Today.Year + 1)
+            else if (local.AcademicYear < 2000 || local.AcademicYear > LocalToday.Value.Year + 1)
                 yield return new RecordProblem("NzqaInvalidYear", "AcademicYear", $"Academic year {local.AcademicYear} is not plausible.");
 
             var result = ResultCode.Normalise(local.Result);
@@ -144,6 +144,11 @@ namespace NzqaSync.Compare
             }
             if (local.EntryMethod != null && Capitalise(local.EntryMethod) != "Paper" && Capitalise(local.EntryMethod) != "Digital")
                 yield return new RecordProblem("NzqaInvalidEntryMethod", "EntryMethod", $"'{local.EntryMethod}' is not an entry method: Paper or Digital.");
+            // "External entries carry an entry method" (api-facts.md): an internal one has none, and NZQA refuses one sent.
+            else if (!string.IsNullOrWhiteSpace(local.EntryMethod) && Definition(number) is StandardDefinition internalOne
+                && string.Equals(internalOne.Assessment, "Internal", StringComparison.OrdinalIgnoreCase))
+                yield return new RecordProblem("NzqaInvalidEntryMethod", "EntryMethod",
+                    $"Standard {number} is internally assessed: it has no entry method (the Entry Method column says '{local.EntryMethod}'). Leave it blank.");
 
             // ProviderNumber: up to 5 digits (NZQA's data exchange spec), e.g. Te Kura 498.
             if (local.ResultProviderCode != null && (local.ResultProviderCode < 1 || local.ResultProviderCode > 99999))
@@ -163,6 +168,11 @@ namespace NzqaSync.Compare
             if (nzqa == null && key != null && _enrolledNsns != null && !local.IsWithdrawn && !IsLeaver(local) && !_enrolledNsns.Contains(key))
                 yield return new RecordProblem("NzqaNoActiveEnrolment", "Nsn",
                     $"NSN {key} has no active enrolment at provider {_provider}: sync the enrolment first.");
+            // A version that is neither NZQA's current one nor the one NZQA already holds for this entry would be sent and refused.
+            if (local.StandardVersion is int version && version >= 1 && Definition(local.StandardNumber) is StandardDefinition d
+                && version != d.Version && version != nzqa?.StandardVersion)
+                yield return new RecordProblem("NzqaUnknownStandard", "StandardVersion",
+                    $"Standard {d.Number} version {version} is not in NZQA's catalogue (the current version is {d.Version}).");
         }
 
         public override (DiffStatus, SyncStatus) ClassifyMissingAtNzqa(StandardRecord local) =>
@@ -200,8 +210,18 @@ namespace NzqaSync.Compare
         private static string Capitalise(string value)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
+            if (IsCapitalised(value)) return value;
             var t = value.Trim();
             return char.ToUpperInvariant(t[0]) + t.Substring(1).ToLowerInvariant();
+        }
+
+        /// <summary>"Digital", "Paper": already as <see cref="Capitalise"/> writes it (ASCII), so no new string is needed.</summary>
+        private static bool IsCapitalised(string value)
+        {
+            if (value[0] < 'A' || value[0] > 'Z') return false;
+            for (var i = 1; i < value.Length; i++)
+                if (value[i] < 'a' || value[i] > 'z') return false;
+            return true;
         }
     }
 }
