@@ -104,6 +104,9 @@ public sealed partial class NzqaStore
             errors.Add(Err("LEAVING_DATE_INVALID", $"leavingDate must be a real date written yyyy-MM-dd (got '{item.Raw("leavingDate")}')."));
         if (f.LeavingReason.Bad || f.LeavingReason.Value != null && !LeavingReasons.Contains(f.LeavingReason.Value))
             errors.Add(Err("FIELD_INVALID", $"leavingReason must be one of {string.Join(", ", LeavingReasons)} (got '{item.Raw("leavingReason")}')."));
+        // "Leavers: record the leaving date and reason" (NZQA): a leaving date comes with its reason.
+        else if (f.LeavingDate.Value != null && (requireAll || f.LeavingReason.Present) && f.LeavingReason.Value == null)
+            errors.Add(Err("FIELD_INVALID", $"leavingReason is required with a leavingDate, one of {string.Join(", ", LeavingReasons)}."));
         return f;
     }
 
