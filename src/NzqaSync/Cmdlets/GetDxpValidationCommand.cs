@@ -83,11 +83,5 @@ namespace NzqaSync.Cmdlets
                 WriteError(DxpError(ex, returnId));
             }
         }
-
-        private void Complete(ProgressRecord progress)
-        {
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
-        }
     }
 }

@@ -57,14 +57,14 @@ namespace NzqaSync.Cmdlets
         {
             if (_planned.Count == 0) return;
             var journal = new SyncJournal(_connection.JournalPath);
-            var runId = SyncJournal.NewRunId();
+            var runId = SyncRun.NewRunId();
             var notes = new ConcurrentQueue<string>();
             foreach (var group in _planned.GroupBy(p => (p.ReturnId, p.Dataset)))
             {
                 var ids = group.Select(p => p.LocalId).Distinct(StringComparer.Ordinal).ToList();
                 var kind = DxpDatasets.KindOf(group.Key.Dataset);
                 WriteVerbose($"Delete run {runId}: {ids.Count} {kind} records from return {group.Key.ReturnId}.");
-                StartJournalRun(() => journal.RunStarted(runId, "Dxp", kind, ids.Count), "Dxp");
+                var run = StartRun(() => SyncRun.Start(journal, "Dxp", kind, ids.Count, runId), ServiceErrorIds.Dxp);
                 List<DxpRemoveResult> results = null;
                 try
                 {
@@ -77,8 +77,7 @@ namespace NzqaSync.Cmdlets
                 }
                 finally
                 {
-                    var counts = results?.GroupBy(r => r.Outcome.ToString()).ToDictionary(g => g.Key, g => g.Count()) ?? new Dictionary<string, int>();
-                    journal.RunEnded(runId, "Dxp", kind, ids.Count, counts);
+                    run.End(results, r => r.Outcome.ToString());
                 }
                 if (results == null) continue;
                 foreach (var r in results)
@@ -91,15 +90,5 @@ namespace NzqaSync.Cmdlets
                 }
             }
         }
-    }
-
-    /// <summary>Tab completion for -Dataset.</summary>
-    public sealed class DxpDatasetCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            System.Management.Automation.Language.CommandAst commandAst, System.Collections.IDictionary fakeBoundParameters) =>
-            DxpDatasets.Kinds
-                .Where(n => n.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
-                .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
     }
 }

@@ -62,7 +62,7 @@ namespace NzqaSync.Cmdlets
             RefuseUnknownColumnMapKeys(_reader, Noun, ColumnMap);
             _connection = ResolveConnection();
             _submission = ResolveSubmission(_connection, ReturnId, Submission);
-            _runId = SyncJournal.NewRunId();
+            _runId = SyncRun.NewRunId();
             _cross = CrossCheck();
         }
 
@@ -145,7 +145,7 @@ namespace NzqaSync.Cmdlets
                 WriteProgress(progress);
             }
 
-            StartJournalRun(() => journal.RunStarted(_runId, "Dxp", Kind, total), "Dxp");
+            var run = StartRun(() => SyncRun.Start(journal, "Dxp", Kind, total, _runId), ServiceErrorIds.Dxp);
             IReadOnlyList<DxpUploadResult> results = null;
             try
             {
@@ -163,14 +163,13 @@ namespace NzqaSync.Cmdlets
             }
             finally
             {
-                var counts = results?.GroupBy(r => r.Outcome.ToString()).ToDictionary(g => g.Key, g => g.Count()) ?? new Dictionary<string, int>();
-                journal.RunEnded(_runId, "Dxp", Kind, total, counts);
+                run.End(results, r => r.Outcome.ToString());
                 Drain();
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                Complete(progress);
             }
             if (results == null) return;
-            SettleInDoubt(journal, results);
+            var settled = InDoubtSettlement.ByUpload(journal, Kind, _runId, results.Where(r => r.Outcome == DxpUploadOutcome.Accepted).Select(r => r.LocalId));
+            if (settled.Count > 0) WriteVerbose($"Settled {settled.Count} in-doubt uploads of earlier runs: DXP accepted their localIds in this run.");
             var bytes = uploader.Bytes;
             WriteVerbose($"Upload run {_runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}" +
                          (_invalid > 0 ? $", Invalid {_invalid}" : "") +
@@ -178,30 +177,6 @@ namespace NzqaSync.Cmdlets
                          (uploader.Renewals > 0 ? $"; submission token renewed {uploader.Renewals} times" : "") + ".");
             if (uploader.StoppedBy is DxpBatchTooLargeException tooLarge)
                 ThrowTerminatingError(DxpError(tooLarge, _submission.ReturnId));
-        }
-
-        /// <summary>
-        /// Uploads of earlier runs whose answer was lost (InDoubt in the journal) are settled by this run: DXP replaces by
-        /// localId, so a localId it accepted now holds this run's record whatever the lost request did. Those entries
-        /// become Synced (Detail "Settled"); the others stay InDoubt until a later upload of their localId is accepted.
-        /// </summary>
-        private void SettleInDoubt(SyncJournal journal, IReadOnlyList<DxpUploadResult> results)
-        {
-            var accepted = new HashSet<string>(results.Where(r => r.Outcome == DxpUploadOutcome.Accepted).Select(r => r.LocalId), StringComparer.Ordinal);
-            if (accepted.Count == 0) return;
-            var settled = new SyncJournalReader(journal.Folder).Load().Entries
-                .Where(e => e.Outcome == "InDoubt" && e.Api == "Dxp" && e.Kind == Kind && e.Action == "Upload" && e.RunId != _runId && accepted.Contains(e.Key))
-                .Select(e => new JournalOperation
-                {
-                    RunId = e.RunId, OperationId = e.OperationId, Api = e.Api, Kind = e.Kind, Key = e.Key, Action = e.Action,
-                    Outcome = "Synced",
-                    Detail = "Settled",
-                    Errors = new[] { $"Settled by upload run {_runId}: DXP accepted localId {e.Key} again (the same localId replaces), so the lost answer no longer matters." },
-                })
-                .ToList();
-            if (settled.Count == 0) return;
-            journal.Record(settled);
-            WriteVerbose($"Settled {settled.Count} in-doubt uploads of earlier runs: DXP accepted their localIds in this run.");
         }
 
         private void Invalid(TRecord record, object source, string errorId, IReadOnlyList<string> fields, IReadOnlyList<string> messages, IReadOnlyList<DxpFieldProblem> problems = null)

@@ -1,0 +1,76 @@
+using System;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using NzqaSync.Api;
+using NzqaSync.Sync;
+
+namespace NzqaSync.Cmdlets
+{
+    /// <summary>Cmdlets that talk to TEC DXP: a -Connection parameter, else the session default.</summary>
+    public abstract class DxpApiCmdlet : DxpCmdlet
+    {
+        [Parameter]
+        public DxpConnection Connection { get; set; }
+
+        protected DxpConnection ResolveConnection()
+        {
+            var connection = Connection ?? SessionConnections.GetDxp<DxpConnection>();
+            if (connection != null)
+            {
+                ListenForDebug(connection.Sender);
+                return connection;
+            }
+            const string message = "Not connected to TEC DXP. Run Connect-Dxp first, or pass -Connection.";
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.DxpNotConnected, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-Dxp -BaseUri <uri> -Edumis <n> -Credential <machine account>" },
+            });
+            return null;
+        }
+
+        /// <summary>The return a cmdlet works on: -ReturnId, or -Submission's (remembered on the connection so its token is reused).</summary>
+        protected static string ReturnIdOf(DxpConnection connection, string returnId, DxpSubmission submission)
+        {
+            if (submission == null) return returnId;
+            connection.Remember(submission);
+            return submission.ReturnId;
+        }
+
+        /// <summary>The submission for a return: the one given (remembered on the connection), else the connection's token, else a new one.</summary>
+        protected DxpSubmission ResolveSubmission(DxpConnection connection, string returnId, DxpSubmission given)
+        {
+            if (given != null)
+            {
+                connection.Remember(given);
+                returnId = given.ReturnId;
+            }
+            try
+            {
+                var submission = Await(connection.GetSubmissionAsync(returnId, StopToken), connection.Sender);
+                WriteVerbose($"Submission token for return {submission.ReturnId}: status {submission.SubmissionStatus}, {submission.MaxRecordPerBatch} records per request, expires {submission.TokenExpiry:u}.");
+                return submission;
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                ThrowTerminatingError(DxpError(ex, (object)returnId ?? given));
+                return null;
+            }
+        }
+
+        /// <summary>Calls DXP with the return's submission token; after SC* (token gone) gets a new token and calls once more.</summary>
+        protected T WithSubmission<T>(DxpConnection connection, string returnId, Func<DxpSubmission, Task<T>> call, Action tick = null)
+        {
+            var submission = Await(connection.GetSubmissionAsync(returnId, StopToken), connection.Sender);
+            try
+            {
+                return Await(call(submission), connection.Sender, tick);
+            }
+            catch (ServiceException ex) when (DxpUploader.IsSubmissionTokenGone(ex))
+            {
+                WriteVerbose($"DXP answered {ex.ErrorCode}: the submission token for return {returnId} is gone; getting a new one and asking again.");
+                submission = Await(connection.GetSubmissionAsync(returnId, StopToken, rejectedToken: submission.SubmissionToken), connection.Sender);
+                return Await(call(submission), connection.Sender, tick);
+            }
+        }
+    }
+}
