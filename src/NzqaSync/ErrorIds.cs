@@ -83,6 +83,7 @@ namespace NzqaSync
         public const string DxpEftsMonthCount = nameof(DxpEftsMonthCount);
         public const string DxpEftsPrecision = nameof(DxpEftsPrecision);
         public const string DxpEftsSum = nameof(DxpEftsSum);
+        public const string DxpEftsWithdrawal = nameof(DxpEftsWithdrawal);
         public const string DxpEidRefused = nameof(DxpEidRefused);
         public const string DxpFieldRequired = nameof(DxpFieldRequired);
         public const string DxpFieldTooLong = nameof(DxpFieldTooLong);

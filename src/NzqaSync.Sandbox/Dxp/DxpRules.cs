@@ -220,6 +220,7 @@ public static class DxpRules
         else if (dataset == QualificationCompletions) QualificationCompletionErrors(r, errors);
         else if (dataset == Learners) LearnerErrors(r, errors);
         else if (dataset == CourseCompletions) CourseCompletionErrors(r, errors);
+        else if (dataset == Courses) QualificationCode(r, "qualificationCode", nonFormal: true, errors);
         return errors;
     }
 
@@ -298,7 +299,9 @@ public static class DxpRules
                 if (values.Count > 0 && values.Count != span)
                     errors.Add($"eftsByMonth: {values.Count} values for a course of {span} calendar months.");
             }
-            if (factor is decimal total && values.Count > 0 && values.All(v => Places(v) <= 4) && Places(total) <= 4 && values.Sum() != total)
+            // A withdrawn learner with 0 in every month counts no EFTS (the withdrawal period): not a broken sum.
+            var noEfts = withdrawal.HasValue && values.Count > 0 && values.All(v => v == 0);
+            if (factor is decimal total && values.Count > 0 && !noEfts && values.All(v => Places(v) <= 4) && Places(total) <= 4 && values.Sum() != total)
                 errors.Add($"eftsByMonth: adds up to {values.Sum()}, not the Course EFTS Factor {total}.");
         }
         if (Int(r, "nationalStudentNumber") is int nsn && nsn <= 0) errors.Add($"nationalStudentNumber: {nsn} is not a National Student Number.");
@@ -388,6 +391,36 @@ public static class DxpRules
         }
         if (Code(Str(r, "sourceOfFunding")) is int s && HistoricFunds.Contains(s))
             yield return new DxpIssue("SOF01", "Warning", $"Source of Funding {s} is a historic fund.");
+        if (Date(r, "courseStartDate") is not DateTime start || Date(r, "courseEndDate") is not DateTime end || end < start
+            || Date(r, "studentsCourseWithdrawalDate") is not DateTime withdrawn || withdrawn < start)
+            yield break;
+        if (withdrawn > end)
+            yield return new DxpIssue("WDR01", "Warning", $"The withdrawal date {withdrawn:dd/MM/yyyy} is after the course end date {end:dd/MM/yyyy}.");
+        if (WithdrawalIssue(r, start, end, withdrawn) is DxpIssue efts) yield return efts;
+    }
+
+    /// <summary>
+    /// EFT02 (warning): "include EFTS for learners who withdraw after one calendar month or 10% of the course duration
+    /// (rounded up to the nearest whole day) or as determined by the academic board or council". Read as: EFTS counts for
+    /// a withdrawal on or after the earlier of start + 1 calendar month and start + ⌈10% of the course's days⌉ (start and
+    /// end inclusive). A warning because the academic board or council may set another period.
+    /// </summary>
+    private static DxpIssue? WithdrawalIssue(JsonObject r, DateTime start, DateTime end, DateTime withdrawn)
+    {
+        if (r["eftsByMonth"] is not JsonArray months || months.Count == 0) return null;
+        var values = months.Select(m => decimal.Parse(m!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)).ToList();
+        var courseDays = (int)(end - start).TotalDays + 1;
+        var tenthDays = (int)Math.Ceiling(courseDays / 10m);
+        var oneMonth = start.AddMonths(1);
+        var countsFrom = start.AddDays(tenthDays) < oneMonth ? start.AddDays(tenthDays) : oneMonth;
+        var none = values.All(v => v == 0);
+        if (withdrawn < countsFrom && !none)
+            return new DxpIssue("EFT02", "Warning",
+                $"EFTS is reported for a learner who withdrew on {withdrawn:dd/MM/yyyy}, within the withdrawal period (to {countsFrom.AddDays(-1):dd/MM/yyyy}): EFTS is included for learners who withdraw after one calendar month or 10% of the course duration.");
+        if (withdrawn >= countsFrom && none && Dec(r, "courseEftsFactor") is decimal f && f > 0)
+            return new DxpIssue("EFT02", "Warning",
+                $"No EFTS is reported for a learner who withdrew on {withdrawn:dd/MM/yyyy}, after the withdrawal period (to {countsFrom.AddDays(-1):dd/MM/yyyy}): EFTS is included for learners who withdraw after one calendar month or 10% of the course duration.");
+        return null;
     }
 
     /// <summary>The natural key whose repetition under two localIds a validation run reports as an error.</summary>

@@ -4,13 +4,13 @@ using Newtonsoft.Json;
 
 namespace NzqaSync.Api
 {
-    /// <summary>A page of a paged read: { page, pageSize, totalCount, results }.</summary>
+    /// <summary>A page of a paged read, NZQA's and DXP's alike: { page, pageSize, totalCount, results }.</summary>
     public sealed class PagedResult<T>
     {
-        public int Page { get; set; }
-        public int PageSize { get; set; }
-        public int TotalCount { get; set; }
-        public List<T> Results { get; set; } = new List<T>();
+        [JsonProperty("page")] public int Page { get; set; }
+        [JsonProperty("pageSize")] public int PageSize { get; set; }
+        [JsonProperty("totalCount")] public int TotalCount { get; set; }
+        [JsonProperty("results")] public List<T> Results { get; set; } = new List<T>();
     }
 
     /// <summary>The answer to a batch write: one result per item, in order.</summary>

@@ -28,6 +28,8 @@ namespace NzqaSync.Api
         public static string Contents(string submissionToken) => Prefix + "contents/" + Uri.EscapeDataString(submissionToken);
         /// <summary>Page size for paged reads (the sandbox allows 1–1000).</summary>
         public const int PageSize = 500;
+        /// <summary>Page size for GET returns (a provider has a few dozen returns; docs/api-contract.md).</summary>
+        public const int ReturnsPageSize = 100;
     }
 
     /// <summary>An upload or delete body ready to send: JSON bytes (gzip-compressed or not) and the token inside it.</summary>
@@ -76,19 +78,9 @@ namespace NzqaSync.Api
         public Uri BaseUri => _baseUri;
 
         /// <summary>GET returns, every page.</summary>
-        public async Task<List<DxpReturn>> GetReturnsAsync(bool includeIndicative, CancellationToken ct)
-        {
-            var all = new List<DxpReturn>();
-            for (var page = 1; ; page++)
-            {
-                var url = Url($"{DxpRoutes.Returns}?page={page}&pageSize=100&includeIndicative={(includeIndicative ? "true" : "false")}");
-                var result = await GetJsonAsync<DxpPage<DxpReturn>>(url, ct).ConfigureAwait(false);
-                if (result?.Results == null || result.Results.Count == 0) break;
-                all.AddRange(result.Results);
-                if (all.Count >= result.TotalCount) break;
-            }
-            return all;
-        }
+        public Task<List<DxpReturn>> GetReturnsAsync(bool includeIndicative, CancellationToken ct) =>
+            PagedReader.ReadAllAsync(page => GetJsonAsync<PagedResult<DxpReturn>>(Url(DxpRoutes.Returns + "?" + PagedReader.Query(page, DxpRoutes.ReturnsPageSize)
+                + "&includeIndicative=" + (includeIndicative ? "true" : "false")), ct), 1, null, ct);
 
         /// <summary>POST token/{returnId}: the same token while it is valid, else a new one (records kept).</summary>
         public Task<DxpSubmission> RequestSubmissionAsync(string returnId, CancellationToken ct) =>
@@ -133,10 +125,10 @@ namespace NzqaSync.Api
         public Task<DxpValidationRun> GetValidationAsync(string submissionToken, CancellationToken ct) =>
             GetJsonAsync<DxpValidationRun>(Url(DxpRoutes.Validation + "?submissionToken=" + Uri.EscapeDataString(submissionToken)), ct);
 
-        /// <summary>GET validation/results: one page of issues.</summary>
-        public Task<DxpPage<DxpValidationResult>> GetValidationResultsAsync(string submissionToken, int page, int pageSize, CancellationToken ct) =>
-            GetJsonAsync<DxpPage<DxpValidationResult>>(Url(DxpRoutes.ValidationResults + "?submissionToken=" + Uri.EscapeDataString(submissionToken) +
-                "&page=" + page.ToString(CultureInfo.InvariantCulture) + "&pageSize=" + pageSize.ToString(CultureInfo.InvariantCulture)), ct);
+        /// <summary>GET validation/results, every page of issues (one request at a time, in page order).</summary>
+        public Task<List<DxpValidationResult>> GetValidationResultsAsync(string submissionToken, int pageSize, CancellationToken ct) =>
+            PagedReader.ReadAllAsync(page => GetJsonAsync<PagedResult<DxpValidationResult>>(Url(DxpRoutes.ValidationResults + "?submissionToken=" + Uri.EscapeDataString(submissionToken)
+                + "&" + PagedReader.Query(page, pageSize)), ct), 1, null, ct);
 
         /// <summary>POST reset: drops the token and the submission's records, cancels a running validation (204).</summary>
         public async Task ResetAsync(string submissionToken, CancellationToken ct)

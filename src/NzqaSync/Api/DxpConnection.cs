@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using NzqaSync.Domain.Dxp;
@@ -10,12 +8,11 @@ using NzqaSync.Domain.Dxp;
 namespace NzqaSync.Api
 {
     /// <summary>
-    /// A connection to TEC's DXP provider-based (SDR) API for one EDUMIS: the settings a user gave, one HttpClient, the
-    /// ESL token source (DXP scope), the resilient sender, the submission tokens per return, and one upload gate per
-    /// dataset (DXP allows one upload or delete at a time per EID + dataset). Thread-safe. Never shows the credential
-    /// or the ESL token.
+    /// A connection to TEC's DXP provider-based (SDR) API for one EDUMIS (the shared core in <see cref="ServiceConnection"/>,
+    /// DXP scope) with what only DXP needs: the submission tokens per return, and one upload gate per dataset (DXP allows
+    /// one upload or delete at a time per EID + dataset). Thread-safe.
     /// </summary>
-    public sealed class DxpConnection : IDisposable
+    public sealed class DxpConnection : ServiceConnection
     {
         /// <summary>TEC's production scope [fact].</summary>
         public const string DefaultScope = "https://web.prd.dxs.pub.tec.govt.nz";
@@ -23,47 +20,19 @@ namespace NzqaSync.Api
         /// <summary>A cached submission token is renewed when it has less than this left.</summary>
         private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
 
-        private readonly HttpClient _http;
-        // The machine credential, held only to ask ESL for tokens; dropped on Dispose.
-        private NetworkCredential _credential;
         private readonly ConcurrentDictionary<string, DxpSubmission> _submissions = new ConcurrentDictionary<string, DxpSubmission>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _submissionGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SemaphoreSlim> _uploadGates = new ConcurrentDictionary<string, SemaphoreSlim>(StringComparer.Ordinal);
 
         public DxpConnection(Uri baseUri, int edumis, NetworkCredential credential, Uri tokenUri, string scope, string journalPath, ResilienceSettings resilience = null)
+            : base("DXP", baseUri, edumis, credential, tokenUri, string.IsNullOrEmpty(scope) ? DefaultScope : scope, journalPath, resilience)
         {
-            if (credential == null) throw new ArgumentNullException(nameof(credential));
-            TransportPolicy.Check(baseUri, "BaseUri");
-            TransportPolicy.Check(tokenUri, "TokenUri");
-            BaseUri = baseUri;
             Edumis = edumis;
-            TokenUri = tokenUri;
-            Scope = string.IsNullOrEmpty(scope) ? DefaultScope : scope;
-            JournalPath = journalPath;
-            MachineAccount = credential.UserName;
-            _credential = credential;
-            Resilience = resilience ?? new ResilienceSettings();
-            _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate })
-            {
-                Timeout = Timeout.InfiniteTimeSpan,
-            };
-            _http.DefaultRequestHeaders.UserAgent.ParseAdd("NzqaSync/" + typeof(DxpConnection).Assembly.GetName().Version);
-            var notes = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            Tokens = new EslTokenSource(_http, tokenUri, Scope, edumis, Credential, Resilience, notes: notes);
-            Sender = new ResilientSender(_http, "DXP", Tokens, edumis.ToString(CultureInfo.InvariantCulture), Resilience, notes: notes);
             Client = new DxpClient(Sender, baseUri);
-            ConnectedAt = DateTimeOffset.Now;
         }
 
-        public Uri BaseUri { get; }
         /// <summary>The EDUMIS (organisation) number: the EID header and the ESL org_id.</summary>
         public int Edumis { get; }
-        public Uri TokenUri { get; }
-        public string Scope { get; }
-        public string MachineAccount { get; }
-        public string JournalPath { get; }
-        public DateTimeOffset ConnectedAt { get; }
-        public ResilienceSettings Resilience { get; }
 
         /// <summary>Send upload and delete bodies gzip-compressed (Content-Encoding: gzip; DXP accepts it, GM1 if unreadable). On by default.</summary>
         public bool CompressUploads { get; set; } = true;
@@ -71,21 +40,7 @@ namespace NzqaSync.Api
         /// <summary>Returns whose submission token this connection holds (for display).</summary>
         public string[] OpenReturns => _submissions.Keys.ToArraySafe();
 
-        /// <summary>
-        /// Handed to the user (-PassThru): theirs to keep. A later Connect-Dxp or Disconnect-Dxp only stops it being
-        /// the session default and never disposes it.
-        /// </summary>
-        internal bool HeldByUser { get; set; }
-
-        /// <summary>Disposed: nothing can be sent through it any more (calls fail as never sent).</summary>
-        internal bool IsClosed { get; private set; }
-
-        internal EslTokenSource Tokens { get; }
-        internal ResilientSender Sender { get; }
         internal DxpClient Client { get; }
-
-        /// <summary>The token URL when the user gives none: the sandbox's on a loopback base URI, else ESL's.</summary>
-        public static Uri DefaultTokenUri(Uri baseUri) => NzqaConnection.DefaultTokenUri(baseUri);
 
         /// <summary>
         /// The submission for <paramref name="returnId"/>: the cached token while it has more than a minute left, else a
@@ -144,20 +99,7 @@ namespace NzqaSync.Api
             return false;
         }
 
-        /// <summary>The machine password, read at the moment of a token request; gone once the connection is disposed.</summary>
-        private System.Net.NetworkCredential Credential() =>
-            _credential ?? throw new ObjectDisposedException(ToString(), "The connection was closed; connect again.");
-
-        public void Dispose()
-        {
-            IsClosed = true;
-            Sender.Close(ToString());
-            // Drop the credential (its SecureString is the caller's own, not disposed here) and the token.
-            _credential = null;
-            Tokens.Clear();
-            _submissions.Clear();
-            _http.Dispose();
-        }
+        private protected override void OnClosing() => _submissions.Clear();
 
         public override string ToString() => $"DXP {BaseUri} EDUMIS {Edumis}";
     }

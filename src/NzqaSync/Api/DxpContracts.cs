@@ -6,15 +6,6 @@ using Newtonsoft.Json.Linq;
 
 namespace NzqaSync.Api
 {
-    /// <summary>DXP's paging shape: <c>{page, pageSize, totalCount, results[]}</c>.</summary>
-    public sealed class DxpPage<T>
-    {
-        [JsonProperty("page")] public int Page { get; set; }
-        [JsonProperty("pageSize")] public int PageSize { get; set; }
-        [JsonProperty("totalCount")] public int TotalCount { get; set; }
-        [JsonProperty("results")] public List<T> Results { get; set; } = new List<T>();
-    }
-
     /// <summary>One return (GET returns): a reporting period the provider can submit to.</summary>
     public sealed class DxpReturn
     {

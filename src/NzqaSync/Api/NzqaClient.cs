@@ -51,7 +51,7 @@ namespace NzqaSync.Api
         public Task<List<T>> GetAllPagesAsync<T>(string route, string query, Action<int, int> progress, CancellationToken ct) =>
             PagedReader.ReadAllAsync(page =>
             {
-                var url = Url($"{route}?page={page}&pageSize={NzqaRoutes.PageSize}" + (string.IsNullOrEmpty(query) ? "" : "&" + query));
+                var url = Url(route + "?" + PagedReader.Query(page, NzqaRoutes.PageSize) + (string.IsNullOrEmpty(query) ? "" : "&" + query));
                 return _sender.SendJsonAsync<PagedResult<T>>(() => new HttpRequestMessage(HttpMethod.Get, url), ct);
             }, PageConcurrency, progress, ct);
 

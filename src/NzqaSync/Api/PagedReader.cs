@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -9,10 +10,15 @@ namespace NzqaSync.Api
     /// Reads a paged resource: page 1 first (it gives the total and the page size), then the other pages with up to
     /// <c>concurrency</c> in flight, put back in page order. If the resource grew while it was read (the last page
     /// came back full and the count is short), the pages after it are read one by one until an empty or short page,
-    /// as a plain loop would.
+    /// as a plain loop would. Every paged read goes through here: NZQA's reads (4 pages at a time), DXP's returns and
+    /// validation results (one at a time, in order).
     /// </summary>
     public static class PagedReader
     {
+        /// <summary>The paging part of a query string: <c>page=N&amp;pageSize=M</c> (NZQA and DXP name them alike).</summary>
+        public static string Query(int page, int pageSize) =>
+            "page=" + page.ToString(CultureInfo.InvariantCulture) + "&pageSize=" + pageSize.ToString(CultureInfo.InvariantCulture);
+
         public static async Task<List<T>> ReadAllAsync<T>(Func<int, Task<PagedResult<T>>> readPage, int concurrency, Action<int, int> progress, CancellationToken ct)
         {
             var first = await readPage(1).ConfigureAwait(false);

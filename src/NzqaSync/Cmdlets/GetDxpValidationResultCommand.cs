@@ -35,21 +35,13 @@ namespace NzqaSync.Cmdlets
         protected override void ProcessRecord()
         {
             var returnId = ReturnIdOf(_connection, ReturnId, Submission);
-            var read = 0;
             try
             {
-                for (var page = 1; ; page++)
-                {
-                    WriteVerbose($"GET validation/results page {page} (pageSize {PageSize}) for return {returnId}.");
-                    var current = page;
-                    var result = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationResultsAsync(s.SubmissionToken, current, PageSize, StopToken));
-                    if (result?.Results == null || result.Results.Count == 0) break;
-                    foreach (var issue in result.Results)
-                        if (ErrorType == null || string.Equals(issue.ErrorType, ErrorType, StringComparison.OrdinalIgnoreCase)) WriteObject(issue);
-                    read += result.Results.Count;
-                    if (read >= result.TotalCount) break;
-                }
-                WriteVerbose($"Read {read} validation issues for return {returnId}.");
+                WriteVerbose($"GET validation/results (pages of {PageSize}) for return {returnId}.");
+                var issues = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationResultsAsync(s.SubmissionToken, PageSize, StopToken));
+                foreach (var issue in issues)
+                    if (ErrorType == null || string.Equals(issue.ErrorType, ErrorType, StringComparison.OrdinalIgnoreCase)) WriteObject(issue);
+                WriteVerbose($"Read {issues.Count} validation issues for return {returnId}.");
             }
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {

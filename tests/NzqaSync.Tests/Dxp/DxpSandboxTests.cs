@@ -118,16 +118,16 @@ public class DxpSandboxTokenTests
         await using var s = await DxpSandbox.StartAsync();
         var (status, body, _) = await s.SendAsync(HttpMethod.Get, "returns?page=1&pageSize=10");
         Assert.Equal(HttpStatusCode.OK, status);
-        var full = body.ToObject<DxpPage<DxpReturn>>()!;
+        var full = body.ToObject<PagedResult<DxpReturn>>()!;
         Assert.Equal(new[] { "202604", "202608", "202612" }, full.Results.Select(r => r.ReturnId).ToArray());
         Assert.All(full.Results, r => Assert.Equal("Full", r.ReturnType));
         var april = full.Results[0];
         Assert.Equal(7001, april.Edumis);
         Assert.Equal(new DateTimeOffset(2026, 4, 16, 12, 0, 0, TimeSpan.Zero), april.OpenWindowDate); // 17 April NZST midnight, in UTC
-        var withInd = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true")).Body.ToObject<DxpPage<DxpReturn>>()!;
+        var withInd = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true")).Body.ToObject<PagedResult<DxpReturn>>()!;
         Assert.Equal(4, withInd.TotalCount);
         Assert.Equal("Indicative", withInd.Results.Single(r => r.ReturnId == "202603").ReturnType);
-        var paged = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true&page=2&pageSize=3")).Body.ToObject<DxpPage<DxpReturn>>()!;
+        var paged = (await s.SendAsync(HttpMethod.Get, "returns?includeIndicative=true&page=2&pageSize=3")).Body.ToObject<PagedResult<DxpReturn>>()!;
         Assert.Equal(("202612", 4), (paged.Results.Single().ReturnId, paged.TotalCount));
 
         var sub = await s.SubmissionAsync("202604");
@@ -424,8 +424,8 @@ public class DxpSandboxValidationTests
         Assert.NotNull(run.CompletedAt);
         Assert.Equal((2, 1), (run.ErrorCount, run.WarningCount));
 
-        var page1 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=1&pageSize=2")).Body.ToObject<DxpPage<DxpValidationResult>>()!;
-        var page2 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=2&pageSize=2")).Body.ToObject<DxpPage<DxpValidationResult>>()!;
+        var page1 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=1&pageSize=2")).Body.ToObject<PagedResult<DxpValidationResult>>()!;
+        var page2 = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}&page=2&pageSize=2")).Body.ToObject<PagedResult<DxpValidationResult>>()!;
         Assert.Equal((3, 2, 1), (page1.TotalCount, page1.Results.Count, page2.Results.Count));
         var all = page1.Results.Concat(page2.Results).ToList();
         var error = all.Single(r => r.ErrorType == "Error" && r.ErrorCode == "DUP01");

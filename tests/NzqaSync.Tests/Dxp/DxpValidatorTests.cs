@@ -185,6 +185,9 @@ public class DxpValidatorTests
         qc.QualificationCode = code;
         // Non-formal education "is not required to be reported in the Qualification Completion file": G9999 is not six characters.
         Assert.Equal(ok && code != "G9999", !DxpRecordValidator.Validate(qc).Any(p => p.Field == "qualificationCode"));
+        // The course register carries the same note as the course enrolment page.
+        var course = new DxpCourseRecord { LocalId = "co-1", CourseCode = "ECON112", CourseTitle = "Introductory economics", QualificationCode = code };
+        Assert.Equal(ok, !DxpRecordValidator.Validate(course).Any(p => p.Field == "qualificationCode"));
     }
 
     [Fact]

@@ -54,6 +54,21 @@ public class RuleAgreementTests
         yield return ("ITE field without sector (2026 return)", Ce(r => r.NzscedFieldOfStudy = "070105"));
         yield return ("historic fund", Ce(r => r.SourceOfFunding = "11"));
         yield return ("starts on the 1st", Ce(r => { r.CourseStartDate = new DateTime(2026, 2, 1); r.EftsByMonth = null; }));
+        yield return ("withdrawn after the course end", Ce(r => r.StudentsCourseWithdrawalDate = new DateTime(2026, 6, 20)));
+        foreach (var b in EftsWithdrawalTests.Boundaries())
+        {
+            string start = (string)b[0], end = (string)b[1], inside = (string)b[2], after = (string)b[3];
+            var spread = DxpRecordNormaliser.Normalise(EftsWithdrawalTests.Withdrawn(start, end, null)).EftsByMonth;
+            var months = spread.Length;
+            yield return ($"efts for a withdrawal on {inside} ({start}–{end})", EftsWithdrawalTests.Withdrawn(start, end, inside, spread));
+            yield return ($"efts for a withdrawal on {after} ({start}–{end})", EftsWithdrawalTests.Withdrawn(start, end, after, spread));
+            yield return ($"no efts for a withdrawal on {inside} ({start}–{end})", EftsWithdrawalTests.Withdrawn(start, end, inside, new decimal[months]));
+            yield return ($"no efts for a withdrawal on {after} ({start}–{end})", EftsWithdrawalTests.Withdrawn(start, end, after, new decimal[months]));
+            yield return ($"no efts, not withdrawn ({start}–{end})", EftsWithdrawalTests.Withdrawn(start, end, null, new decimal[months]));
+            yield return ($"derived efts for a withdrawal on {inside} ({start}–{end})", EftsWithdrawalTests.Withdrawn(start, end, inside));
+        }
+        foreach (var code in new[] { "BBS701", "G9999", "G48017", "BC123", "BC-123", "g9999" })
+            yield return ($"course register qualification {code}", new DxpCourseRecord { LocalId = "co-1", CourseCode = "ECON112", CourseTitle = "Introductory economics", QualificationCode = code });
         var qc = DxpValidatorTests.GoodCompletion(); qc.YearRequirementsMet = 2025;
         yield return ("year met not aligned", qc);
         var qc1 = DxpValidatorTests.GoodCompletion(); qc1.QualificationCompletionDate = new DateTime(2026, 1, 1);
@@ -67,9 +82,26 @@ public class RuleAgreementTests
     private static bool ModuleRefuses(IDxpRecord record) =>
         !DxpRecordValidator.CanSend(DxpRecordValidator.Validate(DxpRecordNormaliser.Normalise(record), ReturnYear));
 
+    /// <summary>refused, warned (sent with a warning) or accepted.</summary>
+    private static string ModuleVerdict(IDxpRecord record)
+    {
+        var problems = DxpRecordValidator.Validate(DxpRecordNormaliser.Normalise(record), ReturnYear);
+        return !DxpRecordValidator.CanSend(problems) ? "refused" : problems.Count > 0 ? "warned (" + string.Join(", ", problems.Select(p => p.Code)) + ")" : "accepted";
+    }
+
+    private static string SandboxVerdict(IDxpRecord record)
+    {
+        var (refused, why) = SandboxRefuses(record);
+        if (refused) return "refused";
+        var dataset = record.Dataset;
+        using var doc = JsonDocument.Parse(JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record)));
+        var warnings = DxpRules.Warnings(dataset, DxpRules.ToStored(dataset, doc.RootElement), ReturnYear).Where(w => w.ErrorType == "Warning").ToList();
+        return warnings.Count > 0 ? "warned (" + string.Join(", ", warnings.Select(w => w.ErrorCode)) + ")" : "accepted";
+    }
+
     private static (bool Refused, string Why) SandboxRefuses(IDxpRecord record)
     {
-        var dataset = record is CourseEnrolmentRecord ? DxpRules.CourseEnrolments : DxpRules.QualificationCompletions;
+        var dataset = record.Dataset;
         var json = JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record));
         using var doc = JsonDocument.Parse(json);
         var schema = new Dictionary<string, List<string>>();
@@ -98,5 +130,24 @@ public class RuleAgreementTests
         Assert.True(corpus.Count > 60, $"a corpus of {corpus.Count} records");
         Assert.Contains(corpus, c => !ModuleRefuses(c.Record));
         Assert.True(corpus.Count(c => ModuleRefuses(c.Record)) > 40, "most of the corpus breaks a rule");
+    }
+
+    /// <summary>Warnings too: a record the module sends with a warning the sandbox's validation run warns about, and the other way round.</summary>
+    [Fact]
+    public void The_module_and_the_sandbox_warn_about_the_same_records()
+    {
+        static string Kind(string verdict) => verdict.Split(' ')[0];
+        var disagreements = new List<string>();
+        var warned = 0;
+        foreach (var (name, record) in Corpus())
+        {
+            var module = ModuleVerdict(record);
+            var sandbox = SandboxVerdict(record);
+            if (Kind(module) == "warned") warned++;
+            if (Kind(module) == Kind(sandbox) || KnownDifferences.ContainsKey(name)) continue;
+            disagreements.Add($"{name}: module {module}, sandbox {sandbox}");
+        }
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+        Assert.True(warned >= 8, $"{warned} records warned");
     }
 }

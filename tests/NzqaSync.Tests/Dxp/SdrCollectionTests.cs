@@ -137,7 +137,7 @@ public class SdrCollectionTests
         Assert.Equal(2, (await s.CsvAsync(sub, "course-completions")).Length);
 
         await s.SendAsync(HttpMethod.Post, "validation", new DxpSubmissionTokenRequest(sub.SubmissionToken));
-        var results = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}")).Body.ToObject<DxpPage<DxpValidationResult>>()!.Results;
+        var results = (await s.SendAsync(HttpMethod.Get, $"validation/results?submissionToken={sub.SubmissionToken}")).Body.ToObject<PagedResult<DxpValidationResult>>()!.Results;
         var cross = results.Where(r => r.ErrorCode.StartsWith("XR")).Select(r => (r.ErrorCode, r.LocalId, r.FileType)).OrderBy(x => x.LocalId).ToList();
         Assert.Equal(new[] { ("XR02", "CC1", "CourseCompletion"), ("XR01", "E2", "CourseEnrolment") }, cross);
 

@@ -5,7 +5,8 @@ namespace NzqaSync.Domain.Dxp
     /// <summary>
     /// Puts a record into the form that is sent: trims text, writes two-spelling codes in their one documented form
     /// (<see cref="DxpCodes"/>), writes IRD numbers as "049-091-850", drops a time of day from dates, derives
-    /// eftsByMonth and localId ONLY when missing (a given value is never overwritten). Values it cannot make sense of
+    /// eftsByMonth (0 a month for a learner who withdrew inside the
+    /// withdrawal period) and localId ONLY when missing (a given value is never overwritten). Values it cannot make sense of
     /// are left as given for <see cref="DxpRecordValidator"/> to report. Call it before validating and batching.
     /// </summary>
     public static class DxpRecordNormaliser
@@ -31,7 +32,14 @@ namespace NzqaSync.Domain.Dxp
             if ((r.EftsByMonth == null || r.EftsByMonth.Length == 0) && r.CourseEftsFactor.HasValue && r.CourseStartDate.HasValue &&
                 r.CourseEndDate.HasValue && r.CourseEftsFactor.Value >= 0 && EftsByMonth.DecimalPlaces(r.CourseEftsFactor.Value) <= 4 &&
                 r.CourseEndDate.Value >= r.CourseStartDate.Value)
+            {
                 r.EftsByMonth = EftsByMonth.Compute(r.CourseEftsFactor.Value, r.CourseStartDate.Value, r.CourseEndDate.Value);
+                // "The calculation applies if withdrawals occur after the withdrawal period": a learner who withdrew
+                // inside it counts no EFTS (EftsWithdrawalPeriod).
+                if (r.StudentsCourseWithdrawalDate.HasValue &&
+                    EftsWithdrawalPeriod.WithdrewInside(r.CourseStartDate.Value, r.CourseEndDate.Value, r.StudentsCourseWithdrawalDate.Value))
+                    r.EftsByMonth = new decimal[r.EftsByMonth.Length];
+            }
             r.LocalId = Trim(r.LocalId);
             if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
             return r;
