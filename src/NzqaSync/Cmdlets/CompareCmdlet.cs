@@ -61,14 +61,6 @@ namespace NzqaSync.Cmdlets
 
         protected IEnumerable<TRecord> LocalRecords() => _local.Select(l => l.Record);
 
-        /// <summary>The NSNs an SMS enrolment export has as left (rows from Import-NzqaRecord -Kind Enrolment, or the CSV rows).</summary>
-        protected static ISet<string> LeaversIn(object[] enrolments)
-        {
-            if (enrolments == null) return null;
-            var reader = new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All);
-            return StandardArea.LeaverNsns(enrolments.Where(e => e != null).Select(e => reader.Read(e).Record));
-        }
-
         /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
         protected virtual bool Keep(TRecord local) => true;
 
@@ -80,23 +72,9 @@ namespace NzqaSync.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (Path != null)
-            {
-                ReadFiles();
-                return;
-            }
-            if (InputObject == null) return;
-            if (InputObject is PSObject pso && pso.BaseObject is IEnumerable && !(pso.BaseObject is string) && !(pso.BaseObject is IDictionary))
-            {
-                foreach (var item in (IEnumerable)pso.BaseObject) Add(item);
-                return;
-            }
-            if (InputObject is IEnumerable many && !(InputObject is string) && !(InputObject is IDictionary))
-            {
-                foreach (var item in many) Add(item);
-                return;
-            }
-            Add(InputObject);
+            if (Path != null) ReadFiles();
+            else if (InputObject != null)
+                foreach (var item in PipelineInput.Items(InputObject)) Add(item);
         }
 
         /// <summary>
@@ -123,21 +101,8 @@ namespace NzqaSync.Cmdlets
             if (nzqa == null)
             {
                 connection = ResolveConnection();
-                var fetch = new FetchProgress(this, 1, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", connection.ProviderNumber);
                 WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
-                try
-                {
-                    var fetched = Await(FetchAsync(connection, fetch.Report, StopToken), connection.Sender, fetch.Tick);
-                    nzqa = fetched.Records;
-                    area = fetched.Area;
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    fetch.Complete();
-                    ThrowTerminatingError(ServiceError(ex, ServiceErrorIds.Nzqa, connection.BaseUri));
-                    return;
-                }
-                fetch.Complete();
+                (nzqa, area) = Read(connection, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", progress => FetchAsync(connection, progress, StopToken));
             }
 
             var counts = new Dictionary<DiffStatus, int>();

@@ -18,7 +18,7 @@ namespace NzqaSync.Cmdlets
     /// rules across collections — and an Invalid one gets an error naming the record and the rule (both records for a
     /// cross-collection rule).
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "DxpRecord", DefaultParameterSetName = "ReturnId")]
+    [Cmdlet(VerbsData.Compare, "DxpRecord", DefaultParameterSetName = ParameterSets.ReturnId)]
     [OutputType(typeof(DxpRecordDiff))]
     public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     {
@@ -32,12 +32,12 @@ namespace NzqaSync.Cmdlets
         [AllowNull]
         public object InputObject { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ReturnId)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
         public string ReturnId { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Submission)]
         public DxpSubmission Submission { get; set; }
 
         /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
@@ -66,17 +66,11 @@ namespace NzqaSync.Cmdlets
             _dataset = DxpDatasets.Normalise(Dataset);
             if (_dataset == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), ErrorIds.DxpUnknownDataset, ErrorCategory.InvalidArgument, Dataset));
                 return;
             }
             _reader = DxpRecordReader.For(_dataset, ColumnMap);
-            var unknown = _reader.UnknownColumnMapKeys();
-            if (unknown.Count > 0)
-            {
-                var message = $"-ColumnMap names {string.Join(", ", unknown.Select(u => "'" + u + "'"))}, which {(unknown.Count == 1 ? "is not a field" : "are not fields")} of a {DxpDatasets.KindOf(_dataset)} record. " +
-                              $"The fields are: {string.Join(", ", _reader.FieldNames)}.";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(ColumnMap)), "NzqaUnknownColumnMapField", ErrorCategory.InvalidArgument, ColumnMap));
-            }
+            RefuseUnknownColumnMapKeys(_reader.UnknownColumnMapKeys(), _reader.FieldNames, DxpDatasets.KindOf(_dataset), ColumnMap);
             // The learners and courses being compared are their own register: a learner or course given twice is found too.
             _cross = SdrRelated.Build(Learner, Course);
         }
@@ -84,10 +78,7 @@ namespace NzqaSync.Cmdlets
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            var items = InputObject is PSObject pso && pso.BaseObject is IEnumerable e && !(pso.BaseObject is string) && !(pso.BaseObject is IDictionary)
-                ? e.Cast<object>()
-                : InputObject is IEnumerable many && !(InputObject is string) && !(InputObject is IDictionary) ? many.Cast<object>() : new[] { InputObject };
-            foreach (var item in items) Add(item);
+            foreach (var item in PipelineInput.Items(InputObject)) Add(item);
         }
 
         private void Add(object input)

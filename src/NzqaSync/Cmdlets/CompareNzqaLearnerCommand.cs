@@ -21,7 +21,7 @@ namespace NzqaSync.Cmdlets
 
         private LearnerArea _area;
 
-        protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LeaversIn(LocalEnrolment)));
+        protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LocalEnrolments.LeaversIn(LocalEnrolment)));
         protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
         protected override void SetSourceLine(LearnerRecord record, int line) => record.SourceLine = line;
 

@@ -30,7 +30,7 @@ namespace NzqaSync.Cmdlets
 
         private ISet<string> _leavers;
         private StandardArea _area;
-        private ISet<string> Leavers => _leavers ?? (_leavers = LeaversIn(LocalEnrolment) ?? new HashSet<string>());
+        private ISet<string> Leavers => _leavers ?? (_leavers = LocalEnrolments.LeaversIn(LocalEnrolment) ?? new HashSet<string>());
         private int? Year => MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) ? AcademicYear : (int?)null;
 
         /// <summary>Without NZQA's reference data (-NzqaRecord): no catalogue or enrolment checks.</summary>

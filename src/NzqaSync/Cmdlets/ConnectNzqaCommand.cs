@@ -58,7 +58,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaInsecureUri", ErrorCategory.SecurityError, BaseUri));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaInsecureUri, ErrorCategory.SecurityError, BaseUri));
                 return;
             }
 
@@ -80,7 +80,7 @@ namespace NzqaSync.Cmdlets
                     var message = $"{BaseUri} does not look like the NZQA SMS API: GET {called} answered {(int)notFound.StatusCode} {notFound.StatusCode} " +
                                   "without an NZQA error, as an address that is not the API does. The base URI is the API's root, with its version: " +
                                   "the sandbox's is <sandbox>/nzqa/v1 (GET <sandbox>/sandbox/info lists it); NZQA's is the one NZQA gave the school.";
-                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, notFound), "NzqaNotTheApi", ErrorCategory.InvalidArgument, BaseUri)
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, notFound), ErrorIds.NzqaNotTheApi, ErrorCategory.InvalidArgument, BaseUri)
                     {
                         ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri the NZQA SMS API's root (e.g. http://127.0.0.1:5080/nzqa/v1 for the sandbox), not a web page or the DXP address." },
                     });

@@ -34,7 +34,7 @@ namespace NzqaSync.Cmdlets
         {
             var full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
             if (File.Exists(full)) return full;
-            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), "NzqaFileNotFound", ErrorCategory.ObjectNotFound, path));
+            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), ErrorIds.NzqaFileNotFound, ErrorCategory.ObjectNotFound, path));
             return null;
         }
 
@@ -53,7 +53,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (IOException ex)
             {
-                _cmdlet.WriteError(new ErrorRecord(ex, "NzqaFileUnreadable", ErrorCategory.ReadError, path));
+                _cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.NzqaFileUnreadable, ErrorCategory.ReadError, path));
                 yield break;
             }
             using (enumerator)
@@ -72,14 +72,14 @@ namespace NzqaSync.Cmdlets
                     {
                         var message = $"{file} is not UTF-8 text (after line {lastLine}); nothing after line {lastLine} was imported. " +
                                       "Save it from the SMS or Excel as 'CSV UTF-8' and import again.";
-                        stop = new ErrorRecord(new InvalidDataException(message, ex), "NzqaCsvNotUtf8", ErrorCategory.InvalidData, path)
+                        stop = new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.NzqaCsvNotUtf8, ErrorCategory.InvalidData, path)
                         {
                             ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Save the file as CSV UTF-8." },
                         };
                     }
                     catch (Exception ex) when (ex is CsvHelper.CsvHelperException || ex is IOException)
                     {
-                        stop = new ErrorRecord(ex, "NzqaCsvUnreadable", ErrorCategory.ReadError, path);
+                        stop = new ErrorRecord(ex, ErrorIds.NzqaCsvUnreadable, ErrorCategory.ReadError, path);
                     }
                     if (stop != null)
                     {
@@ -138,7 +138,7 @@ namespace NzqaSync.Cmdlets
             if (header == null)
             {
                 var empty = $"{file} is empty: it has no header row and no records.";
-                _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(empty), "NzqaCsvEmpty", ErrorCategory.InvalidData, path)
+                _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(empty), ErrorIds.NzqaCsvEmpty, ErrorCategory.InvalidData, path)
                 {
                     ErrorDetails = new ErrorDetails(empty) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
                 });
@@ -150,7 +150,7 @@ namespace NzqaSync.Cmdlets
                 var other = verdict.LooksLike;
                 var message = $"{file} looks like {Article(other.Noun)} {other.Noun} export, not {Article(noun)} {noun} one: it has {Quote(verdict.LooksLikeColumns)} " +
                               $"but no {Quote(verdict.Missing.Select(m => m.Name))} column. Nothing was imported.";
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvWrongKind", ErrorCategory.InvalidData, path)
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvWrongKind, ErrorCategory.InvalidData, path)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Import it with -Kind {other.Name}, or give the {noun} export." },
                 });
@@ -160,7 +160,7 @@ namespace NzqaSync.Cmdlets
                 var shown = string.Join(", ", header.Take(8).Select(h => h.Length > 40 ? h.Substring(0, 40) + "…" : h));
                 var message = $"{file} line 1 names none of the {noun} columns (found: {shown}). " +
                               "Is it a CSV export of the right kind? Use -ColumnMap to name its columns.";
-                _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvNoKnownColumns", ErrorCategory.InvalidData, path)
+                _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvNoKnownColumns, ErrorCategory.InvalidData, path)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
                 });
@@ -177,7 +177,7 @@ namespace NzqaSync.Cmdlets
                 var first = verdict.Missing[0];
                 verdict.Nearest.TryGetValue(first.Name, out var nearest);
                 var message = $"{file} has no column for the required {noun} field{(verdict.Missing.Count > 1 ? "s" : "")} {string.Join("; ", parts)}. Nothing was imported.";
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvMissingColumn", ErrorCategory.InvalidData, path)
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvMissingColumn, ErrorCategory.InvalidData, path)
                 {
                     ErrorDetails = new ErrorDetails(message)
                     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using NzqaSync.Api;
@@ -16,20 +15,10 @@ namespace NzqaSync.Cmdlets
         protected override void EndProcessing()
         {
             var connection = ResolveConnection();
-            var fetch = new FetchProgress(this, 1, $"Reading NZQA {What}", connection.ProviderNumber);
             WriteVerbose($"GET {connection.BaseUri} {What} of provider {connection.ProviderNumber} (pages of {NzqaRoutes.PageSize}).");
-            try
-            {
-                var records = Await(ReadAsync(connection, fetch.Report, StopToken), connection.Sender, fetch.Tick);
-                fetch.Complete();
-                WriteVerbose($"NZQA holds {records.Count} {What} for provider {connection.ProviderNumber}.");
-                WriteObject(records, true);
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                fetch.Complete();
-                ThrowTerminatingError(ServiceError(ex, "Nzqa", connection.BaseUri));
-            }
+            var records = Read(connection, $"Reading NZQA {What}", progress => ReadAsync(connection, progress, StopToken));
+            WriteVerbose($"NZQA holds {records.Count} {What} for provider {connection.ProviderNumber}.");
+            WriteObject(records, true);
         }
     }
 }

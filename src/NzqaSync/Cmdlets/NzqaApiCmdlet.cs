@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using NzqaSync.Api;
 
 namespace NzqaSync.Cmdlets
@@ -28,6 +29,27 @@ namespace NzqaSync.Cmdlets
                 },
             });
             return null;
+        }
+
+        /// <summary>
+        /// Reads from NZQA with Write-Progress as pages arrive and retry notes as verbose messages; a failure stops the
+        /// cmdlet with an error that says what went wrong.
+        /// </summary>
+        protected T Read<T>(NzqaConnection connection, string activity, Func<Action<int, int>, Task<T>> read)
+        {
+            var fetch = new FetchProgress(this, 1, activity, connection.ProviderNumber);
+            var result = default(T);
+            try
+            {
+                result = Await(read(fetch.Report), connection.Sender, fetch.Tick);
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                fetch.Complete();
+                ThrowTerminatingError(ServiceError(ex, ServiceErrorIds.Nzqa, connection.BaseUri));
+            }
+            fetch.Complete();
+            return result;
         }
     }
 }

@@ -118,9 +118,12 @@ namespace NzqaSync.Cmdlets
             ServiceErrors.For(exception, service == "Dxp" ? ServiceErrorIds.Dxp : ServiceErrorIds.Nzqa, target);
 
         /// <summary>Stops with NzqaUnknownColumnMapField when a -ColumnMap key names no field of the record.</summary>
-        protected void RefuseUnknownColumnMapKeys<TRecord>(Sources.LocalRecordReader<TRecord> reader, string recordName, object columnMap) where TRecord : class, new()
+        protected void RefuseUnknownColumnMapKeys<TRecord>(Sources.LocalRecordReader<TRecord> reader, string recordName, object columnMap) where TRecord : class, new() =>
+            RefuseUnknownColumnMapKeys(reader.UnknownColumnMapKeys(), reader.FieldNames, recordName, columnMap);
+
+        protected void RefuseUnknownColumnMapKeys(System.Collections.Generic.IReadOnlyList<string> unknown, System.Collections.Generic.IEnumerable<string> fields, string recordName, object columnMap)
         {
-            var error = ColumnMapError.ForUnknownKeys(reader, recordName, columnMap);
+            var error = ColumnMapError.ForUnknownKeys(unknown, fields, recordName, columnMap);
             if (error != null) ThrowTerminatingError(error);
         }
 

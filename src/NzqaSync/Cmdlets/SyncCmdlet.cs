@@ -54,14 +54,7 @@ namespace NzqaSync.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection();
-            if (ApprovalPath == null) return;
-            var full = GetUnresolvedProviderPathFromPSPath(ApprovalPath);
-            try { _approval = ApprovalFile.Load(full); }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is System.IO.InvalidDataException)
-            {
-                ThrowTerminatingError(SyncInputErrors.ApprovalUnusable(ex, full));
-            }
-            WriteVerbose($"Approval file {full}: {_approval.Approved.Count} changes approved by {_approval.SignedBy} on {_approval.SignedAt:yyyy-MM-dd HH:mm} ({_approval.Sha256}).");
+            if (ApprovalPath != null) _approval = SyncInput.LoadApproval(this, ApprovalPath);
         }
 
         protected override void ProcessRecord()
@@ -74,7 +67,7 @@ namespace NzqaSync.Cmdlets
 
         private void Process(object input)
         {
-            if (!(input is TDiff diff)) ThrowTerminatingError(SyncInputErrors.WrongInput(MyInvocation.MyCommand.Name, input));
+            if (!(input is TDiff diff)) ThrowTerminatingError(SyncInput.WrongInput(MyInvocation.MyCommand.Name, input));
             else if (diff.SyncStatus == SyncStatus.Synced)
             {
                 // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
@@ -87,19 +80,13 @@ namespace NzqaSync.Cmdlets
                 WriteObject(SyncResult.Skipped(diff, diff.Problems.Select(p => p.Message).Concat(planned.SkipReason == null ? new string[0] : new[] { planned.SkipReason })));
             }
             else if (_approval?.Refusal(planned) is string notApproved) Skip(diff, notApproved);
-            else if (ShouldProcess(Target(diff), Describe(planned))) _planned.Add(planned);
+            else if (ShouldProcess(SyncInput.Target(diff), Describe(planned))) _planned.Add(planned);
         }
 
         private void Skip(RecordDiff diff, string why)
         {
             WriteVerbose($"{diff.Kind} {diff.Key}: {why}");
             WriteObject(SyncResult.Skipped(diff, new[] { why }));
-        }
-
-        private static string Target(RecordDiff diff)
-        {
-            var who = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}" : $"NSN {diff.Nsn} ({diff.Name})";
-            return diff.Kind == "Enrolment" || diff.Kind == "Learner" ? who : $"{who}, {diff.Kind.ToLowerInvariant()} {diff.Key}";
         }
 
         protected override void EndProcessing()
@@ -135,11 +122,11 @@ namespace NzqaSync.Cmdlets
             var noun = kind.ToLowerInvariant();
             var journal = new SyncJournal(_connection.JournalPath);
             var approval = _approval == null ? null : new JournalApproval { Sha256 = _approval.Sha256, SignedBy = _approval.SignedBy, SignedAt = _approval.SignedAt, Path = _approval.Path };
-            var total = _planned.Count;
-            var run = StartRun(() => SyncRun.Start(journal, "Nzqa", kind, total, approval: approval), ServiceErrorIds.Nzqa);
-            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, journal, "Nzqa", run.RunId, BatchSize, ThrottleLimit, _connection.KeepExchanges) { Approval = approval };
-            WriteVerbose($"Sync run {run.RunId}: sending {total} {noun} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
+            var (total, runId) = (_planned.Count, SyncRun.NewRunId());
+            WriteVerbose($"Sync run {runId}: sending {total} {noun} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
                          $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
+            var run = StartRun(() => SyncRun.Start(journal, "Nzqa", kind, total, runId, approval), ServiceErrorIds.Nzqa);
+            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, run, BatchSize, ThrottleLimit, _connection.KeepExchanges);
             if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
             var progress = new ProgressRecord(3, $"Syncing {noun}s with NZQA", "Starting");
             IReadOnlyList<SyncResult> results = null;

@@ -61,7 +61,11 @@ namespace NzqaSync.Sync
         }
 
         /// <summary>Write-ahead: one Pending line per record, flushed before the batch is sent; the caller sets the outcomes and calls <see cref="Record"/>.</summary>
-        public List<JournalOperation> BeforeSend<T>(IEnumerable<T> records, Func<T, string> key, string action, Func<T, string> operationId, Func<T, string> itemHash = null)
+        public List<JournalOperation> BeforeSend<T>(IEnumerable<T> records, Func<T, string> key, string action, Func<T, string> operationId, Func<T, string> itemHash = null) =>
+            BeforeSend(records, key, r => action, operationId, itemHash);
+
+        /// <summary>Write-ahead where the records of one batch differ in action (an update and a record-leaving on one route).</summary>
+        public List<JournalOperation> BeforeSend<T>(IEnumerable<T> records, Func<T, string> key, Func<T, string> action, Func<T, string> operationId, Func<T, string> itemHash = null)
         {
             var ops = records.Select(r => new JournalOperation
             {
@@ -70,7 +74,7 @@ namespace NzqaSync.Sync
                 Api = Api,
                 Kind = Kind,
                 Key = key(r),
-                Action = action,
+                Action = action(r),
                 Outcome = Pending,
                 Approval = Approval,
                 ItemHash = itemHash?.Invoke(r),

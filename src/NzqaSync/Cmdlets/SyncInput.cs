@@ -1,11 +1,12 @@
 using System;
 using System.Management.Automation;
 using NzqaSync.Compare;
+using NzqaSync.Sync;
 
 namespace NzqaSync.Cmdlets
 {
-    /// <summary>The terminating errors Sync-Nzqa* stops with before anything is sent: the wrong input, an unusable approval file.</summary>
-    internal static class SyncInputErrors
+    /// <summary>What Sync-Nzqa* reads before anything is sent (the approval file) and the errors it stops with (the wrong input, an unusable approval file).</summary>
+    internal static class SyncInput
     {
         /// <summary>The input is not this cmdlet's kind of diff: one clear error naming the cmdlet that takes it.</summary>
         public static ErrorRecord WrongInput(string name, object input)
@@ -30,8 +31,29 @@ namespace NzqaSync.Cmdlets
 
         private static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
 
+        /// <summary>The Principal's Nominee's approval file; the cmdlet stops when it is missing or cannot be used.</summary>
+        public static ApprovalFile LoadApproval(PSCmdlet cmdlet, string path)
+        {
+            var full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+            ApprovalFile file = null;
+            try { file = ApprovalFile.Load(full); }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is System.IO.InvalidDataException)
+            {
+                cmdlet.ThrowTerminatingError(ApprovalUnusable(ex, full));
+            }
+            cmdlet.WriteVerbose($"Approval file {full}: {file.Approved.Count} changes approved by {file.SignedBy} on {file.SignedAt:yyyy-MM-dd HH:mm} ({file.Sha256}).");
+            return file;
+        }
+
+        /// <summary>The record as ShouldProcess names it: "NSN 123 (name)", and the entry for a standard.</summary>
+        public static string Target(RecordDiff diff)
+        {
+            var who = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}" : $"NSN {diff.Nsn} ({diff.Name})";
+            return diff.Kind == "Enrolment" || diff.Kind == "Learner" ? who : $"{who}, {diff.Kind.ToLowerInvariant()} {diff.Key}";
+        }
+
         /// <summary>The approval file is missing or cannot be used: nothing is sent.</summary>
-        public static ErrorRecord ApprovalUnusable(Exception ex, string full)
+        private static ErrorRecord ApprovalUnusable(Exception ex, string full)
         {
             var notFound = ex is System.IO.FileNotFoundException || ex is System.IO.DirectoryNotFoundException;
             var message = notFound ? $"The approval file '{full}' does not exist; nothing was sent." : $"The approval file cannot be used, so nothing was sent: {ex.Message}";
