@@ -56,16 +56,10 @@ namespace NzqaSync.Api
     /// <summary>Typed calls to TEC DXP for one EDUMIS (every call through the connection's <see cref="ResilientSender"/>).</summary>
     public sealed class DxpClient
     {
-        /// <summary>DXP's JSON: the contracts carry their own names; dates as ISO-8601 with an offset; nulls left out.</summary>
-        internal static readonly JsonSerializerSettings Json = new JsonSerializerSettings
-        {
-            NullValueHandling = NullValueHandling.Ignore,
-            DateParseHandling = DateParseHandling.DateTimeOffset,
-            FloatParseHandling = FloatParseHandling.Decimal,
-            MissingMemberHandling = MissingMemberHandling.Ignore,
-        };
+        /// <summary>DXP's JSON (<see cref="DxpJson"/>).</summary>
+        internal static readonly JsonSerializerSettings Json = DxpJson.Settings;
 
-        private static readonly JsonSerializer Serializer = JsonSerializer.Create(Json);
+        private static readonly JsonSerializer Serializer = DxpJson.Serializer;
         private readonly ResilientSender _sender;
         private readonly Uri _baseUri;
 

@@ -118,23 +118,10 @@ namespace NzqaSync.Cmdlets
                 var connection = ResolveConnection();
                 returnId = ReturnIdOf(connection, ReturnId, Submission);
                 WriteVerbose($"Reading what return {returnId} holds for {_dataset} (CSV read-back).");
-                string csv;
-                try
-                {
-                    csv = WithSubmission(connection, returnId, s => connection.Client.GetContentsCsvAsync(s, _dataset, StopToken));
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    ThrowTerminatingError(DxpError(ex, returnId));
-                    return;
-                }
-                var list = new List<IDxpRecord>();
-                foreach (var (local, row) in DxpRecordReader.For(_dataset).ReadCsv(csv))
-                {
-                    foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
-                    list.Add(DxpRecordNormaliser.Normalise(local.Record));
-                }
-                held = list;
+                string csv = null;
+                try { csv = WithSubmission(connection, returnId, s => connection.Client.GetContentsCsvAsync(s, _dataset, StopToken)); }
+                catch (Exception ex) when (!(ex is PipelineStoppedException)) { ThrowTerminatingError(DxpError(ex, returnId)); }
+                held = ReadBack(_dataset, csv).Select(r => DxpRecordNormaliser.Normalise(r)).ToList();
             }
 
             var counts = new Dictionary<DxpDiffStatus, int>();

@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NzqaSync.Api;
+using NzqaSync.Domain.Dxp;
+using NzqaSync.Sources;
 using NzqaSync.Sync;
 
 namespace NzqaSync.Cmdlets
@@ -70,6 +73,16 @@ namespace NzqaSync.Cmdlets
                 WriteVerbose($"DXP answered {ex.ErrorCode}: the submission token for return {returnId} is gone; getting a new one and asking again.");
                 submission = Await(connection.GetSubmissionAsync(returnId, StopToken, rejectedToken: submission.SubmissionToken), connection.Sender);
                 return Await(call(submission), connection.Sender, tick);
+            }
+        }
+
+        /// <summary>DXP's CSV read-back of a dataset as records, in order; a cell that cannot be read is a warning naming its row.</summary>
+        protected IEnumerable<IDxpRecord> ReadBack(string dataset, string csv)
+        {
+            foreach (var (local, row) in DxpRecordReader.For(dataset).ReadCsv(csv))
+            {
+                foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
+                yield return local.Record;
             }
         }
     }

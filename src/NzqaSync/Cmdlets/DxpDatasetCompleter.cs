@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using NzqaSync.Sync;
+using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Cmdlets
 {

@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NzqaSync.Api;
-using NzqaSync.Sync;
+using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Cmdlets
 {

@@ -21,7 +21,7 @@ namespace NzqaSync.Cmdlets
             where T : class, IDxpRecord
         {
             var dataset = batches[0][0].Dataset;
-            var (kind, noun, total) = (DxpDatasets.KindOf(dataset), DxpDatasets.Noun(dataset), batches.Sum(b => b.Count));
+            var (kind, noun, total) = (DxpDatasets.KindOf(dataset), DxpRecordText.Noun(dataset), batches.Sum(b => b.Count));
             var journal = new SyncJournal(connection.JournalPath);
             var uploader = new DxpUploader(connection, journal, runId, submission.ReturnId);
             WriteVerbose($"Upload run {runId}: PUT {DxpRoutes.Upload(dataset)} to return {submission.ReturnId} (EID {connection.Edumis}): {total} records in {batches.Count} batches of up to {submission.MaxRecordPerBatch}, " +

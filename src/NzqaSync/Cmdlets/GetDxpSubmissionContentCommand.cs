@@ -42,11 +42,7 @@ namespace NzqaSync.Cmdlets
                 WriteObject(csv);
                 return;
             }
-            foreach (var (local, row) in DxpRecordReader.For(dataset).ReadCsv(csv))
-            {
-                foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
-                WriteObject(local.Record);
-            }
+            foreach (var record in ReadBack(dataset, csv)) WriteObject(record);
         }
     }
 }

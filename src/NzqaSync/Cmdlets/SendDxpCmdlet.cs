@@ -20,7 +20,7 @@ namespace NzqaSync.Cmdlets
     public abstract class SendDxpCmdlet<TRecord> : DxpUploadCmdlet where TRecord : class, IDxpRecord, new()
     {
         private static readonly string Dataset = new TRecord().Dataset;
-        private static readonly string Noun = DxpDatasets.Noun(Dataset);
+        private static readonly string Noun = DxpRecordText.Noun(Dataset);
         private readonly List<(TRecord Record, object Source)> _planned = new List<(TRecord, object)>();
         private DxpConnection _connection;
         private DxpSubmission _submission;
@@ -68,10 +68,10 @@ namespace NzqaSync.Cmdlets
                 return;
             }
             var (warnings, errors) = DxpUploadCheck.Check(record, _submission.ReturnYear, _cross);
-            foreach (var warning in warnings) WriteWarning($"{Noun} {DxpDatasets.Describe(record)}: {DxpUploadCheck.Named(warning)}");
+            foreach (var warning in warnings) WriteWarning($"{Noun} {DxpRecordText.Describe(record)}: {DxpUploadCheck.Named(warning)}");
             if (errors.Count > 0)
                 Refuse(record, InputObject, errors[0].Code, errors.Select(p => p.Field).Distinct().ToList(), errors.Select(DxpUploadCheck.Named).ToList(), errors);
-            else if (ShouldProcess($"{Noun} {DxpDatasets.Describe(record)}", $"Upload to DXP return {_submission.ReturnId}")) _planned.Add((record, InputObject));
+            else if (ShouldProcess($"{Noun} {DxpRecordText.Describe(record)}", $"Upload to DXP return {_submission.ReturnId}")) _planned.Add((record, InputObject));
         }
 
         protected override void EndProcessing()
@@ -90,7 +90,7 @@ namespace NzqaSync.Cmdlets
         private void Refuse(TRecord record, object source, string errorId, IReadOnlyList<string> fields, IReadOnlyList<string> messages, IReadOnlyList<DxpFieldProblem> problems = null)
         {
             Invalid++;
-            var message = $"{Noun} {DxpDatasets.Describe(record)} was not sent ({string.Join(", ", fields)}): {string.Join(" ", messages)}";
+            var message = $"{Noun} {DxpRecordText.Describe(record)} was not sent ({string.Join(", ", fields)}): {string.Join(" ", messages)}";
             WriteError(new ErrorRecord(new DxpInvalidRecordException(message, problems ?? Array.Empty<DxpFieldProblem>()), errorId, ErrorCategory.InvalidData, source)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", fields)} in the source data and send the record again." },

@@ -68,11 +68,8 @@ namespace NzqaSync.Cmdlets
         private void Process(object input)
         {
             if (!(input is TDiff diff)) ThrowTerminatingError(SyncInput.WrongInput(MyInvocation.MyCommand.Name, input));
-            else if (diff.SyncStatus == SyncStatus.Synced)
-            {
-                // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
-                Skip(diff, "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.");
-            }
+            // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
+            else if (diff.SyncStatus == SyncStatus.Synced) Skip(diff, "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.");
             else if (Plan(diff, _connection.ProviderNumber) is var planned && planned.Operations.Count == 0)
             {
                 WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.");
@@ -109,9 +106,7 @@ namespace NzqaSync.Cmdlets
             foreach (var result in results)
             {
                 WriteObject(result);
-                if (result.Outcome == SyncOutcome.Failed)
-                    WriteError(new ErrorRecord(new InvalidOperationException($"{result.Kind} {result.Key} ({result.Name}) was not synced: {result.ErrorSummary}"),
-                        ErrorIds.ForNzqaRefusal(result.Errors), ErrorCategory.InvalidResult, result));
+                if (result.Outcome == SyncOutcome.Failed) WriteError(SyncInput.NotSynced(result));
             }
             WriteVerbose($"Sync run {results[0].RunId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
         }

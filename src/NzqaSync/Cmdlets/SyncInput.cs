@@ -5,7 +5,7 @@ using NzqaSync.Sync;
 
 namespace NzqaSync.Cmdlets
 {
-    /// <summary>What Sync-Nzqa* reads before anything is sent (the approval file) and the errors it stops with (the wrong input, an unusable approval file).</summary>
+    /// <summary>What Sync-Nzqa* reads before anything is sent (the approval file), how it names a record, and its errors.</summary>
     internal static class SyncInput
     {
         /// <summary>The input is not this cmdlet's kind of diff: one clear error naming the cmdlet that takes it.</summary>
@@ -51,6 +51,11 @@ namespace NzqaSync.Cmdlets
             var who = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}" : $"NSN {diff.Nsn} ({diff.Name})";
             return diff.Kind == "Enrolment" || diff.Kind == "Learner" ? who : $"{who}, {diff.Kind.ToLowerInvariant()} {diff.Key}";
         }
+
+        /// <summary>A record NZQA refused (or that failed to send): the id of NZQA's code, the result as the target.</summary>
+        public static ErrorRecord NotSynced(SyncResult result) =>
+            new ErrorRecord(new InvalidOperationException($"{result.Kind} {result.Key} ({result.Name}) was not synced: {result.ErrorSummary}"),
+                ErrorIds.ForNzqaRefusal(result.Errors), ErrorCategory.InvalidResult, result);
 
         /// <summary>The approval file is missing or cannot be used: nothing is sent.</summary>
         private static ErrorRecord ApprovalUnusable(Exception ex, string full)

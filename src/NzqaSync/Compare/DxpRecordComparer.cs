@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Newtonsoft.Json;
-using System.Reflection;
 using NzqaSync.Domain;
 using NzqaSync.Domain.Dxp;
 
@@ -36,7 +34,7 @@ namespace NzqaSync.Compare
     {
         public static IEnumerable<DxpRecordDiff> Compare(string dataset, IReadOnlyList<DxpLocalItem> local, IEnumerable<IDxpRecord> dxp, string returnId)
         {
-            var kind = Sync.DxpDatasets.KindOf(dataset);
+            var kind = DxpDatasets.KindOf(dataset);
             var remote = new Dictionary<string, IDxpRecord>(StringComparer.Ordinal);
             foreach (var r in dxp)
                 if (r?.LocalId != null) remote[r.LocalId] = r;
@@ -104,24 +102,13 @@ namespace NzqaSync.Compare
         {
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             if (record == null) return fields;
-            foreach (var (name, property) in SentFields.GetOrAdd(record.GetType(), Describe))
+            foreach (var (name, property) in DxpFields.Of(record.GetType()))
             {
                 var v = Canonical(property.GetValue(record));
                 if (!string.IsNullOrEmpty(v)) fields[name] = v;
             }
             return fields;
         }
-
-        // The sent fields of a record type: properties with a JSON name and not [JsonIgnore] (read once per type; a
-        // JObject per record cost ~0.8 ms, a 100,000-record compare over a minute).
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> SentFields =
-            new System.Collections.Concurrent.ConcurrentDictionary<Type, (string, PropertyInfo)[]>();
-
-        private static (string, PropertyInfo)[] Describe(Type type) =>
-            type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() == null && p.GetCustomAttribute<JsonPropertyAttribute>() != null)
-                .Select(p => (p.GetCustomAttribute<JsonPropertyAttribute>().PropertyName ?? p.Name, p))
-                .ToArray();
 
         private static string Canonical(object value)
         {
@@ -147,7 +134,7 @@ namespace NzqaSync.Compare
                 Dataset = dataset,
                 Kind = kind,
                 LocalId = either?.LocalId,
-                StudentIdentificationCode = Sync.DxpDatasets.StudentOf(either),
+                StudentIdentificationCode = DxpDatasets.StudentOf(either),
                 CourseCode = CourseOf(either),
                 Local = local,
                 Dxp = dxp,
@@ -160,7 +147,7 @@ namespace NzqaSync.Compare
 
         private static string Describe(IDxpRecord r)
         {
-            var student = Sync.DxpDatasets.StudentOf(r);
+            var student = DxpDatasets.StudentOf(r);
             var course = CourseOf(r);
             return string.Join(", ", new[] { student != null ? "student " + student : null, course != null ? "course " + course : null }.Where(x => x != null)) is var s && s.Length > 0 ? s : r.LocalId;
         }

@@ -43,18 +43,6 @@ public class ArchitectureTests
     /// </summary>
     internal static readonly string[] KnownDebt =
     {
-        // DXP records carry their JSON names and date converter as attributes; the wire mapping belongs in Api/.
-        "NzqaSync.Domain.Dxp.CourseEnrolmentRecord (NzqaSync.Domain) references Newtonsoft.Json",
-        "NzqaSync.Domain.Dxp.DxpCourseCompletionRecord (NzqaSync.Domain) references Newtonsoft.Json",
-        "NzqaSync.Domain.Dxp.DxpCourseRecord (NzqaSync.Domain) references Newtonsoft.Json",
-        "NzqaSync.Domain.Dxp.DxpLearnerRecord (NzqaSync.Domain) references Newtonsoft.Json",
-        "NzqaSync.Domain.Dxp.IDxpRecord (NzqaSync.Domain) references Newtonsoft.Json",
-        "NzqaSync.Domain.Dxp.NzDateJsonConverter (NzqaSync.Domain) references Newtonsoft.Json",
-        "NzqaSync.Domain.Dxp.QualificationCompletionRecord (NzqaSync.Domain) references Newtonsoft.Json",
-        // The DXP compare reads records through their wire JSON (field names, canonical values) and the dataset table in
-        // Sync: it should compare typed fields (Domain) or live in Sync beside the uploader.
-        "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references Newtonsoft.Json",
-        "NzqaSync.Compare.DxpRecordComparer (NzqaSync.Compare) references NzqaSync.Sync",
     };
 
     private static string ModulePath => typeof(NzqaSync.Api.NzqaConnection).Assembly.Location;

@@ -1,3 +1,4 @@
+using NzqaSync.Api;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -129,7 +130,7 @@ public class AbsentFieldTests
         Assert.Equal(new[] { 0.025m, 0.025m, 0.025m, 0.025m, 0.025m }, record.EftsByMonth);   // derived
         Assert.StartsWith("ce-", record.LocalId);                                              // derived
         Assert.DoesNotContain(DxpRecordValidator.Validate(record), p => p.Severity == DxpProblemSeverity.Error);
-        var json = Newtonsoft.Json.JsonConvert.SerializeObject(record);
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(record, DxpJson.Settings);
         Assert.DoesNotContain("studentsCourseWithdrawalDate", json);
         Assert.DoesNotContain("iteSector", json);
 

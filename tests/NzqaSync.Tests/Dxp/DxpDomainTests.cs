@@ -124,22 +124,22 @@ public class NzDateTests
     public void Json_sends_utc_midnight_and_reads_the_same_date_back()
     {
         var record = new CourseEnrolmentRecord { CourseStartDate = new DateTime(2026, 2, 1), CourseEndDate = new DateTime(2026, 6, 19) };
-        var text = JsonConvert.SerializeObject(record);
+        var text = JsonConvert.SerializeObject(record, DxpJson.Settings);
         Assert.Contains("\"courseStartDate\":\"2026-02-01T00:00:00Z\"", text);
         Assert.Contains("\"courseEndDate\":\"2026-06-19T00:00:00Z\"", text);
         Assert.DoesNotContain("studentsCourseWithdrawalDate", text);
 
-        var back = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-01T00:00:00Z\",\"courseEndDate\":\"2026-06-18T12:00:00Z\"}")!;
+        var back = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-01T00:00:00Z\",\"courseEndDate\":\"2026-06-18T12:00:00Z\"}", DxpJson.Settings)!;
         Assert.Equal(new DateTime(2026, 2, 1), back.CourseStartDate);
         Assert.Equal(new DateTime(2026, 6, 19), back.CourseEndDate);
         foreach (var handling in new[] { DateParseHandling.DateTimeOffset, DateParseHandling.DateTime })
         {
             var parsed = JsonConvert.DeserializeObject<CourseEnrolmentRecord>("{\"courseStartDate\":\"2026-02-01T00:00:00Z\",\"courseEndDate\":\"2026-02-23T00:00:00+13:00\"}",
-                new JsonSerializerSettings { DateParseHandling = handling })!;
+                new JsonSerializerSettings { ContractResolver = DxpContractResolver.Instance, DateParseHandling = handling })!;
             Assert.Equal(new DateTime(2026, 2, 1), parsed.CourseStartDate);
             Assert.Equal(new DateTime(2026, 2, 23), parsed.CourseEndDate);
         }
-        var qc = JsonConvert.SerializeObject(new QualificationCompletionRecord { QualificationCompletionDate = new DateTime(2026, 1, 1) });
+        var qc = JsonConvert.SerializeObject(new QualificationCompletionRecord { QualificationCompletionDate = new DateTime(2026, 1, 1) }, DxpJson.Settings);
         Assert.Contains("\"qualificationCompletionDate\":\"2026-01-01T00:00:00Z\"", qc);
     }
 }
@@ -235,7 +235,7 @@ public class DxpContractTests
     public void Upload_request_uses_the_seed_json_names()
     {
         var r = DxpRecordNormaliser.Normalise(DxpValidatorTests.GoodEnrolment());
-        var text = JsonConvert.SerializeObject(new DxpUploadRequest<CourseEnrolmentRecord>("tok", new[] { r }));
+        var text = JsonConvert.SerializeObject(new DxpUploadRequest<CourseEnrolmentRecord>("tok", new[] { r }), DxpJson.Settings);
         var json = JObject.Parse(text);
         var item = (JObject)json["content"]![0]!;
         Assert.Equal("tok", (string)json["submissionToken"]!);

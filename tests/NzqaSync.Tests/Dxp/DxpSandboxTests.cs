@@ -57,7 +57,7 @@ public sealed class DxpSandbox : IAsyncDisposable
         req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? AccessToken);
         if (rawBody != null || body != null)
         {
-            var bytes = rawBody ?? Encoding.UTF8.GetBytes(body is string s ? s : JsonConvert.SerializeObject(body));
+            var bytes = rawBody ?? Encoding.UTF8.GetBytes(body is string s ? s : JsonConvert.SerializeObject(body, DxpJson.Settings));
             if (gzip && rawBody == null)
             {
                 var ms = new MemoryStream();
@@ -246,13 +246,13 @@ public class DxpSandboxUploadTests
         // its five EFTS months no longer line up; a 1 January completion moves into the previous year.
         await using var s = await DxpSandbox.StartAsync();
         var sub = await s.SubmissionAsync();
-        var ce = JObject.FromObject(DxpSandbox.Enrolment("old"));
+        var ce = JObject.FromObject(DxpSandbox.Enrolment("old"), DxpJson.Serializer);
         ce["courseStartDate"] = "2026-02-01T00:00:00+13:00";
         ce["courseEndDate"] = "2026-06-19T00:00:00+12:00";
         ce["eftsByMonth"] = new JArray(0.025m, 0.025m, 0.025m, 0.025m, 0.025m);
         var res = await s.SendAsync(HttpMethod.Put, "course-enrolments", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(ce) });
         Assert.True(res.Body["content"]![0]!["errors"]!.Values<string>().Any(e => e!.StartsWith("eftsByMonth:")), res.Text);
-        var qc = JObject.FromObject(DxpValidatorTests.GoodCompletion());
+        var qc = JObject.FromObject(DxpValidatorTests.GoodCompletion(), DxpJson.Serializer);
         qc["qualificationCompletionDate"] = "2026-01-01T00:00:00+13:00";
         await s.SendAsync(HttpMethod.Put, "qualification-completions", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(qc) });
         var stored = ReadBack(await s.CsvAsync(sub, "qualification-completions"));
@@ -315,7 +315,7 @@ public class DxpSandboxUploadTests
     {
         await using var s = await DxpSandbox.StartAsync();
         var sub = await s.SubmissionAsync();
-        var item = JObject.FromObject(DxpSandbox.Enrolment("a"));
+        var item = JObject.FromObject(DxpSandbox.Enrolment("a"), DxpJson.Serializer);
         item["nationalStudentNumber"] = "123456789";
         item["australianResidentialStatus"] = "N";
         var cv = await s.SendAsync(HttpMethod.Put, "course-enrolments", new JObject { ["submissionToken"] = sub.SubmissionToken, ["content"] = new JArray(item) });

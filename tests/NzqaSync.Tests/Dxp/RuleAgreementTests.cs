@@ -1,3 +1,4 @@
+using NzqaSync.Api;
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -94,7 +95,7 @@ public class RuleAgreementTests
         var (refused, why) = SandboxRefuses(record);
         if (refused) return "refused";
         var dataset = record.Dataset;
-        using var doc = JsonDocument.Parse(JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record)));
+        using var doc = JsonDocument.Parse(JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record), DxpJson.Settings));
         var warnings = DxpRules.Warnings(dataset, DxpRules.ToStored(dataset, doc.RootElement), ReturnYear).Where(w => w.ErrorType == "Warning").ToList();
         return warnings.Count > 0 ? "warned (" + string.Join(", ", warnings.Select(w => w.ErrorCode)) + ")" : "accepted";
     }
@@ -102,7 +103,7 @@ public class RuleAgreementTests
     private static (bool Refused, string Why) SandboxRefuses(IDxpRecord record)
     {
         var dataset = record.Dataset;
-        var json = JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record));
+        var json = JsonConvert.SerializeObject(DxpRecordNormaliser.Normalise(record), DxpJson.Settings);
         using var doc = JsonDocument.Parse(json);
         var schema = new Dictionary<string, List<string>>();
         DxpRules.CheckSchema(dataset, 0, doc.RootElement, schema);

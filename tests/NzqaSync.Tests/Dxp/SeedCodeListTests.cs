@@ -1,3 +1,4 @@
+using NzqaSync.Api;
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -63,7 +64,7 @@ public class SeedCodeListTests
 
     private static bool SandboxAccepts(Action<JsonObject> change, string field)
     {
-        var json = JsonNode.Parse(JsonConvert.SerializeObject(Good()))!.AsObject();
+        var json = JsonNode.Parse(JsonConvert.SerializeObject(Good(), DxpJson.Settings))!.AsObject();
         change(json);
         using var doc = JsonDocument.Parse(json.ToJsonString());
         var stored = DxpRules.ToStored(DxpRules.CourseEnrolments, doc.RootElement);
@@ -139,7 +140,7 @@ public class SeedCodeListTests
             r.CourseStartDate = new DateTime(2025, 2, 23); // before 2026: the missing sector is a warning
             r.CourseEndDate = new DateTime(2025, 6, 19);
             Assert.True(listed == DxpRecordValidator.Validate(r).Any(p => p.Code == "DxpIteSectorMissing"), $"module validator, NZSCED 0{n}");
-            var json = JsonNode.Parse(JsonConvert.SerializeObject(r))!.AsObject();
+            var json = JsonNode.Parse(JsonConvert.SerializeObject(r, DxpJson.Settings))!.AsObject();
             Assert.True(listed == DxpRules.Warnings(DxpRules.CourseEnrolments, json, 2025).Any(i => i.ErrorCode == "ITE01"), $"sandbox, NZSCED 0{n}");
         }
     }

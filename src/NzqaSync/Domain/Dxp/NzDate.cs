@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using Newtonsoft.Json;
 
 namespace NzqaSync.Domain.Dxp
 {
@@ -117,40 +116,6 @@ namespace NzqaSync.Domain.Dxp
             var end = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 4, 1, DayOfWeek.Sunday);
             var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(new DateTime(2007, 1, 1), DateTime.MaxValue.Date, TimeSpan.FromHours(1), start, end);
             return TimeZoneInfo.CreateCustomTimeZone("Pacific/Auckland", TimeSpan.FromHours(12), "New Zealand", "NZST", "NZDT", new[] { rule });
-        }
-    }
-
-    /// <summary>Writes a New Zealand calendar date as UTC midnight of that date; reads any ISO-8601 value back to the calendar date.</summary>
-    public sealed class NzDateJsonConverter : JsonConverter
-    {
-        public override bool CanConvert(Type objectType) => objectType == typeof(DateTime) || objectType == typeof(DateTime?);
-
-        public override void WriteJson(JsonWriter writer, object value, JsonSerializer serializer)
-        {
-            if (value == null) { writer.WriteNull(); return; }
-            writer.WriteValue(NzDate.ToIso((DateTime)value));
-        }
-
-        public override object ReadJson(JsonReader reader, Type objectType, object existingValue, JsonSerializer serializer)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonToken.Null:
-                    if (objectType == typeof(DateTime)) throw new JsonSerializationException("A date is required.");
-                    return null;
-                case JsonToken.Date:
-                    // Json.NET may already have parsed the string (DateParseHandling.DateTime / DateTimeOffset); a
-                    // local-kind value there is an instant with an offset that Json.NET moved to this machine's zone.
-                    if (reader.Value is DateTimeOffset dto) return NzDate.FromInstant(dto);
-                    var dt = (DateTime)reader.Value;
-                    return dt.Kind == DateTimeKind.Local ? NzDate.FromInstant(new DateTimeOffset(dt)) : NzDate.FromDateTime(dt);
-                case JsonToken.String:
-                    var text = (string)reader.Value;
-                    if (string.IsNullOrWhiteSpace(text) && objectType == typeof(DateTime?)) return null;
-                    return NzDate.Parse(text);
-                default:
-                    throw new JsonSerializationException($"Unexpected token {reader.TokenType} for a date.");
-            }
         }
     }
 }

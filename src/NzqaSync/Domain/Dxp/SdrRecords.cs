@@ -1,5 +1,4 @@
 using System;
-using Newtonsoft.Json;
 
 namespace NzqaSync.Domain.Dxp
 {
@@ -14,49 +13,47 @@ namespace NzqaSync.Domain.Dxp
     {
         public const string DatasetName = "learners";
 
-        [JsonIgnore] public string Dataset => DatasetName;
+        public string Dataset => DatasetName;
 
-        [JsonProperty("localId")] public string LocalId { get; set; }
+        public string LocalId { get; set; }
 
         /// <summary>1–10 characters, mandatory; "must remain constant for the learner throughout their enrolment history".</summary>
-        [JsonProperty("studentIdentificationCode")] public string StudentIdentificationCode { get; set; }
+        public string StudentIdentificationCode { get; set; }
 
         /// <summary>M Male, F Female, D Another gender.</summary>
-        [JsonProperty("gender")] public string Gender { get; set; }
+        public string Gender { get; set; }
 
-        [JsonProperty("dateOfBirth"), JsonConverter(typeof(NzDateJsonConverter))]
         public DateTime? DateOfBirth { get; set; }
 
         /// <summary>Numeric (8,2), dollars including GST, for the whole year; not marked required.</summary>
-        [JsonProperty("totalFeeForDomesticStudent", NullValueHandling = NullValueHandling.Ignore)]
         public decimal? TotalFeeForDomesticStudent { get; set; }
 
         /// <summary>1–5 characters: four of the surname (blank-padded) and the first initial, upper case; derived when missing.</summary>
-        [JsonProperty("nameIdCode")] public string NameIdCode { get; set; }
+        public string NameIdCode { get; set; }
 
         /// <summary>Assumption: the name the enrolment and completion pages use.</summary>
-        [JsonProperty("nationalStudentNumber", NullValueHandling = NullValueHandling.Ignore)] public int? NationalStudentNumber { get; set; }
+        public int? NationalStudentNumber { get; set; }
 
         /// <summary>Assumption (UQC says the learner file carries it): ≤ 11 characters, sent "049-091-850".</summary>
-        [JsonProperty("irdNumber", NullValueHandling = NullValueHandling.Ignore)] public string IrdNumber { get; set; }
+        public string IrdNumber { get; set; }
 
         /// <summary>Assumption (the work-based API's name): ≤ 4 characters.</summary>
-        [JsonProperty("countryOfCitizenship", NullValueHandling = NullValueHandling.Ignore)] public string CountryOfCitizenship { get; set; }
+        public string CountryOfCitizenship { get; set; }
 
         /// <summary>Assumption: up to six values (SELMA: "up to six"), sent as an array.</summary>
-        [JsonProperty("ethnicity", NullValueHandling = NullValueHandling.Ignore)] public string[] Ethnicity { get; set; }
+        public string[] Ethnicity { get; set; }
 
         /// <summary>Assumption: an array of iwi codes.</summary>
-        [JsonProperty("iwi", NullValueHandling = NullValueHandling.Ignore)] public string[] Iwi { get; set; }
+        public string[] Iwi { get; set; }
 
         /// <summary>Assumption (the work-based API's definition): 1 Yes, 2 No, 3 Prefer not to say; accepted as given.</summary>
-        [JsonProperty("disabilityStatus", NullValueHandling = NullValueHandling.Ignore)] public int? DisabilityStatus { get; set; }
+        public int? DisabilityStatus { get; set; }
 
         /// <summary>Local only: derives <see cref="NameIdCode"/>.</summary>
-        [JsonIgnore] public string FamilyName { get; set; }
+        [NotSent] public string FamilyName { get; set; }
 
         /// <summary>Local only: the first legal name, whose initial ends <see cref="NameIdCode"/>.</summary>
-        [JsonIgnore] public string FirstName { get; set; }
+        [NotSent] public string FirstName { get; set; }
     }
 
     /// <summary>
@@ -68,26 +65,26 @@ namespace NzqaSync.Domain.Dxp
     {
         public const string DatasetName = "courses";
 
-        [JsonIgnore] public string Dataset => DatasetName;
+        public string Dataset => DatasetName;
 
-        [JsonProperty("localId")] public string LocalId { get; set; }
+        public string LocalId { get; set; }
 
         /// <summary>1–20 characters; "Every unique course in the course enrolment file should appear once, and once only, in the course register file."</summary>
-        [JsonProperty("courseCode")] public string CourseCode { get; set; }
+        public string CourseCode { get; set; }
 
         /// <summary>1–75 characters.</summary>
-        [JsonProperty("courseTitle")] public string CourseTitle { get; set; }
+        public string CourseTitle { get; set; }
 
         /// <summary>1–6 characters.</summary>
-        [JsonProperty("qualificationCode")] public string QualificationCode { get; set; }
+        public string QualificationCode { get; set; }
 
-        [JsonProperty("discountedCourseTuitionFee", NullValueHandling = NullValueHandling.Ignore)] public decimal? DiscountedCourseTuitionFee { get; set; }
+        public decimal? DiscountedCourseTuitionFee { get; set; }
 
-        [JsonProperty("discountedCompulsoryCourseCostsFee", NullValueHandling = NullValueHandling.Ignore)] public decimal? DiscountedCompulsoryCourseCostsFee { get; set; }
+        public decimal? DiscountedCompulsoryCourseCostsFee { get; set; }
 
-        [JsonProperty("learningHours", NullValueHandling = NullValueHandling.Ignore)] public decimal? LearningHours { get; set; }
+        public decimal? LearningHours { get; set; }
 
-        [JsonProperty("volumeResearchFactor", NullValueHandling = NullValueHandling.Ignore)] public decimal? VolumeResearchFactor { get; set; }
+        public decimal? VolumeResearchFactor { get; set; }
     }
 
     /// <summary>
@@ -99,23 +96,21 @@ namespace NzqaSync.Domain.Dxp
     {
         public const string DatasetName = "course-completions";
 
-        [JsonIgnore] public string Dataset => DatasetName;
+        public string Dataset => DatasetName;
 
-        [JsonProperty("localId")] public string LocalId { get; set; }
+        public string LocalId { get; set; }
 
-        [JsonProperty("studentIdentificationCode")] public string StudentIdentificationCode { get; set; }
+        public string StudentIdentificationCode { get; set; }
 
-        [JsonProperty("courseCode")] public string CourseCode { get; set; }
+        public string CourseCode { get; set; }
 
-        [JsonProperty("nationalStudentNumber", NullValueHandling = NullValueHandling.Ignore)] public int? NationalStudentNumber { get; set; }
+        public int? NationalStudentNumber { get; set; }
 
-        [JsonProperty("courseStartDate", NullValueHandling = NullValueHandling.Ignore), JsonConverter(typeof(NzDateJsonConverter))]
         public DateTime? CourseStartDate { get; set; }
 
-        [JsonProperty("courseEndDate", NullValueHandling = NullValueHandling.Ignore), JsonConverter(typeof(NzDateJsonConverter))]
         public DateTime? CourseEndDate { get; set; }
 
         /// <summary>The completion code (written "02" by TEC, "0" for "Still to complete course - valid extension"); ≤ 2 characters.</summary>
-        [JsonProperty("courseCompletionCode", NullValueHandling = NullValueHandling.Ignore)] public string CourseCompletionCode { get; set; }
+        public string CourseCompletionCode { get; set; }
     }
 }

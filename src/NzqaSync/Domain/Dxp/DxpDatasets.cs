@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NzqaSync.Domain.Dxp;
 
-namespace NzqaSync.Sync
+namespace NzqaSync.Domain.Dxp
 {
     /// <summary>The dataset names: route segment ↔ the journal's kind (and the -Dataset names).</summary>
     public static class DxpDatasets
@@ -76,26 +75,6 @@ namespace NzqaSync.Sync
                 default: return null;
             }
         }
-
-        /// <summary>A record as messages and ShouldProcess name it: its localId and what it is about.</summary>
-        public static string Describe(IDxpRecord record)
-        {
-            switch (record)
-            {
-                case DxpCourseRecord r: return $"{r.LocalId} (course {r.CourseCode}, {r.CourseTitle})";
-                case DxpLearnerRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, {r.NameIdCode})";
-                case CourseEnrolmentRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, course {r.CourseCode} starting {Day(r.CourseStartDate)})";
-                case DxpCourseCompletionRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, course {r.CourseCode} starting {Day(r.CourseStartDate)})";
-                case QualificationCompletionRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, qualification {r.QualificationCode}, {r.YearRequirementsMet})";
-                default: return record?.LocalId;
-            }
-        }
-
-        private static string Day(DateTime? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-
-        /// <summary>The kind in words: "course enrolment", "qualification completion", "learner".</summary>
-        public static string Noun(string dataset) =>
-            System.Text.RegularExpressions.Regex.Replace(KindOf(dataset), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
         /// <summary>"Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion" for messages.</summary>
         public static string KindList => string.Join(", ", Kinds.Take(Kinds.Count - 1)) + " or " + Kinds[Kinds.Count - 1];
