@@ -35,6 +35,15 @@ namespace NzqaSync.Cmdlets
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; }
 
+        /// <summary>Journal entries older than this many days are removed after each sync, upload or delete; 0 keeps them all.</summary>
+        [Parameter]
+        [ValidateRange(0, 36500)]
+        public int JournalRetentionDays { get; set; } = NzqaConnection.DefaultJournalRetentionDays;
+
+        /// <summary>Which records' redacted HTTP exchanges the journal keeps.</summary>
+        [Parameter]
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
+
         /// <summary>Send upload bodies as plain JSON instead of gzip.</summary>
         [Parameter]
         public SwitchParameter NoCompression { get; set; }
@@ -51,6 +60,8 @@ namespace NzqaSync.Cmdlets
                 connection = new DxpConnection(BaseUri, Edumis, Credential.GetNetworkCredential(), TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, journal)
                 {
                     CompressUploads = !NoCompression,
+                    JournalRetentionDays = JournalRetentionDays,
+                    KeepExchanges = KeepExchanges,
                 };
             }
             catch (ArgumentException ex)

@@ -46,10 +46,10 @@ namespace NzqaSync.Cmdlets
             _cmdlet.WriteVerbose($"Reading {_kind} records from {path}.");
             var file = Path.GetFileName(path);
             string[] header = null;
-            IEnumerator<CsvRow> enumerator;
+            IEnumerator<CsvLine> enumerator;
             try
             {
-                enumerator = CsvRecordSource.Read(path, h => header = h).GetEnumerator();
+                enumerator = CsvRecordSource.ReadLines(path, h => header = h).GetEnumerator();
             }
             catch (IOException ex)
             {
@@ -60,6 +60,7 @@ namespace NzqaSync.Cmdlets
             {
                 var lastLine = 1;
                 var headerChecked = false;
+                CsvHeaderPlan<TRecord> plan = null;
                 while (true)
                 {
                     ErrorRecord stop = null;
@@ -91,27 +92,28 @@ namespace NzqaSync.Cmdlets
                     {
                         headerChecked = true;
                         if (!HeaderBinds(header, file, path)) yield break;
+                        plan = _reader.PlanFor(header);
                     }
                     var row = enumerator.Current;
                     lastLine = row.Line;
                     rows++;
-                    if (row.Defect != null || CsvRecordSource.CheckControlCharacters(row, _reader.Binds))
+                    if (row.Defect != null || plan.CheckControlCharacters(row))
                     {
                         bad++;
                         var message = $"{file} line {row.Line}: {row.Defect}";
-                        _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), row.DefectId, ErrorCategory.InvalidData, row)
+                        _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), row.DefectId, ErrorCategory.InvalidData, row.ToRow())
                         {
                             ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row in the SMS export and import again." },
                         });
                         continue;
                     }
-                    var local = _reader.Read(row.Cells);
+                    var local = _reader.Read(plan, row.Values);
                     _setLine(local.Record, row.Line);
                     if (local.Problems.Count > 0)
                     {
                         bad++;
                         var message = $"{file} line {row.Line}: " + string.Join(" ", local.Problems.Select(p => p.Message));
-                        _cmdlet.WriteError(new ErrorRecord(new InvalidRecordException(message, local.Problems), local.Problems[0].ErrorId, ErrorCategory.InvalidData, row)
+                        _cmdlet.WriteError(new ErrorRecord(new InvalidRecordException(message, local.Problems), local.Problems[0].ErrorId, ErrorCategory.InvalidData, row.ToRow())
                         {
                             ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row in the SMS export and import again." },
                         });

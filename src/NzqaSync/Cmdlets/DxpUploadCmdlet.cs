@@ -52,6 +52,7 @@ namespace NzqaSync.Cmdlets
             finally
             {
                 run.End(results, r => r.Outcome.ToString());
+                ApplyRetention(journal, connection.JournalRetentionDays);
                 Drain(uploader, noun);
                 Complete(progress);
             }

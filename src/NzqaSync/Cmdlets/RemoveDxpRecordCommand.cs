@@ -73,6 +73,7 @@ namespace NzqaSync.Cmdlets
                             r.Outcome == DxpRemoveOutcome.Rejected ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidResult, r));
                 }
             }
+            ApplyRetention(journal, Dxp.JournalRetentionDays);
         }
     }
 }

@@ -59,7 +59,7 @@ namespace NzqaSync.Compare
             if (local.DateOfBirth == null)
                 yield return new RecordProblem("NzqaMissingField", "DateOfBirth", "The date of birth is missing.");
             // One range everywhere (docs/api-contract.md, the sandbox's DOB_INVALID): not in the future, not before 1900.
-            else if (local.DateOfBirth > DateTime.Today || local.DateOfBirth < new DateTime(1900, 1, 1))
+            else if (local.DateOfBirth > LocalToday.Value || local.DateOfBirth < new DateTime(1900, 1, 1))
                 yield return new RecordProblem("NzqaInvalidDate", "DateOfBirth", $"The date of birth {CalendarDate.Format(local.DateOfBirth)} is not plausible.");
             if (string.IsNullOrWhiteSpace(local.Gender))
                 yield return new RecordProblem("NzqaMissingField", "Gender", "The gender is missing (M, F, D or U).");

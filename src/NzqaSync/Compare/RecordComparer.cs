@@ -11,7 +11,20 @@ namespace NzqaSync.Compare
     /// </summary>
     public static class RecordComparer
     {
+        private static readonly IReadOnlyList<FieldDifference> NoDifferences = TextList.Of<FieldDifference>(null);
+
         public static IEnumerable<TDiff> Compare<TRecord, TDiff>(
+            RecordArea<TRecord, TDiff> area,
+            IReadOnlyList<LocalRecord<TRecord>> local,
+            IEnumerable<TRecord> nzqa)
+            where TDiff : RecordDiff
+        {
+            using (LocalToday.Fix())
+                foreach (var diff in CompareToday(area, local, nzqa))
+                    yield return diff;
+        }
+
+        private static IEnumerable<TDiff> CompareToday<TRecord, TDiff>(
             RecordArea<TRecord, TDiff> area,
             IReadOnlyList<LocalRecord<TRecord>> local,
             IEnumerable<TRecord> nzqa)
@@ -37,36 +50,39 @@ namespace NzqaSync.Compare
 
             // Rows of one input share their shape (the same Present set): work out the absent fields once per shape.
             var absentByShape = new Dictionary<object, IReadOnlyList<string>>(ReferenceEqualityComparer.Instance);
-            var matched = new HashSet<string>(StringComparer.Ordinal);
+            // A student's name is on each of their rows: the diffs share one string per name.
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < local.Count; i++)
             {
                 var item = local[i];
                 var key = localKeys[i];
-                nzqaByKey.TryGetValue(key ?? "", out var nzqaRecord);
-                var hasNzqa = key != null && nzqaByKey.ContainsKey(key);
-                if (hasNzqa) matched.Add(key);
+                var nzqaRecord = default(TRecord);
+                var hasNzqa = key != null && nzqaByKey.TryGetValue(key, out nzqaRecord);
 
                 // Most records have no problem: allocate the list only when one turns up.
-                List<RecordProblem> problems = item.Problems.Count > 0 ? new List<RecordProblem>(item.Problems) : null;
+                var readProblems = item.Problems;
+                List<RecordProblem> problems = readProblems.Count > 0 ? new List<RecordProblem>(readProblems) : null;
                 // A field that could not be read is reported once, not again as "missing"; an object with none of the
                 // fields (a file from Get-ChildItem piped in) is that one problem, not also every field missing.
                 // Null for a typed record (every field counts as given).
                 IReadOnlyList<string> absent = null;
                 if (item.Present != null && !absentByShape.TryGetValue(item.Present, out absent))
-                    absentByShape[item.Present] = absent = area.AbsentFields(item.Present);
-                if (!item.Problems.Any(p => p.ErrorId == "NzqaNoKnownProperties"))
-                    foreach (var problem in area.Check(item.Record).Concat(area.CheckAgainstNzqa(item.Record, hasNzqa ? nzqaRecord : default))
-                                 .Concat(area.CheckPresent(item.Record, hasNzqa ? nzqaRecord : default, absent)))
-                        if (!item.Problems.Any(p => p.Field == problem.Field)) (problems ?? (problems = new List<RecordProblem>())).Add(problem);
-                if (key != null && keyCounts[key] > 1)
+                    absentByShape[item.Present] = absent = TextList.Of(area.AbsentFields(item.Present));
+                if (readProblems.Count == 0 || !HasId(readProblems, "NzqaNoKnownProperties"))
+                {
+                    AddNew(ref problems, readProblems, area.Check(item.Record));
+                    AddNew(ref problems, readProblems, area.CheckAgainstNzqa(item.Record, nzqaRecord));
+                    AddNew(ref problems, readProblems, area.CheckPresent(item.Record, nzqaRecord, absent));
+                }
+                if (key != null && keyCounts.TryGetValue(key, out var times) && times > 1)
                     (problems ?? (problems = new List<RecordProblem>())).Add(new RecordProblem("NzqaDuplicateKey", "Key",
-                        $"{area.Kind} {key} appears {keyCounts[key]} times in the local data: keep one and re-run."));
+                        $"{area.Kind} {key} appears {times} times in the local data: keep one and re-run."));
 
                 var diff = area.CreateDiff(item.Record, hasNzqa ? nzqaRecord : default);
                 diff.Key = key ?? "";
                 diff.Nsn = area.NsnOf(item.Record);
-                diff.Name = area.NameOf(item.Record);
-                diff.AbsentFields = absent ?? Array.Empty<string>();
+                diff.Name = Pooled(names, area.NameOf(item.Record));
+                if (absent != null) diff.AbsentFields = absent;
 
                 if (problems != null)
                 {
@@ -91,7 +107,8 @@ namespace NzqaSync.Compare
 
             foreach (var pair in nzqaByKey)
             {
-                if (matched.Contains(pair.Key)) continue;
+                // Matched: a local record has the key (keyCounts holds every local key).
+                if (keyCounts.ContainsKey(pair.Key)) continue;
                 var diff = area.CreateDiff(default, pair.Value);
                 diff.Key = pair.Key;
                 diff.Nsn = area.NsnOf(pair.Value);
@@ -114,7 +131,33 @@ namespace NzqaSync.Compare
                 if (string.Equals(l, n, StringComparison.Ordinal)) continue;
                 (found ?? (found = new List<FieldDifference>())).Add(new FieldDifference(fields[f].Name, l, n));
             }
-            return (IReadOnlyList<FieldDifference>)found ?? Array.Empty<FieldDifference>();
+            return found == null ? NoDifferences : new TextList<FieldDifference>(found);
+        }
+
+        /// <summary>Adds the rule's problems, except for a field a reading problem already names.</summary>
+        private static void AddNew(ref List<RecordProblem> problems, IReadOnlyList<RecordProblem> readProblems, IEnumerable<RecordProblem> found)
+        {
+            foreach (var problem in found)
+            {
+                var named = false;
+                for (var r = 0; r < readProblems.Count && !named; r++) named = readProblems[r].Field == problem.Field;
+                if (!named) (problems ?? (problems = new List<RecordProblem>())).Add(problem);
+            }
+        }
+
+        private static string Pooled(Dictionary<string, string> pool, string text)
+        {
+            if (text == null) return null;
+            if (pool.TryGetValue(text, out var shared)) return shared;
+            pool[text] = text;
+            return text;
+        }
+
+        private static bool HasId(IReadOnlyList<RecordProblem> problems, string errorId)
+        {
+            for (var i = 0; i < problems.Count; i++)
+                if (problems[i].ErrorId == errorId) return true;
+            return false;
         }
 
         private static bool Contains(IReadOnlyList<string> list, string name)

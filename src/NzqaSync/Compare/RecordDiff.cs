@@ -9,6 +9,7 @@ namespace NzqaSync.Compare
     {
         private static readonly IReadOnlyList<FieldDifference> NoDifferences = TextList.Of<FieldDifference>(null);
         private static readonly IReadOnlyList<RecordProblem> NoProblems = TextList.Of<RecordProblem>(null);
+        private static readonly IReadOnlyList<string> NoAbsentFields = TextList.Of<string>(null);
 
         public abstract string Kind { get; }
         public string Key { get; set; }
@@ -27,17 +28,18 @@ namespace NzqaSync.Compare
         public SyncStatus? SyncStatus { get; set; } = Compare.SyncStatus.Pending;
 
         /// <summary>Each field that differs; as text (Export-Csv) "Field: local (NZQA value); …", "(none)" for an empty side.</summary>
-        public IReadOnlyList<FieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
+        public IReadOnlyList<FieldDifference> Differences { get => _differences; set => _differences = value == null || value.Count == 0 ? NoDifferences : TextList.Of(value); }
 
         /// <summary>Why an Invalid record cannot be sent; as text (Export-Csv) the messages joined with "; ".</summary>
-        public IReadOnlyList<RecordProblem> Problems { get => _problems; set => _problems = TextList.Of(value); }
+        public IReadOnlyList<RecordProblem> Problems { get => _problems; set => _problems = value == null || value.Count == 0 ? NoProblems : TextList.Of(value); }
 
         private IReadOnlyList<FieldDifference> _differences = NoDifferences;
         private IReadOnlyList<RecordProblem> _problems = NoProblems;
 
         /// <summary>Compared fields the local input had no column or property for: not compared, never sent; as text (Export-Csv) joined with "; ".</summary>
-        public IReadOnlyList<string> AbsentFields { get => _absentFields; set => _absentFields = TextList.Of(value); }
-        private IReadOnlyList<string> _absentFields = TextList.Of<string>(null);
+        public IReadOnlyList<string> AbsentFields { get => _absentFields; set => _absentFields = value == null || value.Count == 0 ? NoAbsentFields : TextList.Of(value); }
+        // The empty lists are shared: a hundred thousand diffs without differences hold no list of their own.
+        private IReadOnlyList<string> _absentFields = NoAbsentFields;
 
         /// <summary>For an Invalid record, the input object it came from (the target of the error about it).</summary>
         public object Source { get; set; }

@@ -137,7 +137,7 @@ namespace NzqaSync.Compare
                 yield return new RecordProblem("NzqaInvalidStandard", "StandardVersion", $"Version {local.StandardVersion} is not a standard version (1 or more).");
             if (local.AcademicYear == null)
                 yield return new RecordProblem("NzqaMissingField", "AcademicYear", "The academic year is missing.");
-            else if (local.AcademicYear < 2000 || local.AcademicYear > DateTime.Today.Year + 1)
+            else if (local.AcademicYear < 2000 || local.AcademicYear > LocalToday.Value.Year + 1)
                 yield return new RecordProblem("NzqaInvalidYear", "AcademicYear", $"Academic year {local.AcademicYear} is not plausible.");
 
             var result = ResultCode.Normalise(local.Result);
@@ -208,8 +208,18 @@ namespace NzqaSync.Compare
         private static string Capitalise(string value)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;
+            if (IsCapitalised(value)) return value;
             var t = value.Trim();
             return char.ToUpperInvariant(t[0]) + t.Substring(1).ToLowerInvariant();
+        }
+
+        /// <summary>"Digital", "Paper": already as <see cref="Capitalise"/> writes it (ASCII), so no new string is needed.</summary>
+        private static bool IsCapitalised(string value)
+        {
+            if (value[0] < 'A' || value[0] > 'Z') return false;
+            for (var i = 1; i < value.Length; i++)
+                if (value[i] < 'a' || value[i] > 'z') return false;
+            return true;
         }
     }
 }

@@ -32,7 +32,11 @@ namespace NzqaSync.Sources
         private int _inPos, _inLen;
         private bool _eof;
 
+        // The current record's characters: those of earlier buffers in _record, those of this buffer from _segStart
+        // (appended as one range, not a character at a time).
         private readonly StringBuilder _record = new StringBuilder();
+        private int _segStart, _recordLength;
+        private readonly StringBuilder _output = new StringBuilder();
         private string _out = "";
         private int _outPos;
 
@@ -74,22 +78,29 @@ namespace NzqaSync.Sources
                 _out = "";
                 _outPos = 0;
                 if (_eof) return false;
+                var output = _output.Clear();
                 if (_inPos >= _inLen)
                 {
+                    Flush();
                     _inLen = _inner.Read(_in, 0, _in.Length);
                     _inPos = 0;
+                    _segStart = 0;
                     if (_inLen <= 0)
                     {
                         _eof = true;
-                        _out = EndRecord();
+                        EndRecord(output);
+                        _out = output.ToString();
                         continue;
                     }
                 }
-                var output = new StringBuilder();
                 while (_inPos < _inLen && output.Length < _in.Length)
                 {
                     var c = _in[_inPos++];
-                    if (Take(c)) output.Append(EndRecord());
+                    if (Take(c))
+                    {
+                        Flush();
+                        EndRecord(output);
+                    }
                 }
                 _out = output.ToString();
             }
@@ -104,11 +115,11 @@ namespace NzqaSync.Sources
             {
                 // The \n of a \r\n: part of the line break already counted.
                 _afterCr = false;
-                if (_tooLong == '\0') _record.Append(c);
+                if (_tooLong == '\0') _recordLength++;
                 return false;
             }
             _afterCr = false;
-            if (_tooLong == '\0') _record.Append(c);
+            if (_tooLong == '\0') _recordLength++;
             if (isBreak)
             {
                 _breaks++;
@@ -149,10 +160,11 @@ namespace NzqaSync.Sources
                 _fieldLength++;
             }
 
-            if (_tooLong == '\0' && (_fieldLength > _maxField || _record.Length > _maxRecord))
+            if (_tooLong == '\0' && (_fieldLength > _maxField || _recordLength > _maxRecord))
             {
                 _tooLong = _fieldLength > _maxField ? 'F' : 'R';
                 _record.Clear();
+                _segStart = _inPos;
             }
             return false;
         }
@@ -162,8 +174,10 @@ namespace NzqaSync.Sources
         {
             if (_inPos >= _inLen)
             {
+                Flush();
                 _inLen = _inner.Read(_in, 0, _in.Length);
                 _inPos = 0;
+                _segStart = 0;
                 if (_inLen <= 0)
                 {
                     _inLen = 0;
@@ -173,24 +187,27 @@ namespace NzqaSync.Sources
             if (_in[_inPos] == '\n')
             {
                 _inPos++;
-                if (_tooLong == '\0') _record.Append('\n');
+                if (_tooLong == '\0') _recordLength++;
             }
             _afterCr = false;
         }
 
-        /// <summary>The record as read, or the marker record and its line breaks; resets for the next record.</summary>
-        private string EndRecord()
+        /// <summary>Moves this buffer's characters of the current record into _record (none once it is too long).</summary>
+        private void Flush()
         {
-            string text;
+            if (_tooLong == '\0' && _inPos > _segStart) _record.Append(_in, _segStart, _inPos - _segStart);
+            _segStart = _inPos;
+        }
+
+        /// <summary>Writes the record as read, or the marker record and its line breaks; resets for the next record.</summary>
+        private void EndRecord(StringBuilder output)
+        {
             if (_tooLong == '\0')
-            {
-                text = _record.ToString();
-            }
+                output.Append(_record);
             else
-            {
-                text = Marker.ToString() + _tooLong + new string('\n', Math.Max(_breaks, 1));
-            }
+                output.Append(Marker).Append(_tooLong).Append('\n', Math.Max(_breaks, 1));
             _record.Clear();
+            _recordLength = 0;
             _inQuotes = false;
             _fieldStart = true;
             _fieldQuoted = false;
@@ -198,7 +215,6 @@ namespace NzqaSync.Sources
             _fieldLength = 0;
             _breaks = 0;
             _tooLong = '\0';
-            return text;
         }
     }
 }

@@ -119,6 +119,43 @@ namespace NzqaSync.Sources
             return new LocalRecord<TRecord>(record, Snapshot(problems), input, plan.Present);
         }
 
+        /// <summary>
+        /// How one CSV header binds, worked out once per file: the columns a row's cells are read from (blank headers
+        /// left out, a repeated header keeps its first column, as <see cref="CsvLine.ToRow"/> does) and the field each
+        /// feeds. Rows are then bound by position, with no dictionary or name lookup per row.
+        /// </summary>
+        public CsvHeaderPlan<TRecord> PlanFor(string[] headers)
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var columns = new List<int>();
+            var bindings = new List<PropertyBinding<TRecord>>();
+            for (var i = 0; i < headers.Length; i++)
+            {
+                if (string.IsNullOrWhiteSpace(headers[i]) || !seen.Add(headers[i])) continue;
+                columns.Add(i);
+                bindings.Add(Resolve(headers[i]));
+            }
+            return new CsvHeaderPlan<TRecord>(headers, columns.ToArray(), bindings.ToArray());
+        }
+
+        /// <summary>
+        /// One CSV row's cells (by header position) into a record, as <see cref="Read(object)"/> reads the row's cells
+        /// by header: every column that feeds a field assigns it, in column order.
+        /// </summary>
+        public LocalRecord<TRecord> Read(CsvHeaderPlan<TRecord> plan, string[] values)
+        {
+            var record = new TRecord();
+            var problems = _problems ?? (_problems = new List<RecordProblem>());
+            problems.Clear();
+            for (var c = 0; c < plan.Columns.Length; c++)
+            {
+                var binding = plan.Bindings[c];
+                if (binding != null) binding.Assign(record, values[plan.Columns[c]], problems);
+            }
+            if (plan.Present.Count == 0) problems.Add(NoKnownProperties());
+            return new LocalRecord<TRecord>(record, Snapshot(problems), null, plan.Present);
+        }
+
         /// <summary>Whether a column or property of this name feeds a field (by alias or -ColumnMap).</summary>
         public bool Binds(string sourceName) => Resolve(sourceName) != null;
 
@@ -169,6 +206,17 @@ namespace NzqaSync.Sources
         private PropertyBinding<TRecord> Resolve(string sourceName)
         {
             if (sourceName == null) return null;
+            // Hashtables and CSV rows name the same few columns again and again: resolve each name once.
+            if (_resolved.TryGetValue(sourceName, out var known)) return known;
+            var resolved = ResolveUncached(sourceName);
+            if (_resolved.Count < 1024) _resolved[sourceName] = resolved;
+            return resolved;
+        }
+
+        private readonly Dictionary<string, PropertyBinding<TRecord>> _resolved = new Dictionary<string, PropertyBinding<TRecord>>(StringComparer.Ordinal);
+
+        private PropertyBinding<TRecord> ResolveUncached(string sourceName)
+        {
             if (_columnMap != null)
             {
                 foreach (DictionaryEntry entry in _columnMap)
@@ -210,6 +258,52 @@ namespace NzqaSync.Sources
                     if (!string.Equals(properties[i].Name, AllNames[i], StringComparison.Ordinal)) return false;
                 return true;
             }
+        }
+    }
+
+    /// <summary>How one CSV header binds to a record kind's fields (<see cref="LocalRecordReader{TRecord}.PlanFor(string[])"/>).</summary>
+    public sealed class CsvHeaderPlan<TRecord>
+    {
+        internal CsvHeaderPlan(string[] headers, int[] columns, PropertyBinding<TRecord>[] bindings)
+        {
+            Headers = headers;
+            Columns = columns;
+            Bindings = bindings;
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var b in bindings)
+                if (b != null) present.Add(b.Name);
+            Present = present;
+        }
+
+        public string[] Headers { get; }
+        /// <summary>The positions of the columns read (blank and repeated headers left out), in header order.</summary>
+        internal int[] Columns { get; }
+        /// <summary>The field each read column feeds, or null.</summary>
+        internal PropertyBinding<TRecord>[] Bindings { get; }
+        /// <summary>The fields the header has a column for.</summary>
+        public IReadOnlyCollection<string> Present { get; }
+
+        /// <summary>
+        /// Marks <paramref name="line"/> NzqaCsvControlCharacter when a column that feeds a field holds a control
+        /// character (<see cref="CsvRecordSource.ControlCharacterRule"/>); the first such cell in column order is named.
+        /// </summary>
+        public bool CheckControlCharacters(CsvLine line)
+        {
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                if (Bindings[c] == null) continue;
+                var value = line.Values[Columns[c]];
+                if (string.IsNullOrEmpty(value)) continue;
+                for (var i = 0; i < value.Length; i++)
+                {
+                    var ch = value[i];
+                    if (ch >= 0x20 && (ch < 0x7F || ch > 0x9F)) continue;
+                    line.DefectId = "NzqaCsvControlCharacter";
+                    line.Defect = $"column '{Headers[Columns[c]]}' holds the control character U+{(int)ch:X4} at position {i + 1}; {CsvRecordSource.ControlCharacterRule}.";
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
