@@ -135,11 +135,7 @@ namespace NzqaSync.Cmdlets
                 // A problem shared by several records (a repeated localId) is one error, not one per record.
                 var fresh = diff.Problems.Where(reported.Add).ToList();
                 if (fresh.Count == 0) continue;
-                var message = $"{diff.Kind} {diff.LocalId} cannot be sent: {string.Join(" ", fresh.Select(p => p.Message))}";
-                WriteError(new ErrorRecord(new DxpInvalidRecordException(message, fresh), fresh[0].Code, ErrorCategory.InvalidData, diff.Source ?? diff)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", fresh.Select(p => p.Field).Distinct())} in the SMS export and compare again." },
-                });
+                WriteError(DxpInvalidRecordException.Error(diff, fresh));
             }
             WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: " +
                          string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
+using NzqaSync.Journal;
 using NzqaSync.Sources;
 using NzqaSync.Sync;
 
@@ -68,11 +70,29 @@ namespace NzqaSync.Cmdlets
             {
                 return Await(call(submission), connection.Sender, tick);
             }
-            catch (ServiceException ex) when (DxpUploader.IsSubmissionTokenGone(ex))
+            catch (ServiceException ex) when (DxpAnswers.IsSubmissionTokenGone(ex))
             {
                 WriteVerbose($"DXP answered {ex.ErrorCode}: the submission token for return {returnId} is gone; getting a new one and asking again.");
                 submission = Await(connection.GetSubmissionAsync(returnId, StopToken, rejectedToken: submission.SubmissionToken), connection.Sender);
                 return Await(call(submission), connection.Sender, tick);
+            }
+        }
+
+        /// <summary>Calls DXP with the return's submission token; a failure is a non-terminating error naming the return (false, and the failure).</summary>
+        protected bool TryCall<T>(DxpConnection connection, string returnId, Func<DxpSubmission, Task<T>> call, out T result, out Exception failure)
+        {
+            try
+            {
+                result = WithSubmission(connection, returnId, call);
+                failure = null;
+                return true;
+            }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                WriteError(DxpError(ex, returnId));
+                result = default;
+                failure = ex;
+                return false;
             }
         }
 
@@ -84,6 +104,30 @@ namespace NzqaSync.Cmdlets
                 foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
                 yield return local.Record;
             }
+        }
+
+        /// <summary>One delete run of localIds of one dataset; no results when DXP could not be asked (then one error names the return).</summary>
+        private protected (List<DxpRemoveResult> Results, Exception Failure) Delete(DxpConnection connection, SyncJournal journal, string runId, string returnId, string dataset,
+            IReadOnlyList<string> localIds, JournalApproval approval = null)
+        {
+            var run = StartRun(() => SyncRun.Start(journal, "Dxp", DxpDatasets.KindOf(dataset), localIds.Count, runId, approval), ServiceErrorIds.Dxp);
+            var notes = new ConcurrentQueue<string>();
+            List<DxpRemoveResult> results = null;
+            try
+            {
+                results = Await(DxpRemover.RemoveAsync(connection, run, returnId, dataset, localIds, notes, StopToken), connection.Sender,
+                    () => { while (notes.TryDequeue(out var n)) WriteVerbose(n); });
+            }
+            catch (ServiceException ex)
+            {
+                WriteError(DxpError(ex, returnId));
+                return (null, ex);
+            }
+            finally
+            {
+                run.End(results, r => r.Outcome.ToString());
+            }
+            return (results, null);
         }
     }
 }

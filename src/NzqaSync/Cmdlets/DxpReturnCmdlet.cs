@@ -39,19 +39,6 @@ namespace NzqaSync.Cmdlets
         }
 
         /// <summary>Calls DXP with the return's submission token; a failure is a non-terminating error naming the return (false).</summary>
-        protected bool TryCall<T>(string returnId, Func<DxpSubmission, Task<T>> call, out T result)
-        {
-            try
-            {
-                result = WithSubmission(Dxp, returnId, call);
-                return true;
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteError(DxpError(ex, returnId));
-                result = default;
-                return false;
-            }
-        }
+        protected bool TryCall<T>(string returnId, Func<DxpSubmission, Task<T>> call, out T result) => TryCall(Dxp, returnId, call, out result, out _);
     }
 }

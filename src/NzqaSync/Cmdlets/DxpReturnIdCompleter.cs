@@ -13,37 +13,15 @@ namespace NzqaSync.Cmdlets
     /// </summary>
     public sealed class DxpReturnIdCompleter : IArgumentCompleter
     {
-        // Weak: a cached list never keeps a disconnected connection alive.
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Api.DxpConnection, CachedReturns> Cache =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<Api.DxpConnection, CachedReturns>();
-
-        private sealed class CachedReturns
-        {
-            public DateTimeOffset At;
-            public Api.DxpReturn[] Returns = new Api.DxpReturn[0];
-        }
+        private static readonly ConnectionCache<Api.DxpConnection, Api.DxpReturn[]> Returns = new ConnectionCache<Api.DxpConnection, Api.DxpReturn[]>(TimeSpan.FromMinutes(5));
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var connection = fakeBoundParameters?["Connection"] as Api.DxpConnection ?? SessionConnections.GetDxp<Api.DxpConnection>();
             if (connection == null) return Array.Empty<CompletionResult>();
-            var cached = Cache.GetOrCreateValue(connection);
-            if (DateTimeOffset.UtcNow - cached.At > TimeSpan.FromMinutes(5))
-            {
-                try
-                {
-                    using (var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5)))
-                    {
-                        cached.Returns = connection.Client.GetReturnsAsync(true, timeout.Token).GetAwaiter().GetResult().ToArray();
-                        cached.At = DateTimeOffset.UtcNow;
-                    }
-                }
-                catch (Exception)
-                {
-                    return Array.Empty<CompletionResult>();
-                }
-            }
-            var byId = cached.Returns.Where(r => r.ReturnId != null).GroupBy(r => r.ReturnId).ToDictionary(g => g.Key, g => g.First());
+            var returns = Returns.Get(connection, async ct => (await connection.Client.GetReturnsAsync(true, ct).ConfigureAwait(false)).ToArray());
+            if (returns == null) return Array.Empty<CompletionResult>();
+            var byId = returns.Where(r => r.ReturnId != null).GroupBy(r => r.ReturnId).ToDictionary(g => g.Key, g => g.First());
             return Completion.Matching(byId.Keys.OrderByDescending(k => k, StringComparer.Ordinal), wordToComplete,
                 id => $"{byId[id].ReturnType} return {id}: {byId[id].ReturnStatus}");
         }

@@ -37,5 +37,20 @@ namespace NzqaSync.Cmdlets
                     return false;
             }
         }
+
+        /// <summary>
+        /// Asks (ShouldProcess, ShouldContinue); a host that cannot ask (pwsh -NonInteractive, a job, a hosted engine)
+        /// gives false and the reason, for one clear error instead of the host's own failure.
+        /// </summary>
+        public static bool TryAsk(Func<bool> ask, out Exception cannotAsk)
+        {
+            cannotAsk = null;
+            try { return ask(); }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is System.Management.Automation.Host.HostException || ex is NotImplementedException)
+            {
+                cannotAsk = ex;
+                return false;
+            }
+        }
     }
 }

@@ -42,27 +42,12 @@ namespace NzqaSync.Cmdlets
             if (_planned.Count == 0) return;
             var journal = new SyncJournal(Dxp.JournalPath);
             var runId = SyncRun.NewRunId();
-            var notes = new ConcurrentQueue<string>();
             foreach (var group in _planned.GroupBy(p => (p.ReturnId, p.Dataset)))
             {
                 var ids = group.Select(p => p.LocalId).Distinct(StringComparer.Ordinal).ToList();
                 var kind = DxpDatasets.KindOf(group.Key.Dataset);
                 WriteVerbose($"Delete run {runId}: {ids.Count} {kind} records from return {group.Key.ReturnId}.");
-                var run = StartRun(() => SyncRun.Start(journal, "Dxp", kind, ids.Count, runId), ServiceErrorIds.Dxp);
-                List<DxpRemoveResult> results = null;
-                try
-                {
-                    results = Await(DxpRemover.RemoveAsync(Dxp, journal, runId, group.Key.ReturnId, group.Key.Dataset, ids, notes, StopToken), Dxp.Sender,
-                        () => { while (notes.TryDequeue(out var n)) WriteVerbose(n); });
-                }
-                catch (Exception ex) when (ex is ServiceException)
-                {
-                    WriteError(DxpError(ex, group.Key.ReturnId));
-                }
-                finally
-                {
-                    run.End(results, r => r.Outcome.ToString());
-                }
+                var (results, _) = Delete(Dxp, journal, runId, group.Key.ReturnId, group.Key.Dataset, ids);
                 if (results == null) continue;
                 foreach (var r in results)
                 {

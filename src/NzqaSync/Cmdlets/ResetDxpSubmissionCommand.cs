@@ -28,20 +28,15 @@ namespace NzqaSync.Cmdlets
             var returnId = CurrentReturnId();
             var target = $"DXP return {returnId} (EDUMIS {Dxp.Edumis})";
             const string action = "Reset the submission: drop its token and every record uploaded to it, cancel a running validation";
-            bool proceed;
-            try
-            {
-                proceed = ShouldProcess(target, action)
-                    && (Force || ShouldContinue($"Drop every record uploaded to return {returnId}? This cannot be undone.", $"Reset {target}"));
-            }
-            catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException || ex is NotImplementedException)
+            var proceed = PromptPolicy.TryAsk(() => ShouldProcess(target, action)
+                && (Force || ShouldContinue($"Drop every record uploaded to return {returnId}? This cannot be undone.", $"Reset {target}")), out var cannotAsk);
+            if (cannotAsk != null)
             {
                 var message = $"Reset-DxpSubmission would drop every record of return {returnId}; this host cannot ask for confirmation, so nothing was reset.";
-                WriteError(new ErrorRecord(new InvalidOperationException(message, ex), ErrorIds.DxpResetNotConfirmed, ErrorCategory.OperationStopped, returnId)
+                WriteError(new ErrorRecord(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpResetNotConfirmed, ErrorCategory.OperationStopped, returnId)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to reset without asking (scripts and scheduled tasks), or run it in an interactive session." },
                 });
-                return;
             }
             if (!proceed) return;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using NzqaSync.Api;
 using NzqaSync.Domain.Dxp;
+using NzqaSync.Journal;
 using NzqaSync.Sources;
 using NzqaSync.Sync;
 
@@ -14,10 +15,10 @@ namespace NzqaSync.Cmdlets
     /// The shared body of Send-Dxp*: records in from the pipeline (typed records pass through; other objects are read by
     /// property name), checked (<see cref="DxpUploadCheck"/>: an invalid record gets an error naming the field and is not
     /// sent; warnings become warnings), ShouldProcess per record, then batched by the submission token's
-    /// maxRecordPerBatch and uploaded one request at a time (<see cref="DxpUploadCmdlet"/>). One DxpUploadResult per
+    /// maxRecordPerBatch and uploaded one request at a time (<see cref="DxpWriteCmdlet"/>). One DxpUploadResult per
     /// record out, as each batch is answered; a Rejected or Failed record also gets an error.
     /// </summary>
-    public abstract class SendDxpCmdlet<TRecord> : DxpUploadCmdlet where TRecord : class, IDxpRecord, new()
+    public abstract class SendDxpCmdlet<TRecord> : DxpWriteCmdlet where TRecord : class, IDxpRecord, new()
     {
         private static readonly string Dataset = new TRecord().Dataset;
         private static readonly string Noun = DxpRecordText.Noun(Dataset);
@@ -27,6 +28,7 @@ namespace NzqaSync.Cmdlets
         private DxpRecordReader _reader;
         private SdrCrossCheck _cross;
         private string _runId;
+        private int _invalid;
 
         /// <summary>A record: the module's typed record, or any object whose properties name the fields (CSV rows, hashtables).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -83,13 +85,40 @@ namespace NzqaSync.Cmdlets
                 var source = _planned.First(p => ReferenceEquals(p.Record, held)).Source;
                 Refuse(held, source, plan.Problems[i].Code, new[] { plan.Problems[i].Field }, new[] { plan.Problems[i].Message });
             }
-            if (plan.Batches.Sum(b => b.Count) == 0) WriteVerbose($"Nothing to upload ({Invalid} records were invalid).");
-            else Upload(_connection, _submission, _runId, plan.Batches);
+            var total = plan.Batches.Sum(b => b.Count);
+            if (total == 0)
+            {
+                WriteVerbose($"Nothing to upload ({_invalid} records were invalid).");
+                return;
+            }
+            WriteVerbose($"Upload run {_runId}: PUT {DxpRoutes.Upload(Dataset)} to return {_submission.ReturnId} (EID {_connection.Edumis}): {total} records in {plan.Batches.Count} batches of up to {_submission.MaxRecordPerBatch}, " +
+                         $"one request at a time, bodies {(_connection.CompressUploads ? "gzip-compressed" : "plain JSON")}. Journal: {new SyncJournal(_connection.JournalPath).Folder}");
+            var view = new UploadView { ProgressId = 6, Activity = $"Uploading {Noun}s to DXP return {_submission.ReturnId}", Unit = $" {Noun}s", Answered = Answered, TokenFailureStops = true };
+            var (uploader, results) = Upload(_connection, _submission.ReturnId, _runId, plan.Batches, null, view);
+            if (results == null) return;
+            var bytes = uploader.Bytes;
+            WriteVerbose($"Upload run {_runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}" +
+                         (_invalid > 0 ? $", Invalid {_invalid}" : "") +
+                         $"; {uploader.Progress.Batches} requests, {bytes.Json / 1024.0:0.0} KB JSON sent as {bytes.Sent / 1024.0:0.0} KB" +
+                         (uploader.Renewals > 0 ? $"; submission token renewed {uploader.Renewals} times" : "") + ".");
+            StopIfBatchTooLarge(uploader, _submission.ReturnId);
+        }
+
+        /// <summary>A result as its batch is answered; a record DXP rejected also gets an error.</summary>
+        private void Answered(DxpUploadResult result)
+        {
+            WriteObject(result);
+            if (result.Outcome != DxpUploadOutcome.Rejected) return;
+            var message = $"DXP rejected {Noun} {result.LocalId} (student {result.StudentIdentificationCode}): {result.ErrorSummary}";
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.DxpRecordRejected, ErrorCategory.InvalidData, result)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the record and send it again (the same localId replaces)." },
+            });
         }
 
         private void Refuse(TRecord record, object source, string errorId, IReadOnlyList<string> fields, IReadOnlyList<string> messages, IReadOnlyList<DxpFieldProblem> problems = null)
         {
-            Invalid++;
+            _invalid++;
             var message = $"{Noun} {DxpRecordText.Describe(record)} was not sent ({string.Join(", ", fields)}): {string.Join(" ", messages)}";
             WriteError(new ErrorRecord(new DxpInvalidRecordException(message, problems ?? Array.Empty<DxpFieldProblem>()), errorId, ErrorCategory.InvalidData, source)
             {

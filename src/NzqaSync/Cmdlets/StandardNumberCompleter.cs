@@ -14,14 +14,7 @@ namespace NzqaSync.Cmdlets
     /// </summary>
     public sealed class StandardNumberCompleter : IArgumentCompleter
     {
-        // Weak: a cached catalogue never keeps a disconnected connection alive.
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Api.NzqaConnection, CachedNumbers> Catalogues =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<Api.NzqaConnection, CachedNumbers>();
-
-        private sealed class CachedNumbers
-        {
-            public string[] Numbers;
-        }
+        private static readonly ConnectionCache<Api.NzqaConnection, string[]> Catalogues = new ConnectionCache<Api.NzqaConnection, string[]>(TimeSpan.MaxValue);
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -29,22 +22,9 @@ namespace NzqaSync.Cmdlets
             if (seen.Count > 0) return Completion.Matching(seen, wordToComplete);
             var connection = fakeBoundParameters?["Connection"] as Api.NzqaConnection ?? SessionConnections.GetNzqa();
             if (connection == null || connection.IsClosed) return Array.Empty<CompletionResult>();
-            var cached = Catalogues.GetOrCreateValue(connection);
-            var numbers = cached.Numbers;
-            if (numbers == null)
-            {
-                try
-                {
-                    using (var timeout = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(5)))
-                        numbers = connection.Client.GetCatalogueAsync(timeout.Token).GetAwaiter().GetResult()
-                            .Select(d => d.Number).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray();
-                }
-                catch (Exception)
-                {
-                    return Array.Empty<CompletionResult>();
-                }
-                cached.Numbers = numbers;
-            }
+            var numbers = Catalogues.Get(connection, async ct => (await connection.Client.GetCatalogueAsync(ct).ConfigureAwait(false))
+                .Select(d => d.Number).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToArray());
+            if (numbers == null) return Array.Empty<CompletionResult>();
             return Completion.Matching(numbers, wordToComplete);
         }
     }

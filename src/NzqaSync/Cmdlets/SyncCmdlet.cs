@@ -116,7 +116,7 @@ namespace NzqaSync.Cmdlets
         {
             var noun = kind.ToLowerInvariant();
             var journal = new SyncJournal(_connection.JournalPath);
-            var approval = _approval == null ? null : new JournalApproval { Sha256 = _approval.Sha256, SignedBy = _approval.SignedBy, SignedAt = _approval.SignedAt, Path = _approval.Path };
+            var approval = SyncInput.JournalApprovalOf(_approval);
             var (total, runId) = (_planned.Count, SyncRun.NewRunId());
             WriteVerbose($"Sync run {runId}: sending {total} {noun} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
                          $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using NzqaSync.Compare;
+using NzqaSync.Journal;
 using NzqaSync.Sync;
 
 namespace NzqaSync.Cmdlets
@@ -44,6 +45,10 @@ namespace NzqaSync.Cmdlets
             cmdlet.WriteVerbose($"Approval file {full}: {file.Approved.Count} changes approved by {file.SignedBy} on {file.SignedAt:yyyy-MM-dd HH:mm} ({file.Sha256}).");
             return file;
         }
+
+        /// <summary>The approval as every journal line of the run names it.</summary>
+        public static JournalApproval JournalApprovalOf(ApprovalFile file) =>
+            file == null ? null : new JournalApproval { Sha256 = file.Sha256, SignedBy = file.SignedBy, SignedAt = file.SignedAt, Path = file.Path };
 
         /// <summary>The record as ShouldProcess names it: "NSN 123 (name)", and the entry for a standard.</summary>
         public static string Target(RecordDiff diff)
