@@ -54,7 +54,7 @@ namespace NzqaSync.Cmdlets
                 Drain(uploader, view.Answered);
                 Complete(progress);
             }
-            if (results != null && view.Answered != null)
+            if (results != null)
             {
                 var settled = InDoubtSettlement.ByUpload(journal, run.Kind, runId, results.Where(r => r.Outcome == DxpUploadOutcome.Accepted).Select(r => r.LocalId));
                 if (settled.Count > 0) WriteVerbose($"Settled {settled.Count} in-doubt uploads of earlier runs: DXP accepted their localIds in this run.");
