@@ -49,17 +49,10 @@ public sealed partial class NzqaStore
 
     // ---------- writes ----------
 
-    internal List<NzqaItemResult> CreateEnrolments(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(CreateEnrolment(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> CreateEnrolments(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => CreateEnrolment(p, i, item));
 
     private NzqaItemResult CreateEnrolment(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var nsn = NsnOf(item, errors);
         var v = ReadEnrolmentFields(item, errors, requireAll: true);
@@ -118,17 +111,10 @@ public sealed partial class NzqaStore
         return f;
     }
 
-    internal List<NzqaItemResult> PatchEnrolments(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(PatchEnrolment(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> PatchEnrolments(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => PatchEnrolment(p, i, item));
 
     private NzqaItemResult PatchEnrolment(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var nsn = NsnOf(item, errors);
         var f = ReadEnrolmentFields(item, errors, requireAll: false);
@@ -151,18 +137,11 @@ public sealed partial class NzqaStore
         return Ok(index, nsn, NzqaOutcome.Updated);
     }
 
-    internal List<NzqaItemResult> RecordLeaving(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(RecordLeaving(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> RecordLeaving(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => RecordLeaving(p, i, item));
 
     // Records the leaving date and reason only. NZQA: "never withdraw a leaver's NCEA enrolment" — no entry changes.
     private NzqaItemResult RecordLeaving(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var nsn = NsnOf(item, errors);
         var date = item.Date("leavingDate");

@@ -101,17 +101,10 @@ public sealed partial class NzqaStore
     private string ClosedMessage(EntryItem e, string what) =>
         $"External standard {e.Number}: {what} closed on 1 September {e.Year} (NZQA's last day for external entries and withdrawals). Contact NZQA.";
 
-    internal List<NzqaItemResult> CreateEntries(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(CreateEntry(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> CreateEntries(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => CreateEntry(p, i, item));
 
     private NzqaItemResult CreateEntry(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var e = ReadEntryKey(item, errors);
         var method = item.Str("entryMethod");
@@ -149,17 +142,10 @@ public sealed partial class NzqaStore
     /// <summary>An enrolment at p with no leaving date recorded.</summary>
     private bool ActiveAt(int p, string nsn) => _enrolments.TryGetValue(nsn, out var en) && en.Provider == p && en.LeavingDate == null;
 
-    internal List<NzqaItemResult> PutResults(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(PutResult(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> PutResults(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => PutResult(p, i, item));
 
     private NzqaItemResult PutResult(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var e = ReadEntryKey(item, errors);
         var result = item.Str("result");
@@ -188,17 +174,10 @@ public sealed partial class NzqaStore
         _ => $"Result '{given}' is not valid for standard {s.Number}: use N, A, M, E or SNA.",
     };
 
-    internal List<NzqaItemResult> Withdraw(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(Withdraw(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> Withdraw(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => Withdraw(p, i, item));
 
     private NzqaItemResult Withdraw(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var e = ReadEntryKey(item, errors);
         if (errors.Count > 0) return Fail(index, e.Key, errors);

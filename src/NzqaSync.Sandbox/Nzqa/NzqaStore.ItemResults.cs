@@ -29,6 +29,16 @@ public sealed partial class NzqaStore
     private static NzqaItemError Err(string code, string message) => new(code, message);
     private static NzqaItemResult NotAnObject(int index) => Fail(index, null, "FIELD_INVALID", "Each item must be a JSON object.");
 
+    /// <summary>One batch write: every item through its rule under the store's lock (the batch is atomic); an item that
+    /// is not a JSON object fails on its own.</summary>
+    private List<NzqaItemResult> EachItem(IReadOnlyList<BatchItem> items, Func<int, BatchItem, NzqaItemResult> rule)
+    {
+        var results = new List<NzqaItemResult>(items.Count);
+        lock (_gate)
+            for (var i = 0; i < items.Count; i++) results.Add(items[i].IsObject ? rule(i, items[i]) : NotAnObject(i));
+        return results;
+    }
+
     private static string NsnOf(BatchItem item, List<NzqaItemError> errors)
     {
         var nsn = item.Str("nsn");

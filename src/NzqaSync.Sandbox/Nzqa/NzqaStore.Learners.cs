@@ -81,17 +81,10 @@ public sealed partial class NzqaStore
     private static bool ValidEthnicities(string[] codes) =>
         codes is { Length: >= 1 and <= 3 } && codes.All(c => c != null && EthnicitySet.Contains(c)) && codes.Distinct().Count() == codes.Length;
 
-    internal List<NzqaItemResult> CreateLearners(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(CreateLearner(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> CreateLearners(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => CreateLearner(p, i, item));
 
     private NzqaItemResult CreateLearner(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var nsn = NsnOf(item, errors);
         var f = ReadLearnerFields(item, errors, requireAll: true);
@@ -129,17 +122,10 @@ public sealed partial class NzqaStore
         target.LocalStudentId = from.LocalStudentId;
     }
 
-    internal List<NzqaItemResult> PatchLearners(int p, IReadOnlyList<BatchItem> items)
-    {
-        var results = new List<NzqaItemResult>(items.Count);
-        lock (_gate)
-            for (var i = 0; i < items.Count; i++) results.Add(PatchLearner(p, i, items[i]));
-        return results;
-    }
+    internal List<NzqaItemResult> PatchLearners(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => PatchLearner(p, i, item));
 
     private NzqaItemResult PatchLearner(int p, int index, BatchItem item)
     {
-        if (!item.IsObject) return NotAnObject(index);
         var errors = new List<NzqaItemError>();
         var nsn = NsnOf(item, errors);
         var f = ReadLearnerFields(item, errors, requireAll: false);

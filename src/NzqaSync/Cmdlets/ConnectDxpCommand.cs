@@ -81,6 +81,17 @@ namespace NzqaSync.Cmdlets
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 connection.Dispose();
+                if (Unwrap(ex) is ServiceException notFound && NotTheApi(notFound))
+                {
+                    var called = new Uri(new Uri(connection.BaseUri.ToString().TrimEnd('/') + "/"), DxpRoutes.Returns);
+                    var message = $"{BaseUri} does not look like TEC's DXP API: GET {called} answered {(int)notFound.StatusCode} {notFound.StatusCode} " +
+                                  "without a DXP error, as an address that is not the API does. The base URI is the API's root, under which the routes are submissions/v1.0/...: " +
+                                  "the sandbox's is <sandbox>/dxp (GET <sandbox>/sandbox/info lists it as DxpBaseUri); TEC's is the one TEC gave the provider.";
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, notFound), ErrorIds.DxpNotTheApi, ErrorCategory.InvalidArgument, BaseUri)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri DXP's root (e.g. http://127.0.0.1:5080/dxp for the sandbox), not a web page, a route under it or the NZQA address." },
+                    });
+                }
                 ThrowTerminatingError(DxpError(ex, BaseUri));
                 return;
             }
@@ -96,5 +107,13 @@ namespace NzqaSync.Cmdlets
                 WriteObject(connection);
             }
         }
+
+        /// <summary>
+        /// The returns read answered 404 or 405 without DXP's own error code: the address is not the API (the sandbox
+        /// root, the NZQA address, a route under the API, a web page).
+        /// </summary>
+        private static bool NotTheApi(ServiceException ex) =>
+            ex.Service == "DXP" && string.IsNullOrEmpty(ex.ErrorCode) &&
+            (ex.StatusCode == System.Net.HttpStatusCode.NotFound || ex.StatusCode == System.Net.HttpStatusCode.MethodNotAllowed);
     }
 }
