@@ -20,6 +20,9 @@
       0  everything that needed sending was sent and TEC's validation found no errors
       1  some records were invalid, refused by DXP, not deleted, or TEC's validation reported errors
       2  the run could not start (no credentials, cannot connect, no return, an export file missing or unreadable)
+    With -ApprovalPath (approval mode) only the uploads and deletes signed off in that file (New-NzqaApproval from
+    Compare-DxpRecord's diffs) are sent, and only while the data is still what was approved; the rest are listed as
+    awaiting approval or changed since approval, and are not sent (they do not make the exit code 1).
     Nothing prompts unless -Confirm is given (deletes are confirmed then); -WhatIf compares and shows what would be sent.
     It never resets or finalises a return (finalising is done in TEC's DXP portal). It uses only the core cmdlets and
     NzqaSync's own, so it runs in Windows PowerShell 5.1, PowerShell 7 and the demo's hosted engine.
@@ -28,6 +31,9 @@
     ./samples/tertiary-sync.ps1 -BaseUri http://127.0.0.1:5080/dxp -Edumis 7001 -Credential $cred -ExportFolder ./sdr
 .EXAMPLE
     ./samples/tertiary-sync.ps1 ... -ReturnId 202608 -WhatIf   # read, check and compare; send nothing
+.EXAMPLE
+    # Approval mode: whoever signs off the return approved the diffs (… | Compare-DxpRecord … | New-NzqaApproval -Path approval.json -SignedBy …).
+    ./samples/tertiary-sync.ps1 ... -ReturnId 202608 -ApprovalPath ./sdr/approval.json
 .EXAMPLE
     # cron: 15 3 * * *  pwsh -NoProfile -NonInteractive -File /opt/nzqasync/tertiary-sync.ps1 -BaseUri ... -Edumis 7001 -ExportFolder /srv/sdr -SecretName TecMachine
 #>
@@ -42,6 +48,8 @@ param(
     [string] $ReturnId,
     [string] $JournalPath,
     [int] $ValidationTimeoutSeconds = 600,
+    # Approval mode: send only the changes approved in this file (New-NzqaApproval); the rest are reported, not sent.
+    [string] $ApprovalPath,
     # Also write one object with everything the run did (for scripts and tests that check the outcome).
     [switch] $PassThru
 )
@@ -60,6 +68,7 @@ if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)
     $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue
 }
 if (-not $Credential) { Stop-Round "no machine credential (give -Credential, a SecretManagement secret '$SecretName', or -CredentialPath)." }
+if ($ApprovalPath -and -not (Test-Path -LiteralPath $ApprovalPath -PathType Leaf)) { Stop-Round "no approval file at $ApprovalPath." }
 
 try {
     $connect = @{ BaseUri = $BaseUri; Edumis = $Edumis; Credential = $Credential; ErrorAction = 'Stop' }
@@ -131,8 +140,19 @@ foreach ($c in $collections) {
 
     $changed = @($diffs | Where-Object Status -in 'New', 'Different', 'DxpOnly')
     if ($changed.Count -eq 0) { 'Nothing to send.'; continue }
-    $sent = @($changed | Sync-DxpRecord -Confirm:$confirm -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $sync = @{ Confirm = $confirm; ErrorAction = 'SilentlyContinue'; ErrorVariable = 'syncErrors' }
+    if ($ApprovalPath) { $sync.ApprovalPath = $ApprovalPath }
+    try { $sent = @($changed | Sync-DxpRecord @sync) }
+    catch { Stop-Round "$($c.Name): $($_.Exception.Message)" }
     foreach ($r in $sent) { $results.Add($r) }
+    # Skipped awaiting approval (approval mode) is expected, not a problem: reported here, not sent.
+    $awaiting = @($sent | Where-Object { $_.Outcome -eq 'Skipped' -and $_.Errors -match '^(Not approved|Changed since approval)' })
+    if ($ApprovalPath) {
+        $changedSince = @($awaiting | Where-Object { $_.Errors -match '^Changed since approval' })
+        ("{0}: {1} awaiting approval, {2} changed since approval (not sent)" -f $c.Name, ($awaiting.Count - $changedSince.Count), $changedSince.Count)
+        foreach ($r in $changedSince) { ("  changed since approval: {0} {1}" -f $r.Kind, $r.LocalId) }
+        $sent = @($sent | Where-Object { $awaiting -notcontains $_ })
+    }
     $sentCounts = [ordered]@{}
     foreach ($r in $sent) { $k = "$($r.Action) $($r.Outcome)"; $sentCounts[$k] = 1 + [int]$sentCounts[$k] }
     if ($sent.Count) { 'Sent: ' + (($sentCounts.Keys | ForEach-Object { "$_ $($sentCounts[$_])" }) -join ', ') }

@@ -113,6 +113,7 @@ namespace NzqaSync
         public const string DxpSubmissionTokenNotFound = nameof(DxpSubmissionTokenNotFound);
         public const string DxpSyncFailed = nameof(DxpSyncFailed);
         public const string DxpSyncNotConfirmed = nameof(DxpSyncNotConfirmed);
+        public const string DxpNotTheApi = nameof(DxpNotTheApi);
         public const string DxpUnknownDataset = nameof(DxpUnknownDataset);
         public const string DxpUnreadableGzip = nameof(DxpUnreadableGzip);
         public const string DxpValidationNotProcessed = nameof(DxpValidationNotProcessed);

@@ -385,6 +385,38 @@ public class DxpTests : IClassFixture<SandboxFixture>
         AssertNoSecret(test, run);
     }
 
+    /// <summary>A record TEC refuses keeps its redacted request and answer for TEC's support desk; no secret anywhere.</summary>
+    [Fact]
+    public void A_record_DXP_refuses_keeps_its_redacted_exchange_for_Get_NzqaSyncLog_IncludeExchange()
+    {
+        using var test = Test();
+        Reset(test, "202608");
+        using var run = test.Run(Connect.Trim() + @" -Verbose -Debug
+            Remove-DxpRecord -ReturnId 202608 -Dataset CourseEnrolment -LocalId 'xch-missing' -Verbose -Debug");
+        Assert.Equal("DxpRecordNotDeleted,NzqaSync.Cmdlets.RemoveDxpRecordCommand", Assert.Single(run.Errors).FullyQualifiedErrorId);
+        using var log = test.Run(@"
+            Get-NzqaSyncLog -Path $journal -Key 'xch-missing' -IncludeExchange
+            Get-NzqaSyncLog -Path $journal -Key 'xch-missing' -IncludeExchange | ForEach-Object { $_.Exchange.ToString(); $_ | ConvertTo-Json -Depth 5 }");
+        Assert.Empty(log.Errors);
+        var entry = log.Output[0];
+        Assert.Equal("Failed", entry.Properties["Outcome"].Value);
+        var kept = PSObject.AsPSObject(entry.Properties["Exchange"].Value).Properties;
+        Assert.Equal("POST", kept["Method"].Value);
+        Assert.EndsWith("/course-enrolments/delete", (string)kept["Uri"].Value);
+        Assert.Equal("Bearer [redacted]", ((IDictionary)kept["RequestHeaders"].Value)["Authorization"]);
+        Assert.Contains("\"localId\": \"xch-missing\"", (string)kept["RequestBody"].Value);
+        Assert.Contains("\"submissionToken\": \"[redacted]\"", (string)kept["RequestBody"].Value);
+        Assert.Contains("no record with localId 'xch-missing'", (string)kept["ResponseBody"].Value);
+
+        var secrets = _fixture.Sandbox.State.Tokens.IssuedValues().Append(TokenOf(test, "202608")).Append(_fixture.School(7001).Password).ToList();
+        var texts = new[] { run, log }.SelectMany(r => r.Output.Select(o => o?.ToString() ?? "")
+                .Concat(r.Errors.Select(e => e.ToString() + e.Exception)).Concat(r.Verbose.Select(v => v.Message)).Concat(r.Debug.Select(d => d.Message)))
+            .Concat(Directory.GetFiles(test.JournalPath, "*", SearchOption.AllDirectories).Select(File.ReadAllText)).ToList();
+        Assert.Contains(texts, t => t.Contains("Bearer [redacted]", StringComparison.Ordinal)); // the kept exchange really came back
+        foreach (var secret in secrets) Assert.DoesNotContain(texts, t => t.Contains(secret, StringComparison.Ordinal));
+        AssertNoSecret(test, run, log);
+    }
+
     private void AssertNoSecret(EngineTest test, params ScriptRun[] runs)
     {
         var password = _fixture.School(7001).Password;

@@ -105,6 +105,30 @@ Describe 'Defect 4: a wrong base URI says the address is not the NZQA API' {
     }
 }
 
+Describe 'Defect 4 for DXP: a wrong base URI says the address is not the DXP API' {
+    BeforeAll {
+        $script:dxpCred = Get-TestCredential -Sandbox $sandbox -ProviderNumber 7001
+        $script:dxpConnection = Connect-Dxp -BaseUri $sandbox.DxpUri -Edumis 7001 -Credential $dxpCred -JournalPath (Join-Path $work 'journal') -PassThru
+    }
+    AfterAll { Disconnect-Dxp -ErrorAction SilentlyContinue }
+
+    It 'the <What> given to Connect-Dxp: what was called and what a base URI looks like, not "check the EDUMIS number"' -TestCases @(
+        @{ What = 'sandbox root'; Uri = { $sandbox.Origin } }
+        @{ What = 'NZQA address'; Uri = { $sandbox.NzqaUri } }
+    ) {
+        $uri = & $Uri
+        $caught = $null
+        try { Connect-Dxp -BaseUri $uri -Edumis 7001 -Credential $dxpCred -JournalPath (Join-Path $work 'journal') } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -Be 'DxpNotTheApi,NzqaSync.Cmdlets.ConnectDxpCommand'
+        $caught.Exception.Message | Should -Match 'does not look like TEC''s DXP API'
+        $caught.Exception.Message | Should -Match ([regex]::Escape($uri.TrimEnd('/')) + '/?submissions/v1\.0/returns')
+        $caught.Exception.Message | Should -Match '<sandbox>/dxp'
+        $caught.ErrorDetails.RecommendedAction | Should -Not -Match 'EDUMIS'
+        # The saved connection still works: a failed connect changed nothing.
+        (Test-DxpConnection -Connection $dxpConnection).Success | Should -BeTrue
+    }
+}
+
 Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
     It '$learnerDiffs | Sync-NzqaEnrolment is one error naming Sync-NzqaLearner, and nothing is sent' {
         $learnerDiffs = Import-NzqaRecord (Join-Path $work 'learners.csv') -Kind Learner -ErrorAction SilentlyContinue |

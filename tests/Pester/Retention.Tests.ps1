@@ -109,3 +109,49 @@ Describe 'Connect-Nzqa -JournalRetentionDays' {
         @($entries | Where-Object RunId -eq $results[0].RunId).Count | Should -Be $results.Where({ $_.Outcome -ne 'Skipped' }).Count
     }
 }
+
+Describe 'Connect-Dxp -JournalRetentionDays' {
+    BeforeAll {
+        $script:sandbox = Start-TestSandbox -Students 10
+        $script:work = New-TestFolder
+        $script:cred = Get-TestCredential -Sandbox $sandbox -ProviderNumber 7001
+        $script:learnerCsv = Join-Path $work 'learners.csv'
+        [pscustomobject]@{ 'Student ID' = 'RT0001'; NSN = 2150001; Surname = 'Rewi'; 'First Name' = 'Aroha'; Gender = 'F'; 'Date of Birth' = '01/04/2003'; 'Total Fee' = '7250.00' } |
+            Export-Csv $learnerCsv -NoTypeInformation -Encoding utf8BOM
+        # Entries of a DXP run 90 days ago (to go) and 20 days ago (to stay), as the journal would hold them.
+        function Test-DxpRetention([string] $Journal, [scriptblock] $Send) {
+            New-OldJournal $Journal @($now.AddDays(-90), $now.AddDays(-20))
+            Connect-Dxp -BaseUri $sandbox.DxpUri -Edumis 7001 -Credential $cred -JournalPath $Journal -JournalRetentionDays 60
+            $ErrorActionPreference = 'Continue'
+            $results = @(& $Send)
+            $results.Count | Should -BeGreaterThan 0
+            $entries = @(Get-NzqaSyncLog -Path $Journal)
+            @($entries | Where-Object Timestamp -lt $now.AddDays(-60)).Count | Should -Be 0
+            @($entries | Where-Object RunId -eq ('r' + $now.AddDays(-20).ToString('yyyyMMddHHmm'))).Count | Should -Be 3
+            @($entries | Where-Object { $_.Api -eq 'Dxp' -and $_.RunId -eq $results[0].RunId }).Count | Should -BeGreaterThan 0
+        }
+    }
+    AfterAll {
+        Disconnect-Dxp -ErrorAction SilentlyContinue
+        Stop-TestSandbox $sandbox
+    }
+
+    It 'is on the connection (400 days unless given)' {
+        $c = Connect-Dxp -BaseUri $sandbox.DxpUri -Edumis 7001 -Credential $cred -JournalPath (Join-Path $work 'j0') -PassThru
+        $c.JournalRetentionDays | Should -Be 400
+        $c.KeepExchanges | Should -Be 'Failures'
+    }
+
+    It 'removes entries older than the setting after Sync-DxpRecord, and keeps the rest' {
+        Test-DxpRetention (Join-Path $work 'journal-sync') {
+            Import-NzqaRecord -Path $learnerCsv -Kind DxpLearner | Compare-DxpRecord -ReturnId 202608 -Dataset Learner |
+                Where-Object Status -in 'New', 'Different' | Sync-DxpRecord -Confirm:$false -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'removes entries older than the setting after Send-DxpLearner, and keeps the rest' {
+        Test-DxpRetention (Join-Path $work 'journal-send') {
+            Import-NzqaRecord -Path $learnerCsv -Kind DxpLearner | Send-DxpLearner -ReturnId 202612 -ErrorAction SilentlyContinue
+        }
+    }
+}

@@ -37,6 +37,24 @@ namespace NzqaSync.Api
         /// <summary>Send upload and delete bodies gzip-compressed (Content-Encoding: gzip; DXP accepts it, GM1 if unreadable). On by default.</summary>
         public bool CompressUploads { get; set; } = true;
 
+        /// <summary>
+        /// Journal entries older than this many days are removed after each sync, upload or delete (0 keeps everything
+        /// until Clear-NzqaSyncLog). The journal holds student ids, localIds and TEC's messages: keep them no longer than needed.
+        /// </summary>
+        public int JournalRetentionDays
+        {
+            get => _journalRetentionDays;
+            set => _journalRetentionDays = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Days to keep the journal: 0 (keep) or more.");
+        }
+
+        private volatile int _journalRetentionDays = NzqaConnection.DefaultJournalRetentionDays;
+
+        /// <summary>
+        /// Which records' redacted HTTP exchanges the journal keeps: Failures (refused and in-doubt, the default),
+        /// All, or None. Read back with Get-NzqaSyncLog -IncludeExchange.
+        /// </summary>
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
+
         /// <summary>Returns whose submission token this connection holds (for display).</summary>
         public string[] OpenReturns => _submissions.Keys.ToArraySafe();
 

@@ -72,7 +72,7 @@ namespace NzqaSync.Cmdlets
         {
             var folder = fakeBoundParameters?["Path"] as string ?? SessionConnections.GetNzqa()?.JournalPath ?? JournalFolder.Default();
             IReadOnlyList<JournalRun> runs;
-            try { runs = new SyncJournalReader(folder).Load().Runs; }
+            try { runs = new SyncJournalReader(folder).LoadRecent(r => r.Runs.Count(x => x.Started != null) >= 50).Runs; }
             catch (Exception) { return Array.Empty<CompletionResult>(); }
             var byId = runs.Where(r => r.Started != null).OrderByDescending(r => r.Started).Take(50).ToDictionary(r => r.RunId, StringComparer.OrdinalIgnoreCase);
             return Completion.Matching(byId.Keys, wordToComplete, id => $"{byId[id].Api} {byId[id].Kind}, {byId[id].Started:yyyy-MM-dd HH:mm}, {byId[id].Total} records");

@@ -35,6 +35,15 @@ namespace NzqaSync.Cmdlets
         [ValidateNotNullOrEmpty]
         public string JournalPath { get; set; }
 
+        /// <summary>Journal entries older than this many days are removed after each sync, upload or delete; 0 keeps them all.</summary>
+        [Parameter]
+        [ValidateRange(0, 36500)]
+        public int JournalRetentionDays { get; set; } = NzqaConnection.DefaultJournalRetentionDays;
+
+        /// <summary>Which records' redacted HTTP exchanges the journal keeps.</summary>
+        [Parameter]
+        public ExchangeKeeping KeepExchanges { get; set; } = ExchangeKeeping.Failures;
+
         /// <summary>Send upload bodies as plain JSON instead of gzip.</summary>
         [Parameter]
         public SwitchParameter NoCompression { get; set; }
@@ -51,6 +60,8 @@ namespace NzqaSync.Cmdlets
                 connection = new DxpConnection(BaseUri, Edumis, Credential.GetNetworkCredential(), TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, journal)
                 {
                     CompressUploads = !NoCompression,
+                    JournalRetentionDays = JournalRetentionDays,
+                    KeepExchanges = KeepExchanges,
                 };
             }
             catch (ArgumentException ex)
@@ -70,6 +81,17 @@ namespace NzqaSync.Cmdlets
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 connection.Dispose();
+                if (Unwrap(ex) is ServiceException notFound && NotTheApi(notFound))
+                {
+                    var called = new Uri(new Uri(connection.BaseUri.ToString().TrimEnd('/') + "/"), DxpRoutes.Returns);
+                    var message = $"{BaseUri} does not look like TEC's DXP API: GET {called} answered {(int)notFound.StatusCode} {notFound.StatusCode} " +
+                                  "without a DXP error, as an address that is not the API does. The base URI is the API's root, under which the routes are submissions/v1.0/...: " +
+                                  "the sandbox's is <sandbox>/dxp (GET <sandbox>/sandbox/info lists it as DxpBaseUri); TEC's is the one TEC gave the provider.";
+                    ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, notFound), ErrorIds.DxpNotTheApi, ErrorCategory.InvalidArgument, BaseUri)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give -BaseUri DXP's root (e.g. http://127.0.0.1:5080/dxp for the sandbox), not a web page, a route under it or the NZQA address." },
+                    });
+                }
                 ThrowTerminatingError(DxpError(ex, BaseUri));
                 return;
             }
@@ -85,5 +107,13 @@ namespace NzqaSync.Cmdlets
                 WriteObject(connection);
             }
         }
+
+        /// <summary>
+        /// The returns read answered 404 or 405 without DXP's own error code: the address is not the API (the sandbox
+        /// root, the NZQA address, a route under the API, a web page).
+        /// </summary>
+        private static bool NotTheApi(ServiceException ex) =>
+            ex.Service == "DXP" && string.IsNullOrEmpty(ex.ErrorCode) &&
+            (ex.StatusCode == System.Net.HttpStatusCode.NotFound || ex.StatusCode == System.Net.HttpStatusCode.MethodNotAllowed);
     }
 }

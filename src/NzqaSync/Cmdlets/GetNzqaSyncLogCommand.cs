@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using NzqaSync.Journal;
@@ -56,16 +57,33 @@ namespace NzqaSync.Cmdlets
             var folder = Path != null ? GetUnresolvedProviderPathFromPSPath(Path)
                 : SessionConnections.GetNzqa()?.JournalPath ?? SessionConnections.GetDxp<Api.DxpConnection>()?.JournalPath ?? JournalFolder.Default();
             WriteVerbose($"Reading the sync journal in {folder}.");
-            var reader = new SyncJournalReader(folder, IncludeExchange).Load();
-
+            var reader = new SyncJournalReader(folder, IncludeExchange);
             if (Summary)
             {
-                foreach (var summary in reader.Summaries().Where(s => Matches(s.Api, s.Kind))) WriteObject(summary);
+                foreach (var summary in reader.Load().Summaries().Where(s => Matches(s.Api, s.Kind))) WriteObject(summary);
                 return;
             }
 
-            var entries = reader.Entries.Where(e => Matches(e.Api, e.Kind));
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Since))) entries = entries.Where(e => e.Timestamp >= new DateTimeOffset(Since));
+            // Recent history reads only the newest months that hold the answer (Journal/SyncJournalReader.LoadRecent).
+            reader.LoadRecent(Answered);
+            WriteVerbose($"Read {reader.FilesRead} journal file(s).");
+            var list = Selected(reader.Entries).ToList();
+            if (Last > 0 && list.Count > Last) list = list.Skip(list.Count - Last).ToList();
+            WriteObject(list, true);
+        }
+
+        private bool SinceGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Since));
+
+        /// <summary>The months read so far hold every entry asked for: all since -Since, the -RunId's start, or -Last of them.</summary>
+        private bool Answered(SyncJournalReader read) =>
+            (SinceGiven && read.OldestMonthRead != null && read.OldestMonthRead.Value <= Since.AddDays(-1))
+            || (RunId != null && read.Runs.Any(r => r.Started != null && string.Equals(r.RunId, RunId, StringComparison.OrdinalIgnoreCase)))
+            || (Last > 0 && Selected(read.Entries).Skip(Last - 1).Any());
+
+        private IEnumerable<SyncLogEntry> Selected(IEnumerable<SyncLogEntry> entries)
+        {
+            entries = entries.Where(e => Matches(e.Api, e.Kind));
+            if (SinceGiven) entries = entries.Where(e => e.Timestamp >= new DateTimeOffset(Since));
             if (Outcome != null) entries = entries.Where(e => Outcome.Contains(e.Outcome, StringComparer.OrdinalIgnoreCase));
             if (Key != null)
             {
@@ -73,9 +91,7 @@ namespace NzqaSync.Cmdlets
                 entries = entries.Where(e => e.Key != null && patterns.Any(p => p.IsMatch(e.Key)));
             }
             if (RunId != null) entries = entries.Where(e => string.Equals(e.RunId, RunId, StringComparison.OrdinalIgnoreCase));
-            var list = entries.ToList();
-            if (Last > 0 && list.Count > Last) list = list.Skip(list.Count - Last).ToList();
-            WriteObject(list, true);
+            return entries;
         }
 
         private bool Matches(string api, string kind) =>

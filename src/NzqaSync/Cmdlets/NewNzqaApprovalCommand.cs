@@ -17,13 +17,15 @@ namespace NzqaSync.Cmdlets
     public sealed class NewNzqaApprovalCommand : NzqaCmdlet
     {
         private readonly List<RecordDiff> _diffs = new List<RecordDiff>();
+        private readonly List<DxpRecordDiff> _dxpDiffs = new List<DxpRecordDiff>();
 
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
+        /// <summary>Diffs from Compare-Nzqa* or Compare-DxpRecord.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public RecordDiff InputObject { get; set; }
+        public object InputObject { get; set; }
 
         /// <summary>Who approves: the Principal's Nominee's name.</summary>
         [Parameter(Mandatory = true)]
@@ -35,13 +37,45 @@ namespace NzqaSync.Cmdlets
 
         protected override void ProcessRecord()
         {
-            if (InputObject == null) return;
-            if (ApprovalFingerprint.Of(InputObject) == null)
+            var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+            if (input is System.Collections.IEnumerable many && !(input is string))
             {
-                WriteVerbose($"{InputObject.Kind} {InputObject.Key}: {InputObject.Status}, nothing would be sent; not in the approval.");
+                foreach (var item in many) Add(item is PSObject p ? p.BaseObject : item);
                 return;
             }
-            _diffs.Add(InputObject);
+            Add(input);
+        }
+
+        private void Add(object input)
+        {
+            switch (input)
+            {
+                case null:
+                    return;
+                case RecordDiff diff:
+                    if (ApprovalFingerprint.Of(diff) == null)
+                    {
+                        WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent; not in the approval.");
+                        return;
+                    }
+                    _diffs.Add(diff);
+                    return;
+                case DxpRecordDiff dxp:
+                    if (ApprovalFingerprint.DxpActionOf(dxp) == null)
+                    {
+                        WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
+                        return;
+                    }
+                    _dxpDiffs.Add(dxp);
+                    return;
+                default:
+                    var message = $"New-NzqaApproval takes the diffs Compare-NzqaEnrolment, Compare-NzqaLearner, Compare-NzqaStandard or Compare-DxpRecord write, but a {input.GetType().Name} was piped in. No approval file was written.";
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input)
+                    {
+                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Compare first, then pipe the diffs to approve into New-NzqaApproval." },
+                    });
+                    return;
+            }
         }
 
         protected override void EndProcessing()
@@ -57,6 +91,7 @@ namespace NzqaSync.Cmdlets
                 return;
             }
             var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
+            foreach (var dxp in _dxpDiffs) approval.Add(dxp);
             if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
             try
             {

@@ -90,6 +90,50 @@ namespace NzqaSync.Cmdlets
             }
         }
 
+        /// <summary>Reads the Principal's Nominee's approval file (-ApprovalPath); a missing or malformed one stops the cmdlet before anything is sent.</summary>
+        protected Sync.ApprovalFile LoadApprovalFile(string path)
+        {
+            var full = GetUnresolvedProviderPathFromPSPath(path);
+            try
+            {
+                var file = Sync.ApprovalFile.Load(full);
+                WriteVerbose($"Approval file {full}: {file.Approved.Count} changes approved by {file.SignedBy} on {file.SignedAt:yyyy-MM-dd HH:mm} ({file.Sha256}).");
+                return file;
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is System.IO.InvalidDataException)
+            {
+                var notFound = ex is System.IO.FileNotFoundException || ex is System.IO.DirectoryNotFoundException;
+                var message = notFound ? $"The approval file '{full}' does not exist; nothing was sent." : $"The approval file cannot be used, so nothing was sent: {ex.Message}";
+                ThrowTerminatingError(new ErrorRecord(ex, notFound ? ErrorIds.NzqaApprovalFileNotFound : ErrorIds.NzqaApprovalFileInvalid,
+                    notFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, full)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give the file the Principal's Nominee downloaded from the review page (or wrote with New-NzqaApproval)." },
+                });
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The connection's retention (Connect-Nzqa/Connect-Dxp -JournalRetentionDays): entries older than
+        /// <paramref name="days"/> days are removed from the journal after each run; 0 keeps them. A journal that
+        /// cannot be pruned is a warning, not a failure of the run.
+        /// </summary>
+        protected void ApplyJournalRetention(string folder, int days)
+        {
+            if (days <= 0 || folder == null) return;
+            try
+            {
+                var plan = Journal.JournalRetention.Plan(folder, DateTimeOffset.Now.AddDays(-days));
+                if (plan.Entries.Count == 0 && plan.Runs.Count == 0) return;
+                Journal.JournalRetention.Apply(plan);
+                WriteVerbose($"Journal retention ({days} days): removed {plan.Describe()}.");
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                WriteWarning($"The journal's retention ({days} days) could not be applied in {folder}: {ex.Message}");
+            }
+        }
+
         /// <summary>An ErrorRecord for a failed call, with an id and category that say what went wrong.</summary>
         protected static ErrorRecord ServiceError(Exception exception, string prefix, object target)
         {

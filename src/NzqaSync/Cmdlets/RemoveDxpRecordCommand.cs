@@ -90,6 +90,7 @@ namespace NzqaSync.Cmdlets
                             r.Outcome == DxpRemoveOutcome.Rejected ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidResult, r));
                 }
             }
+            ApplyJournalRetention(journal.Folder, _connection.JournalRetentionDays);
         }
     }
 

@@ -165,6 +165,7 @@ namespace NzqaSync.Cmdlets
             {
                 var counts = results?.GroupBy(r => r.Outcome.ToString()).ToDictionary(g => g.Key, g => g.Count()) ?? new Dictionary<string, int>();
                 journal.RunEnded(_runId, "Dxp", Kind, total, counts);
+                ApplyJournalRetention(journal.Folder, _connection.JournalRetentionDays);
                 Drain();
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);

@@ -62,7 +62,7 @@ namespace NzqaSync.Cmdlets
         protected override void BeginProcessing()
         {
             _connection = ResolveConnection();
-            if (ApprovalPath != null) _approval = LoadApproval(ApprovalPath);
+            if (ApprovalPath != null) _approval = LoadApprovalFile(ApprovalPath);
         }
 
         protected override void ProcessRecord()
@@ -210,45 +210,8 @@ namespace NzqaSync.Cmdlets
             WriteVerbose($"Sync run {runId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
         }
 
-        private ApprovalFile LoadApproval(string path)
-        {
-            var full = GetUnresolvedProviderPathFromPSPath(path);
-            try
-            {
-                var file = ApprovalFile.Load(full);
-                WriteVerbose($"Approval file {full}: {file.Approved.Count} changes approved by {file.SignedBy} on {file.SignedAt:yyyy-MM-dd HH:mm} ({file.Sha256}).");
-                return file;
-            }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is System.IO.InvalidDataException)
-            {
-                var notFound = ex is System.IO.FileNotFoundException || ex is System.IO.DirectoryNotFoundException;
-                var message = notFound ? $"The approval file '{full}' does not exist; nothing was sent." : $"The approval file cannot be used, so nothing was sent: {ex.Message}";
-                ThrowTerminatingError(new ErrorRecord(ex, notFound ? "NzqaApprovalFileNotFound" : "NzqaApprovalFileInvalid",
-                    notFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidData, full)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give the file the Principal's Nominee downloaded from the review page (or wrote with New-NzqaApproval)." },
-                });
-                return null;
-            }
-        }
-
         /// <summary>The connection's retention: entries older than JournalRetentionDays go after each run.</summary>
-        private void ApplyRetention(SyncJournal journal)
-        {
-            var days = _connection.JournalRetentionDays;
-            if (days <= 0) return;
-            try
-            {
-                var plan = JournalRetention.Plan(journal.Folder, DateTimeOffset.Now.AddDays(-days));
-                if (plan.Entries.Count == 0 && plan.Runs.Count == 0) return;
-                JournalRetention.Apply(plan);
-                WriteVerbose($"Journal retention ({days} days): removed {plan.Describe()}.");
-            }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
-            {
-                WriteWarning($"The journal's retention ({days} days) could not be applied in {journal.Folder}: {ex.Message}");
-            }
-        }
+        private void ApplyRetention(SyncJournal journal) => ApplyJournalRetention(journal.Folder, _connection.JournalRetentionDays);
     }
 
     /// <summary>Sends enrolment changes to NZQA: New → create, Different → update, Leaver → record leaving.</summary>

@@ -34,7 +34,31 @@ namespace NzqaSync.Cmdlets
         [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
         public string ReturnId { get; set; }
 
-        protected override void BeginProcessing() => _connection = ResolveConnection();
+        /// <summary>The Principal's Nominee's approval file: only changes it lists, unchanged since, are sent.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ApprovalPath { get; set; }
+
+        private ApprovalFile _approval;
+        private JournalApproval _journalApproval;
+
+        protected override void BeginProcessing()
+        {
+            _connection = ResolveConnection();
+            if (ApprovalPath == null) return;
+            _approval = LoadApprovalFile(ApprovalPath);
+            _journalApproval = new JournalApproval { Sha256 = _approval.Sha256, SignedBy = _approval.SignedBy, SignedAt = _approval.SignedAt, Path = _approval.Path };
+        }
+
+        /// <summary>Null when the change may go (no approval file, or approved as it stands); else it ends Skipped with the reason.</summary>
+        private bool Approved(DxpRecordDiff diff, string returnId)
+        {
+            var refusal = _approval?.Refusal(diff, returnId);
+            if (refusal == null) return true;
+            WriteVerbose($"{diff.Kind} {diff.LocalId}: {refusal}");
+            WriteObject(Result(diff, returnId, null, DxpSyncAction.None, DxpSyncOutcome.Skipped, new[] { refusal }));
+            return false;
+        }
 
         protected override void ProcessRecord()
         {
@@ -47,10 +71,10 @@ namespace NzqaSync.Cmdlets
                 case DxpDiffStatus.Different:
                     if (diff.Local == null) goto default;
                     var action = diff.Status == DxpDiffStatus.New ? "Upload" : "Upload (" + string.Join(", ", diff.Differences.Select(d => d.Field)) + ")";
-                    if (Confirmed(diff, returnId, target, action)) _uploads.Add(Retarget(diff, returnId));
+                    if (Approved(diff, returnId) && Confirmed(diff, returnId, target, action)) _uploads.Add(Retarget(diff, returnId));
                     break;
                 case DxpDiffStatus.DxpOnly:
-                    if (Confirmed(diff, returnId, target, "Delete (no longer in the local data)")) _deletes.Add(Retarget(diff, returnId));
+                    if (Approved(diff, returnId) && Confirmed(diff, returnId, target, "Delete (no longer in the local data)")) _deletes.Add(Retarget(diff, returnId));
                     break;
                 default:
                     WriteVerbose($"{diff.Kind} {diff.LocalId}: {diff.Status}, nothing to send.");
@@ -103,6 +127,7 @@ namespace NzqaSync.Cmdlets
                 Upload(journal, runId, group.Key.ReturnId, group.Key.Dataset, group.ToList());
             foreach (var group in _deletes.GroupBy(d => (d.ReturnId, d.Dataset)).OrderByDescending(g => order.TryGetValue(g.Key.Dataset, out var i) ? i : 99))
                 Delete(journal, runId, group.Key.ReturnId, group.Key.Dataset, group.ToList());
+            ApplyJournalRetention(journal.Folder, _connection.JournalRetentionDays);
         }
 
         private void Upload(SyncJournal journal, string runId, string returnId, string dataset, List<DxpRecordDiff> diffs)
@@ -125,7 +150,7 @@ namespace NzqaSync.Cmdlets
                 Report(Result(byRecord[plan.HeldBack[i]], returnId, runId, DxpSyncAction.Upload, DxpSyncOutcome.Failed, new[] { plan.Problems[i].Message }), plan.Problems[i].Code);
             var total = plan.Batches.Sum(b => b.Count);
             if (total == 0) return;
-            var uploader = new DxpUploader(_connection, journal, runId, returnId);
+            var uploader = new DxpUploader(_connection, journal, runId, returnId) { Approval = _journalApproval };
             WriteVerbose($"Sync run {runId}: uploading {total} {kind} records to return {returnId} in {plan.Batches.Count} batches of up to {submission.MaxRecordPerBatch}. Journal: {journal.Folder}");
             var progress = new ProgressRecord(7, $"Syncing {kind} records with DXP return {returnId}", "Starting");
             void Tick()
@@ -136,7 +161,8 @@ namespace NzqaSync.Cmdlets
                 progress.PercentComplete = (int)(100L * p.Done / total);
                 WriteProgress(progress);
             }
-            journal.RunStarted(runId, "Dxp", kind, total);
+            journal.RunStarted(runId, "Dxp", kind, total, _journalApproval);
+            if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
             IReadOnlyList<DxpUploadResult> results = null;
             try
             {
@@ -175,11 +201,11 @@ namespace NzqaSync.Cmdlets
             var kind = DxpDatasets.KindOf(dataset);
             var byId = diffs.GroupBy(d => d.LocalId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var notes = new ConcurrentQueue<string>();
-            journal.RunStarted(runId, "Dxp", kind, byId.Count);
+            journal.RunStarted(runId, "Dxp", kind, byId.Count, _journalApproval);
             List<DxpRemoveResult> results = null;
             try
             {
-                results = Await(DxpRemover.RemoveAsync(_connection, journal, runId, returnId, dataset, byId.Keys.ToList(), notes, StopToken), _connection.Sender,
+                results = Await(DxpRemover.RemoveAsync(_connection, journal, runId, returnId, dataset, byId.Keys.ToList(), notes, StopToken, _journalApproval), _connection.Sender,
                     () => { while (notes.TryDequeue(out var n)) WriteVerbose(n); });
             }
             catch (Exception ex) when (ex is ServiceException)

@@ -144,6 +144,11 @@ namespace NzqaSync.Compare
             }
             if (local.EntryMethod != null && Capitalise(local.EntryMethod) != "Paper" && Capitalise(local.EntryMethod) != "Digital")
                 yield return new RecordProblem("NzqaInvalidEntryMethod", "EntryMethod", $"'{local.EntryMethod}' is not an entry method: Paper or Digital.");
+            // "External entries carry an entry method" (api-facts.md): an internal one has none, and NZQA refuses one sent.
+            else if (!string.IsNullOrWhiteSpace(local.EntryMethod) && Definition(number) is StandardDefinition internalOne
+                && string.Equals(internalOne.Assessment, "Internal", StringComparison.OrdinalIgnoreCase))
+                yield return new RecordProblem("NzqaInvalidEntryMethod", "EntryMethod",
+                    $"Standard {number} is internally assessed: it has no entry method (the Entry Method column says '{local.EntryMethod}'). Leave it blank.");
 
             // ProviderNumber: up to 5 digits (NZQA's data exchange spec), e.g. Te Kura 498.
             if (local.ResultProviderCode != null && (local.ResultProviderCode < 1 || local.ResultProviderCode > 99999))
@@ -163,6 +168,11 @@ namespace NzqaSync.Compare
             if (nzqa == null && key != null && _enrolledNsns != null && !local.IsWithdrawn && !IsLeaver(local) && !_enrolledNsns.Contains(key))
                 yield return new RecordProblem("NzqaNoActiveEnrolment", "Nsn",
                     $"NSN {key} has no active enrolment at provider {_provider}: sync the enrolment first.");
+            // A version that is neither NZQA's current one nor the one NZQA already holds for this entry would be sent and refused.
+            if (local.StandardVersion is int version && version >= 1 && Definition(local.StandardNumber) is StandardDefinition d
+                && version != d.Version && version != nzqa?.StandardVersion)
+                yield return new RecordProblem("NzqaUnknownStandard", "StandardVersion",
+                    $"Standard {d.Number} version {version} is not in NZQA's catalogue (the current version is {d.Version}).");
         }
 
         public override (DiffStatus, SyncStatus) ClassifyMissingAtNzqa(StandardRecord local) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -27,77 +26,128 @@ namespace NzqaSync.Journal
         public IReadOnlyList<SyncLogEntry> Entries { get; private set; } = Array.Empty<SyncLogEntry>();
         public IReadOnlyList<JournalRun> Runs { get; private set; } = Array.Empty<JournalRun>();
 
+        /// <summary>Journal files opened so far (tests check that a recent read leaves old months closed).</summary>
+        public int FilesRead { get; private set; }
+
+        /// <summary>The month of the oldest file read (from its name, journal-yyyy-MM.jsonl); null before any.</summary>
+        public DateTime? OldestMonthRead { get; private set; }
+
+        private readonly Dictionary<string, SyncLogEntry> _ops = new Dictionary<string, SyncLogEntry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _written = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, JournalRun> _runs = new Dictionary<string, JournalRun>(StringComparer.Ordinal);
+
         /// <summary>Loads every journal file. A torn last line (no newline yet) or an unreadable line is skipped.</summary>
         public SyncJournalReader Load()
         {
-            var ops = new Dictionary<string, SyncLogEntry>(StringComparer.Ordinal);
-            var runs = new Dictionary<string, JournalRun>(StringComparer.Ordinal);
-            if (!Directory.Exists(_folder)) return this;
-            foreach (var file in Directory.GetFiles(_folder, "journal-*.jsonl").OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var file in Files()) Read(file);
+            Settle();
+            return this;
+        }
+
+        /// <summary>
+        /// Loads the newest files first, one month at a time, until <paramref name="enough"/> says the entries and runs
+        /// read so far answer the question (the last N entries, a run's start, entries since a date), then one month
+        /// more so a run that began the month before is whole. What is loaded reads exactly as <see cref="Load()"/> would
+        /// read it (an operation's latest line wins); only months older than the answer stay unopened.
+        /// </summary>
+        public SyncJournalReader LoadRecent(Func<SyncJournalReader, bool> enough)
+        {
+            var margin = false;
+            foreach (var file in Files())
             {
-                foreach (var line in ReadCompleteLines(file))
+                Read(file);
+                Settle();
+                if (margin) break;
+                if (enough(this)) margin = true;
+            }
+            return this;
+        }
+
+        /// <summary>The journal's monthly files, newest first.</summary>
+        private IEnumerable<string> Files() => Directory.Exists(_folder)
+            ? Directory.GetFiles(_folder, "journal-*.jsonl").OrderByDescending(f => f, StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+
+        private void Read(string file)
+        {
+            FilesRead++;
+            if (DateTime.TryParseExact(Path.GetFileNameWithoutExtension(file).Substring("journal-".Length), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+                OldestMonthRead = month;
+            // Newest file first: a line here replaces an earlier line of the same file, never one from a newer file.
+            var ops = new Dictionary<string, (SyncLogEntry Entry, string Outcome)>(StringComparer.Ordinal);
+            var seenRuns = new HashSet<string>(_runs.Keys, StringComparer.Ordinal);
+            foreach (var line in ReadCompleteLines(file))
+            {
+                JObject json;
+                try { json = JObject.Parse(line); }
+                catch (JsonException) { continue; }
+                var type = (string)json["t"];
+                var runId = (string)json["run"];
+                if (runId == null) continue;
+                var ts = ParseTime((string)json["ts"]);
+                if (type == "run")
                 {
-                    JObject json;
-                    try { json = JObject.Parse(line); }
-                    catch (JsonException) { continue; }
-                    var type = (string)json["t"];
-                    var runId = (string)json["run"];
-                    if (runId == null) continue;
-                    var ts = ParseTime((string)json["ts"]);
-                    if (type == "run")
+                    if (!_runs.TryGetValue(runId, out var run))
+                        _runs[runId] = run = new JournalRun { RunId = runId, Api = (string)json["api"], Kind = (string)json["kind"] };
+                    var newer = seenRuns.Contains(runId);
+                    if ((string)json["event"] == "start")
                     {
-                        if (!runs.TryGetValue(runId, out var run))
-                            runs[runId] = run = new JournalRun { RunId = runId, Api = (string)json["api"], Kind = (string)json["kind"] };
-                        if ((string)json["event"] == "start")
-                        {
-                            run.Started = ts;
-                            run.Total = (int?)json["total"] ?? 0;
-                            run.ProcessId = (int?)json["pid"] ?? 0;
-                            run.Host = (string)json["host"];
-                        }
-                        else
-                        {
-                            run.Ended = ts;
-                        }
+                        if (newer && run.Started != null) continue;
+                        run.Started = ts;
+                        run.Total = (int?)json["total"] ?? 0;
+                        run.ProcessId = (int?)json["pid"] ?? 0;
+                        run.Host = (string)json["host"];
                     }
-                    else if (type == "op")
+                    else if (!newer || run.Ended == null)
                     {
-                        var opId = (string)json["op"];
-                        if (opId == null) continue;
-                        ops[opId] = new SyncLogEntry
-                        {
-                            Timestamp = ts,
-                            RunId = runId,
-                            OperationId = opId,
-                            Api = (string)json["api"],
-                            Kind = (string)json["kind"],
-                            Key = (string)json["key"],
-                            Action = (string)json["action"],
-                            Outcome = (string)json["outcome"],
-                            Errors = json["errors"] is JArray errors ? errors.Select(e => (string)e).ToArray() : Array.Empty<string>(),
-                            Detail = (string)json["detail"],
-                            ItemHash = (string)json["hash"],
-                            Exchange = _includeExchange ? HttpExchange.FromJson(json["exchange"]) : null,
-                            Approval = JournalApproval.FromJson(json["approval"]),
-                            Path = file,
-                        };
+                        run.Ended = ts;
                     }
                 }
+                else if (type == "op")
+                {
+                    var opId = (string)json["op"];
+                    if (opId == null || _ops.ContainsKey(opId)) continue;
+                    ops[opId] = (new SyncLogEntry
+                    {
+                        Timestamp = ts,
+                        RunId = runId,
+                        OperationId = opId,
+                        Api = (string)json["api"],
+                        Kind = (string)json["kind"],
+                        Key = (string)json["key"],
+                        Action = (string)json["action"],
+                        Errors = json["errors"] is JArray errors ? errors.Select(e => (string)e).ToArray() : Array.Empty<string>(),
+                        Detail = (string)json["detail"],
+                        ItemHash = (string)json["hash"],
+                        Exchange = _includeExchange ? HttpExchange.FromJson(json["exchange"]) : null,
+                        Approval = JournalApproval.FromJson(json["approval"]),
+                        Path = file,
+                    }, (string)json["outcome"]);
+                }
             }
-
-            foreach (var entry in ops.Values)
+            foreach (var op in ops)
             {
+                _ops[op.Key] = op.Value.Entry;
+                _written[op.Key] = op.Value.Outcome;
+            }
+        }
+
+        private void Settle()
+        {
+            foreach (var entry in _ops.Values)
+            {
+                entry.Outcome = _written[entry.OperationId];
                 if (entry.Outcome != "Pending") continue;
                 // A send with no outcome line from a run that is over (or whose process is gone) may or may not have
                 // reached the service: say so rather than guess.
-                runs.TryGetValue(entry.RunId, out var run);
+                _runs.TryGetValue(entry.RunId, out var run);
                 if (run == null || !run.IsRunning) entry.Outcome = "InDoubt";
             }
-            Entries = ops.Values.OrderBy(e => e.Timestamp).ThenBy(e => e.OperationId, StringComparer.Ordinal).ToArray();
+            Entries = _ops.Values.OrderBy(e => e.Timestamp).ThenBy(e => e.OperationId, StringComparer.Ordinal).ToArray();
+            foreach (var run in _runs.Values) run.ClearCounts();
             foreach (var entry in Entries)
-                if (runs.TryGetValue(entry.RunId, out var run)) run.Count(entry);
-            Runs = runs.Values.OrderBy(r => r.Started ?? DateTimeOffset.MinValue).ToArray();
-            return this;
+                if (_runs.TryGetValue(entry.RunId, out var run)) run.Count(entry);
+            Runs = _runs.Values.OrderBy(r => r.Started ?? DateTimeOffset.MinValue).ToArray();
         }
 
         /// <summary>One banner per API and area: the latest run's progress and counts.</summary>
@@ -153,64 +203,6 @@ namespace NzqaSync.Journal
                 if (end < 0) yield break; // torn last line: a writer died mid-write, or is writing now
                 if (end > start) yield return text.Substring(start, end - start);
                 start = end + 1;
-            }
-        }
-    }
-
-    /// <summary>One sync run as the journal tells it.</summary>
-    public sealed class JournalRun
-    {
-        public string RunId { get; set; }
-        public string Api { get; set; }
-        public string Kind { get; set; }
-        public DateTimeOffset? Started { get; set; }
-        public DateTimeOffset? Ended { get; set; }
-        public int Total { get; set; }
-        public int ProcessId { get; set; }
-        public string Host { get; set; }
-        public int Operations { get; set; }
-        public int Synced { get; private set; }
-        public int Failed { get; private set; }
-        public int InDoubt { get; private set; }
-        public int Pending { get; private set; }
-        public int Created { get; private set; }
-        public int Updated { get; private set; }
-
-        /// <summary>Started, not ended, and its process is still alive on this machine.</summary>
-        public bool IsRunning => Started != null && Ended == null && ProcessAlive();
-
-        internal void Count(SyncLogEntry entry)
-        {
-            Operations++;
-            switch (entry.Outcome)
-            {
-                case "Synced":
-                    Synced++;
-                    if (entry.Detail == "Created") Created++;
-                    else if (entry.Detail == "Updated") Updated++;
-                    break;
-                case "Failed": Failed++; break;
-                case "InDoubt": InDoubt++; break;
-                default: Pending++; break;
-            }
-        }
-
-        private bool ProcessAlive()
-        {
-            if (!string.Equals(Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase)) return true;
-            if (ProcessId == SyncJournal.CurrentProcessId) return SyncJournal.ActiveRuns.ContainsKey(RunId);
-            try
-            {
-                using (var process = Process.GetProcessById(ProcessId))
-                    return !process.HasExited;
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
             }
         }
     }

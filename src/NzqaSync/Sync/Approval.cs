@@ -65,6 +65,71 @@ namespace NzqaSync.Sync
 
         public static string Of(RecordDiff diff) => Of(SyncPlanner.Plan(diff, 0));
 
+        private static readonly JsonSerializer DxpSerializer = Api.DxpJson.Serializer;
+
+        /// <summary>
+        /// A DXP diff's fingerprint: what Sync-DxpRecord would send to <paramref name="returnId"/> (the whole local record
+        /// as uploaded, the same localId replacing; or the delete of a DxpOnly record) and DXP's values it replaces (each
+        /// changed field, or the whole record a delete removes). Null when nothing would be sent (Match, Invalid).
+        /// </summary>
+        public static string Of(DxpRecordDiff diff, string returnId)
+        {
+            var action = DxpActionOf(diff);
+            if (action == null) return null;
+            var canonical = new JObject
+            {
+                ["api"] = "Dxp",
+                ["kind"] = diff.Kind,
+                ["key"] = diff.LocalId,
+                ["returnId"] = returnId,
+                ["send"] = new JObject
+                {
+                    ["action"] = action,
+                    ["method"] = action == "Upload" ? "PUT" : "POST",
+                    ["item"] = action == "Upload" ? Sorted(JToken.FromObject(diff.Local, DxpSerializer)) : new JObject { ["localId"] = diff.LocalId },
+                },
+                ["replaces"] = new JArray(diff.Differences.OrderBy(d => d.Field, StringComparer.Ordinal).Select(d => new JObject
+                {
+                    ["field"] = d.Field,
+                    ["local"] = d.Local,
+                    ["dxp"] = d.Dxp,
+                })),
+                ["deletes"] = action == "Delete" && diff.Dxp != null ? Sorted(JToken.FromObject(diff.Dxp, DxpSerializer)) : JValue.CreateNull(),
+            };
+            return Hash(canonical);
+        }
+
+        /// <summary>Upload (New, Different), Delete (DxpOnly), or null: what Sync-DxpRecord does with the diff.</summary>
+        public static string DxpActionOf(DxpRecordDiff diff)
+        {
+            if (diff == null) return null;
+            switch (diff.Status)
+            {
+                case DxpDiffStatus.New:
+                case DxpDiffStatus.Different:
+                    return diff.Local == null ? null : "Upload";
+                case DxpDiffStatus.DxpOnly:
+                    return "Delete";
+                default:
+                    return null;
+            }
+        }
+
+        private static string Hash(JObject canonical)
+        {
+            using (var sha = SHA256.Create())
+            {
+                var bytes = sha.ComputeHash(new UTF8Encoding(false).GetBytes(canonical.ToString(Formatting.None)));
+                return "sha256:" + BitConverter.ToString(bytes).Replace("-", "").ToLowerInvariant();
+            }
+        }
+
+        /// <summary>One line saying what would be sent to DXP, for the approval file.</summary>
+        public static string Summary(DxpRecordDiff diff) =>
+            diff.Status == DxpDiffStatus.New ? "Upload new " + diff.Kind
+            : diff.Status == DxpDiffStatus.DxpOnly ? "Delete from DXP (no longer in the local data)"
+            : "Upload: " + diff.DifferenceSummary;
+
         private static JToken Sorted(JToken token)
         {
             switch (token)
@@ -95,12 +160,18 @@ namespace NzqaSync.Sync
     /// <summary>One approved change in an approval file.</summary>
     public sealed class ApprovedChange
     {
+        /// <summary>"Dxp" for a DXP record (Sync-DxpRecord); absent for NZQA's.</summary>
+        [JsonProperty("api", NullValueHandling = NullValueHandling.Ignore)] public string Api { get; set; }
         [JsonProperty("kind")] public string Kind { get; set; }
         [JsonProperty("key")] public string Key { get; set; }
         [JsonProperty("fingerprint")] public string Fingerprint { get; set; }
         [JsonProperty("status", NullValueHandling = NullValueHandling.Ignore)] public string Status { get; set; }
         [JsonProperty("name", NullValueHandling = NullValueHandling.Ignore)] public string Name { get; set; }
         [JsonProperty("summary", NullValueHandling = NullValueHandling.Ignore)] public string Summary { get; set; }
+        /// <summary>DXP only: the return the change goes to (also in the fingerprint).</summary>
+        [JsonProperty("returnId", NullValueHandling = NullValueHandling.Ignore)] public string ReturnId { get; set; }
+
+        internal bool IsDxp => string.Equals(Api, "Dxp", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -131,6 +202,20 @@ namespace NzqaSync.Sync
                 file.Approved.Add(new ApprovedChange { Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name, Summary = ApprovalFingerprint.Summary(diff) });
             }
             return file;
+        }
+
+        /// <summary>Adds a DXP diff that Sync-DxpRecord would send something for; false (nothing added) for Match and Invalid.</summary>
+        public bool Add(DxpRecordDiff diff)
+        {
+            var fingerprint = ApprovalFingerprint.Of(diff, diff?.ReturnId);
+            if (fingerprint == null) return false;
+            Approved.Add(new ApprovedChange
+            {
+                Api = "Dxp", Kind = diff.Kind, Key = diff.LocalId, ReturnId = diff.ReturnId, Fingerprint = fingerprint, Status = diff.Status.ToString(),
+                Name = diff.StudentIdentificationCode != null ? "student " + diff.StudentIdentificationCode : diff.CourseCode != null ? "course " + diff.CourseCode : null,
+                Summary = ApprovalFingerprint.Summary(diff),
+            });
+            return true;
         }
 
         public string ToJson() => JsonConvert.SerializeObject(this, Formatting.Indented);
@@ -164,13 +249,26 @@ namespace NzqaSync.Sync
         public string Refusal(PlannedRecord planned)
         {
             var diff = planned.Diff;
-            var entry = Approved.FirstOrDefault(a => string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.Key, StringComparison.Ordinal));
-            var signed = $"{SignedBy} ({SignedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)})";
+            var entry = Approved.FirstOrDefault(a => !a.IsDxp && string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.Key, StringComparison.Ordinal));
+            var signed = Signed;
             if (entry == null)
                 return $"Not approved: the approval file signed by {signed} does not list this change; it was not sent.";
             if (!string.Equals(entry.Fingerprint, ApprovalFingerprint.Of(planned), StringComparison.OrdinalIgnoreCase))
                 return $"Changed since approval: what would be sent (or what NZQA holds) differs from what {signed} approved; it was not sent. Review it again and ask for a new approval.";
             return null;
         }
+
+        /// <summary>Null when the DXP change (upload or delete, to <paramref name="returnId"/>) was approved exactly as it would be sent; else why it must not be sent.</summary>
+        public string Refusal(DxpRecordDiff diff, string returnId)
+        {
+            var entry = Approved.FirstOrDefault(a => a.IsDxp && string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.LocalId, StringComparison.Ordinal));
+            if (entry == null)
+                return $"Not approved: the approval file signed by {Signed} does not list this change; it was not sent.";
+            if (!string.Equals(entry.Fingerprint, ApprovalFingerprint.Of(diff, returnId), StringComparison.OrdinalIgnoreCase))
+                return $"Changed since approval: what would be sent (or what DXP holds, or the return) differs from what {Signed} approved; it was not sent. Review it again and ask for a new approval.";
+            return null;
+        }
+
+        private string Signed => $"{SignedBy} ({SignedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)})";
     }
 }

@@ -17,7 +17,7 @@ namespace NzqaSync.Sync
     public static class DxpRemover
     {
         public static async Task<List<DxpRemoveResult>> RemoveAsync(DxpConnection connection, SyncJournal journal, string runId, string returnId, string dataset,
-            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct)
+            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct, JournalApproval approval = null)
         {
             var kind = DxpDatasets.KindOf(dataset);
             var results = new List<DxpRemoveResult>();
@@ -27,11 +27,12 @@ namespace NzqaSync.Sync
                 var chunk = localIds.Skip(from).Take(submission.MaxRecordPerBatch).ToList();
                 var ops = chunk.Select(id => new JournalOperation
                 {
-                    RunId = runId, OperationId = runId + ":" + kind + ":" + id + ":delete", Api = "Dxp", Kind = kind, Key = id, Action = "Delete", Outcome = "Pending",
+                    RunId = runId, OperationId = runId + ":" + kind + ":" + id + ":delete", Api = "Dxp", Kind = kind, Key = id, Action = "Delete", Outcome = "Pending", Approval = approval,
                 }).ToList();
                 journal.Record(ops);
                 DxpUploadResponse response = null;
                 Exception failure = null;
+                var capture = connection.KeepExchanges == ExchangeKeeping.None ? null : ExchangeCapture.Begin(); // this chunk's calls only
                 for (var attempt = 0; ; attempt++)
                 {
                     var body = DxpClient.Serialise(submission.SubmissionToken, chunk.Select(id => new DxpLocalIdRef(id)).ToList(), connection.CompressUploads);
@@ -85,6 +86,7 @@ namespace NzqaSync.Sync
                     ops[i].Errors = result.Errors;
                     results.Add(result);
                 }
+                DxpRecordExchange.Keep(connection.KeepExchanges, capture?.Last, ops, chunk.Select(id => new DxpLocalIdRef(id)).ToList(), failure == null ? response : null, submission.SubmissionToken);
                 journal.Record(ops);
                 if (failure is OperationCanceledException) break;
             }

@@ -47,6 +47,9 @@ namespace NzqaSync.Sync
 
         public string RunId { get; }
 
+        /// <summary>The approval this run sends under (Sync-DxpRecord -ApprovalPath); every journal line names it.</summary>
+        public JournalApproval Approval { get; set; }
+
         /// <summary>Per-record results as each batch finishes (the cmdlet drains and writes them).</summary>
         public ConcurrentQueue<DxpUploadResult> Finished { get; } = new ConcurrentQueue<DxpUploadResult>();
 
@@ -110,11 +113,13 @@ namespace NzqaSync.Sync
                 Key = r.LocalId,
                 Action = "Upload",
                 Outcome = "Pending",
+                Approval = Approval,
             }).ToList();
             _journal.Record(ops);
 
             DxpUploadResponse response = null;
             Exception failure = null;
+            var capture = _connection.KeepExchanges == ExchangeKeeping.None ? null : ExchangeCapture.Begin(); // this batch's calls only
             for (var attempt = 0; ; attempt++)
             {
                 var submission = await _connection.GetSubmissionAsync(_returnId, ct).ConfigureAwait(false);
@@ -176,6 +181,7 @@ namespace NzqaSync.Sync
             }
 
             var results = failure != null ? Fail(batch, ops, failure) : Map(batch, ops, response);
+            DxpRecordExchange.Keep(_connection.KeepExchanges, capture?.Last, ops, batch, failure == null ? response : null, body.SubmissionToken);
             _journal.Record(ops);
             foreach (var r in results) Finished.Enqueue(r);
             return results;
@@ -197,9 +203,11 @@ namespace NzqaSync.Sync
                 }
                 else general.AddRange(e.Value.Select(v => $"CV1 {e.Key}: {v}"));
             }
+            var sent = ExchangeCapture.Current?.Last; // the CV1 answer, before the rest is sent again
             if (byIndex.Count == 0)
             {
                 var results = Fail(batch, ops, ex);
+                DxpRecordExchange.Keep(_connection.KeepExchanges, sent, ops, batch, null, null);
                 _journal.Record(ops);
                 foreach (var r in results) Finished.Enqueue(r);
                 return results;
@@ -213,6 +221,7 @@ namespace NzqaSync.Sync
                 ops[i].Errors = new[] { message };
                 failed.Add(Result(batch[i], DxpUploadOutcome.Failed, new[] { message }));
             }
+            DxpRecordExchange.Keep(_connection.KeepExchanges, sent, ops.Where((o, i) => byIndex.ContainsKey(i)).ToList(), batch.Where((r, i) => byIndex.ContainsKey(i)).ToList(), null, null);
             _journal.Record(ops.Where((o, i) => byIndex.ContainsKey(i)).ToList());
             foreach (var r in failed) Finished.Enqueue(r);
             CountOutcomes(failed);

@@ -21,7 +21,7 @@ public class RuleCorpusTests
         ["26622"] = new() { Number = "26622", Version = 2, Type = "U", AllowsMerit = false },
     };
 
-    private static Hashtable With(Hashtable good, params object[] changes)
+    internal static Hashtable With(Hashtable good, params object[] changes)
     {
         var row = (Hashtable)good.Clone();
         for (var i = 0; i < changes.Length; i += 2)
@@ -29,14 +29,14 @@ public class RuleCorpusTests
         return row;
     }
 
-    private static Hashtable Learner() => new()
+    internal static Hashtable Learner() => new()
     {
         ["NSN"] = "123456789", ["First Name"] = "Aroha", ["Last Name"] = "Ngata", ["DOB"] = "2010-03-05", ["Gender"] = "F", ["Ethnicity"] = "211",
     };
 
-    private static Hashtable Enrolment() => new() { ["NSN"] = "123456789", ["Enrolment Date"] = "2026-02-02", ["Year Level"] = "11" };
+    internal static Hashtable Enrolment() => new() { ["NSN"] = "123456789", ["Enrolment Date"] = "2026-02-02", ["Year Level"] = "11" };
 
-    private static Hashtable Standard() => new() { ["NSN"] = "123456789", ["Standard"] = "91944", ["Year"] = "2026", ["Grade"] = "A" };
+    internal static Hashtable Standard() => new() { ["NSN"] = "123456789", ["Standard"] = "91944", ["Year"] = "2026", ["Grade"] = "A" };
 
     public static IEnumerable<object[]> Cases()
     {
@@ -98,6 +98,8 @@ public class RuleCorpusTests
         yield return S("NzqaInvalidYear", "AcademicYear", "Year", "1999");
         yield return S("NzqaMissingField", "AcademicYear", "Year", null);
         yield return S("NzqaInvalidEntryMethod", "EntryMethod", "Entry Method", "Online");
+        yield return S("NzqaInvalidEntryMethod", "EntryMethod", "Entry Method", "Paper"); // 91944 is internally assessed: no entry method
+        yield return S("NzqaUnknownStandard", "StandardVersion", "Version", "9"); // NZQA's catalogue has version 1
         yield return S("NzqaInvalidNumber", "ResultProviderCode", "Result Provider", "Te Kura");
         yield return S("NzqaInvalidProvider", "ResultProviderCode", "Result Provider", -5);
         yield return S("NzqaInvalidStatus", "Withdrawn", "Withdrawn", "maybe");

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
+using NzqaSync.Domain.Dxp;
 using NzqaSync.Sync;
 
 namespace NzqaSync.Tests.Sync;
@@ -58,5 +59,65 @@ public sealed class ApprovalTests : IDisposable
         Assert.Throws<InvalidDataException>(() => ApprovalFile.Load(_file));
         File.WriteAllText(_file, "not json");
         Assert.Throws<InvalidDataException>(() => ApprovalFile.Load(_file));
+    }
+
+    private static CourseEnrolmentRecord Ce(string fee = "00", string localId = "ce-1")
+    {
+        var r = NzqaSync.Tests.Dxp.DxpValidatorTests.GoodEnrolment();
+        r.LocalId = localId;
+        r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment = fee;
+        return DxpRecordNormaliser.Normalise(r);
+    }
+
+    private static DxpRecordDiff Dxp(DxpDiffStatus status, CourseEnrolmentRecord local, CourseEnrolmentRecord held, string returnId = "202608") => new()
+    {
+        Dataset = "course-enrolments", Kind = "CourseEnrolment", LocalId = (local ?? held)!.LocalId, Status = status, Local = local, Dxp = held, ReturnId = returnId,
+        Differences = local != null && held != null
+            ? new[] { new DxpFieldDifference("categoryOfFeesAssessmentForInternationalStudentsForEachEnrolment", local.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment, held.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment) }
+            : Array.Empty<DxpFieldDifference>(),
+    };
+
+    [Fact]
+    public void A_DXP_change_is_fingerprinted_by_the_record_as_uploaded_DXPs_values_and_the_return()
+    {
+        var approved = ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Different, Ce("01"), Ce("00")), "202608");
+        Assert.Matches("^sha256:[0-9a-f]{64}$", approved);
+        Assert.Equal(approved, ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Different, Ce("01"), Ce("00")), "202608"));
+        Assert.NotEqual(approved, ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Different, Ce("02"), Ce("00")), "202608")); // the local value moved
+        Assert.NotEqual(approved, ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Different, Ce("01"), Ce("03")), "202608")); // DXP's value moved
+        Assert.NotEqual(approved, ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Different, Ce("01"), Ce("00")), "202612")); // another return
+        var other = Ce("01");
+        other.CourseCode = "HIST101";                                                                                   // any field of the upload
+        Assert.NotEqual(approved, ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Different, other, Ce("00")), "202608"));
+        // A delete covers the record DXP holds; Match and Invalid have nothing to approve.
+        var delete = ApprovalFingerprint.Of(Dxp(DxpDiffStatus.DxpOnly, null, Ce("00")), "202608");
+        Assert.NotNull(delete);
+        Assert.NotEqual(delete, ApprovalFingerprint.Of(Dxp(DxpDiffStatus.DxpOnly, null, Ce("01")), "202608"));
+        Assert.Null(ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Match, Ce(), Ce()), "202608"));
+        Assert.Null(ApprovalFingerprint.Of(Dxp(DxpDiffStatus.Invalid, Ce(), null), "202608"));
+    }
+
+    [Fact]
+    public void A_DXP_approval_sends_only_listed_unchanged_changes_and_never_crosses_with_NZQA()
+    {
+        var file = ApprovalFile.FromDiffs(new[] { Diff(E(nsn: "100", year: 12), E(nsn: "100")) }, "Rawiri Parata", DateTimeOffset.Now, "test");
+        Assert.True(file.Add(Dxp(DxpDiffStatus.Different, Ce("01", "ce-1"), Ce("00", "ce-1"))));
+        Assert.True(file.Add(Dxp(DxpDiffStatus.DxpOnly, null, Ce("00", "ce-2"))));
+        Assert.False(file.Add(Dxp(DxpDiffStatus.Match, Ce("00", "ce-3"), Ce("00", "ce-3"))));
+        // A DXP entry whose kind and key look like an NZQA change's approves nothing at NZQA, and the reverse.
+        Assert.True(file.Add(new DxpRecordDiff { Dataset = "learners", Kind = "Enrolment", LocalId = "200", Status = DxpDiffStatus.DxpOnly, ReturnId = "202608" }));
+        File.WriteAllText(_file, file.ToJson());
+        var loaded = ApprovalFile.Load(_file);
+        Assert.Equal(4, loaded.Approved.Count);
+        Assert.Equal(new[] { null, "Dxp", "Dxp", "Dxp" }, loaded.Approved.Select(a => a.Api));
+
+        Assert.Null(loaded.Refusal(Dxp(DxpDiffStatus.Different, Ce("01", "ce-1"), Ce("00", "ce-1")), "202608"));
+        Assert.Null(loaded.Refusal(Dxp(DxpDiffStatus.DxpOnly, null, Ce("00", "ce-2")), "202608"));
+        Assert.StartsWith("Changed since approval", loaded.Refusal(Dxp(DxpDiffStatus.Different, Ce("02", "ce-1"), Ce("00", "ce-1")), "202608"));
+        Assert.StartsWith("Changed since approval", loaded.Refusal(Dxp(DxpDiffStatus.Different, Ce("01", "ce-1"), Ce("00", "ce-1")), "202612"));
+        Assert.StartsWith("Not approved", loaded.Refusal(Dxp(DxpDiffStatus.Different, Ce("01", "ce-9"), Ce("00", "ce-9")), "202608"));
+        Assert.StartsWith("Not approved", loaded.Refusal(new DxpRecordDiff { Kind = "Enrolment", LocalId = "100", Status = DxpDiffStatus.DxpOnly }, "202608"));
+        Assert.StartsWith("Not approved", loaded.Refusal(SyncPlanner.Plan(Diff(E(nsn: "200", year: 12), E(nsn: "200")), 257)));
+        Assert.Null(loaded.Refusal(SyncPlanner.Plan(Diff(E(nsn: "100", year: 12), E(nsn: "100")), 257)));
     }
 }
