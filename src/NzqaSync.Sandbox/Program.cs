@@ -14,6 +14,7 @@ for (var i = 0; i < args.Length; i++)
         case "--urls": options.Urls = Next(); urlsGiven = true; break;
         case "--seed": options.Seed = int.Parse(Next()); break;
         case "--students": options.Students = int.Parse(Next()); break;
+        case "--standards-per-student": options.StandardsPerStudent = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next())); break;
         case "--allow-remote": options.AllowRemote = true; break;
         case "--quiet": options.Quiet = true; break;

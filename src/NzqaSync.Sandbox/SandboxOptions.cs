@@ -10,6 +10,10 @@ public sealed class SandboxOptions
     public int Seed { get; set; } = 42;
     /// <summary>Students seeded at provider 257, Kōwhai High School (--students; a few hundred up to 100,000).</summary>
     public int Students { get; set; } = 300;
+    /// <summary>Standard entries this year for each NCEA student (year 11–13) at 257 (--standards-per-student); 0 = 3–6 at
+    /// their own level. A number past what their level offers is drawn from the adjacent levels too (multi-level study,
+    /// as NZQA allows), e.g. 34 gives ~60,000 entries for 3,000 students: a large school's whole year.</summary>
+    public int StandardsPerStudent { get; set; }
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(20);
     /// <summary>Binding to a non-loopback address is refused unless this is set (--allow-remote).</summary>
     public bool AllowRemote { get; set; }
