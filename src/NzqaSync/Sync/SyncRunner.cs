@@ -122,13 +122,20 @@ namespace NzqaSync.Sync
             }
             if (capture?.Last != null)
             {
+                // The answer is parsed only when a record keeps its exchange (by default only failures do): a batch of
+                // 100 that all synced needs none of it.
                 JArray answers = null;
-                try { answers = JObject.Parse(capture.Last.ResponseBody ?? "")["results"] as JArray; }
-                catch (Newtonsoft.Json.JsonException) { }
+                var parsed = false;
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    if (_keep == ExchangeKeeping.All || ops[i].Outcome == SyncRun.Failed || ops[i].Outcome == SyncRun.InDoubt)
-                        ops[i].Exchange = ForRecord(capture.Last, batch[i].Planned.Operations[stage].Item, i, batch.Count, failure == null ? answers : null);
+                    if (!(_keep == ExchangeKeeping.All || ops[i].Outcome == SyncRun.Failed || ops[i].Outcome == SyncRun.InDoubt)) continue;
+                    if (!parsed)
+                    {
+                        parsed = true;
+                        try { answers = JObject.Parse(capture.Last.ResponseBody ?? "")["results"] as JArray; }
+                        catch (Newtonsoft.Json.JsonException) { }
+                    }
+                    ops[i].Exchange = ForRecord(capture.Last, batch[i].Planned.Operations[stage].Item, i, batch.Count, failure == null ? answers : null);
                 }
             }
             _run.Record(ops);
