@@ -14,12 +14,16 @@ param(
     [int] $NzqaPushCount = 10000,
     [int] $DxpCount = 100000,
     [int] $SchoolStudents = 3000,
+    [int] $SchoolStandardsPerStudent = 34,   # ~60,000 standard entries for 3,000 students (the sandbox's --standards-per-student)
     [int] $RateLimit = 20,
     [int] $NightlyLatencyMs = 50,
     [int] $PushLatencyMs = 20,
     [int] $CompareObjectTimeoutSeconds = 90,
     [string] $Only = 'import,csv,nightly,push,dxp',
-    [string] $OutFile
+    [string] $OutFile,
+    # Release (the default) builds the module and the sandbox with -c Release first, the module into a folder of its own
+    # (out/ is left as it is); Debug measures out/ as `dotnet build NzqaSync.sln` left it.
+    [ValidateSet('Release', 'Debug')] [string] $Configuration = 'Release'
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -28,16 +32,28 @@ $sizes = [int[]](($Scales -split '[, ]+') -ne '')
 $parts = @(($Only -split '[, ]+') -ne '')
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '..')).Path
 if (-not $OutFile) { $OutFile = Join-Path $repo 'bench/results/latest.md' }
-$moduleOut = Join-Path $repo 'out'
-if (-not (Test-Path (Join-Path $moduleOut 'NzqaSync/NzqaSync.psd1'))) { throw "The assembled module is missing in $moduleOut/NzqaSync: run dotnet build NzqaSync.sln first." }
-$env:PSModulePath = $moduleOut + [IO.Path]::PathSeparator + $env:PSModulePath
-$sandboxDll = @('Release', 'Debug') | ForEach-Object { Join-Path $repo "src/NzqaSync.Sandbox/bin/$_/net10.0/NzqaSync.Sandbox.dll" } | Where-Object { Test-Path $_ } |
-    Sort-Object { (Get-Item $_).LastWriteTimeUtc } -Descending | Select-Object -First 1   # the newer build
-if (-not $sandboxDll) { throw 'The sandbox is not built: run dotnet build NzqaSync.sln first.' }
 $hostPath = (Get-Process -Id $PID).Path
 $pwsh = if ([IO.Path]::GetFileNameWithoutExtension($hostPath) -eq 'dotnet') { @($hostPath, (Join-Path $PSHOME 'pwsh.dll')) } else { @($hostPath) }
 $work = Join-Path ([IO.Path]::GetTempPath()) ("nzqasync-bench-" + [guid]::NewGuid().ToString('N'))
 $null = New-Item -ItemType Directory -Path $work
+if ($Configuration -eq 'Release') {
+    # What a user installs is a Release build: the JIT optimises it (a Debug build runs the CSV reader's and the
+    # compare's loops unoptimised). The module goes to a folder of this run; out/ keeps the developer's Debug build.
+    $moduleOut = Join-Path $work 'module'
+    [Console]::Error.WriteLine('  building the module and the sandbox (Release)')
+    foreach ($project in @("src/NzqaSync/NzqaSync.csproj", "src/NzqaSync.Sandbox/NzqaSync.Sandbox.csproj")) {
+        $log = & dotnet build (Join-Path $repo $project) -c Release -nologo -v quiet "-p:ModuleOutDir=$moduleOut/NzqaSync/" 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "dotnet build -c Release $project failed: $($log -join "`n")" }
+    }
+    $sandboxDll = Join-Path $repo 'src/NzqaSync.Sandbox/bin/Release/net10.0/NzqaSync.Sandbox.dll'
+}
+else {
+    $moduleOut = Join-Path $repo 'out'
+    $sandboxDll = Join-Path $repo 'src/NzqaSync.Sandbox/bin/Debug/net10.0/NzqaSync.Sandbox.dll'
+}
+if (-not (Test-Path (Join-Path $moduleOut 'NzqaSync/NzqaSync.psd1'))) { throw "The assembled module is missing in $moduleOut/NzqaSync: run dotnet build NzqaSync.sln first." }
+if (-not (Test-Path $sandboxDll)) { throw "The sandbox is not built ($sandboxDll): run dotnet build NzqaSync.sln first." }
+$env:PSModulePath = $moduleOut + [IO.Path]::PathSeparator + $env:PSModulePath
 $report = [System.Text.StringBuilder]::new()
 $inv = [Globalization.CultureInfo]::InvariantCulture
 function Say([string] $text = '') { Write-Host $text; $null = $report.AppendLine($text) }
@@ -102,7 +118,7 @@ $loadBefore = LoadAvg
 $cpu = ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':', 2)[1].Trim()
 Say "# NzqaSync benchmark in real pwsh — $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $inv)) UTC"
 Say
-Say "Machine: $([Environment]::ProcessorCount) cores, $cpu; $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription); pwsh $($PSVersionTable.PSVersion) on .NET $([Environment]::Version); module $moduleOut/NzqaSync; load average before: $loadBefore"
+Say "Machine: $([Environment]::ProcessorCount) cores, $cpu; $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription); pwsh $($PSVersionTable.PSVersion) on .NET $([Environment]::Version); module $moduleOut/NzqaSync ($Configuration build, module and sandbox); load average before: $loadBefore"
 Say
 $fig = @{}
 
@@ -173,7 +189,7 @@ if ('csv' -in $parts) {
 
 # ---------------------------------------------------------------------------------------------------------- Nightly
 if ('nightly' -in $parts) {
-    $extra = @('--latency-ms', $NightlyLatencyMs, '--rate-limit', $RateLimit)
+    $extra = @('--latency-ms', $NightlyLatencyMs, '--rate-limit', $RateLimit, '--standards-per-student', $SchoolStandardsPerStudent)
     $sb = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
     $sb2 = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
     try {
@@ -195,7 +211,7 @@ if ('nightly' -in $parts) {
     $fig.Nightly429 = $module.RateLimited
     Say '## The whole nightly run, largest school'
     Say
-    Say "``samples/nightly-sync.ps1`` (learners, enrolments, standards: ``Compare-Nzqa* -Path`` then ``Sync-Nzqa*`` of New/Different/Leaver) over the sandbox's SMS export for $(F $SchoolStudents 'N0') students ($(F $learnerRows 'N0') learners, $(F $stdRows 'N0') standards rows: the seed gives ~2.8 entries per student, so fewer standards than the issue's 60,000), with $NightlyLatencyMs ms injected latency and the rate limit at $RateLimit calls/s. Timed from the script's start (connect included) to its exit; Import-Module not included. The hand-written script (fresh sandbox, same seed) reads every page with ``Invoke-RestMethod``, compares all three areas with ``Import-Csv`` + hashtables, and pushes one request per changed standard result (it pushes neither learners nor enrolments, so it does less work than the module). Ideal = max((⌈calls ÷ $RateLimit⌉ − 1) s + one round-trip, calls × round-trip ÷ 4 in flight); round-trip = median ``Test-NzqaConnection`` = $(F $module.RttMs '0.0') ms."
+    Say "``samples/nightly-sync.ps1`` (learners, enrolments, standards: ``Compare-Nzqa* -Path`` then ``Sync-Nzqa*`` of New/Different/Leaver) over the sandbox's SMS export for $(F $SchoolStudents 'N0') students ($(F $learnerRows 'N0') learners, $(F $stdRows 'N0') standards rows: ``--standards-per-student $SchoolStandardsPerStudent`` for each year 11–13 student), with $NightlyLatencyMs ms injected latency and the rate limit at $RateLimit calls/s. Timed from the script's start (connect included) to its exit; Import-Module not included. The hand-written script (fresh sandbox, same seed) reads every page with ``Invoke-RestMethod``, compares all three areas with ``Import-Csv`` + hashtables, and pushes one request per changed standard result (it pushes neither learners nor enrolments, so it does less work than the module). Ideal = max((⌈calls ÷ $RateLimit⌉ − 1) s + one round-trip, calls × round-trip ÷ 4 in flight); round-trip = median ``Test-NzqaConnection`` = $(F $module.RttMs '0.0') ms."
     Say
     Table @('way', 'time s', 'API calls', '429s met', 'vs ideal', 'peak MB', 'pushed') @(
         , @('module (nightly-sync.ps1), fresh process', (S $module.Seconds), $module.Calls, $module.RateLimited, (X ($module.Seconds / $ideal)), (F $module.PeakMB), (($module.Lines | Where-Object { $_ -match '^(Learner|Enrolment|Standard): ' }) -join '; '))

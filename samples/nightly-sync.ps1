@@ -96,7 +96,8 @@ foreach ($area in $areas) {
     $sync = @{ ErrorAction = 'SilentlyContinue'; ErrorVariable = 'syncErrors' }
     if ($ApprovalPath) { $sync.ApprovalPath = $ApprovalPath }
     try {
-        $results = @($diff | Where-Object Status -in 'New', 'Different', 'Leaver' | & $area.Sync @sync)
+        # .Where() rather than Where-Object: at 60,000 diffs the pipeline cmdlet costs seconds, the method a fraction.
+        $results = @(@($diff).Where({ $_.Status -in 'New', 'Different', 'Leaver' }) | & $area.Sync @sync)
     }
     catch {
         "nightly-sync: $($area.Kind): $($_.Exception.Message)"

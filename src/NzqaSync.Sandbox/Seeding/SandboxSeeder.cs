@@ -123,6 +123,9 @@ public static class SandboxSeeder
         {
             var level = Math.Clamp(s.YearLevel - 10 - (year - academicYear), 1, 3);
             var pool = pools[level];
+            // More entries than the level offers: the adjacent levels' standards too (multi-level study).
+            if (count > pool.Length)
+                pool = pool.Concat(pools.Where(p => Math.Abs(p.Key - level) == 1).SelectMany(p => p.Value)).ToArray();
             var chosen = new HashSet<int>();
             while (chosen.Count < Math.Min(count, pool.Length)) chosen.Add(rng.Next(pool.Length));
             foreach (var ix in chosen.OrderBy(x => x))
@@ -167,7 +170,7 @@ public static class SandboxSeeder
             var needsEntries = scenario is Scenario.ResultDifferent or Scenario.Leaver or Scenario.ExtraSmsEntry or Scenario.ExtraNzqaEntry or Scenario.PriorYear;
             var yearLevel = needsEntries ? 12 + rng.Next(2) : 9 + rng.Next(5);
             var s = NewStudent(100_000_000, i, yearLevel, "");
-            if (s.YearLevel >= 11) AddEntries(s, school, year, 3 + rng.Next(4));
+            if (s.YearLevel >= 11) AddEntries(s, school, year, state.Options.StandardsPerStudent > 0 ? state.Options.StandardsPerStudent : 3 + rng.Next(4));
             foreach (var e in s.Entries)
                 if (e.Result != null && e.ResultProviderCode == school && rng.Next(50) == 0 || (e.Result != null && kura == 0))
                 {

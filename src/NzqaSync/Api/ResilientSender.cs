@@ -172,10 +172,19 @@ namespace NzqaSync.Api
         {
             using (var response = await SendAsync(build, cancellationToken).ConfigureAwait(false))
             {
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                // Straight from the (already buffered) body: a page of 5,000 records is ~1.5 MB, which as one string
+                // would be a large-object-heap allocation per page on top of the records. Same reading as
+                // JsonConvert.DeserializeObject: the settings, and nothing but whitespace after the value.
+                var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 try
                 {
-                    return JsonConvert.DeserializeObject<T>(body, JsonSettings.Api);
+                    using (var text = new System.IO.StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024))
+                    using (var reader = new JsonTextReader(text))
+                    {
+                        var serializer = JsonSerializer.CreateDefault(JsonSettings.Api);
+                        serializer.CheckAdditionalContent = true;
+                        return serializer.Deserialize<T>(reader);
+                    }
                 }
                 catch (JsonException ex)
                 {

@@ -30,22 +30,36 @@ namespace NzqaSync.Compare
             IEnumerable<TRecord> nzqa)
             where TDiff : RecordDiff
         {
-            var nzqaByKey = new Dictionary<string, TRecord>(StringComparer.Ordinal);
-            foreach (var record in nzqa)
-            {
-                var key = area.KeyOf(record);
-                if (key != null) nzqaByKey[key] = record;
-            }
-
+            // One table for both sides, keyed by the local keys: how often each appears locally and NZQA's record for it.
+            // NZQA's key strings for records the school also has are dropped as soon as they are looked up (the local
+            // key is the one kept), so a 100,000-record compare holds one key string per record, not two.
             var localKeys = new string[local.Count];
-            var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byKey = new Dictionary<string, KeySlot<TRecord>>(local.Count, StringComparer.Ordinal);
             for (var i = 0; i < local.Count; i++)
             {
                 var key = area.KeyOf(local[i].Record);
                 localKeys[i] = key;
                 if (key == null) continue;
-                keyCounts.TryGetValue(key, out var count);
-                keyCounts[key] = count + 1;
+                byKey.TryGetValue(key, out var slot);
+                slot.Count++;
+                byKey[key] = slot;
+            }
+            // NZQA's records no local record has, in NZQA's order (the last of a repeated key wins, as NZQA's own would).
+            var nzqaOnly = new Dictionary<string, TRecord>(StringComparer.Ordinal);
+            foreach (var record in nzqa)
+            {
+                var key = area.KeyOf(record);
+                if (key == null) continue;
+                if (byKey.TryGetValue(key, out var slot))
+                {
+                    slot.Nzqa = record;
+                    slot.HasNzqa = true;
+                    byKey[key] = slot;
+                }
+                else
+                {
+                    nzqaOnly[key] = record;
+                }
             }
 
             // Rows of one input share their shape (the same Present set): work out the absent fields once per shape.
@@ -56,8 +70,10 @@ namespace NzqaSync.Compare
             {
                 var item = local[i];
                 var key = localKeys[i];
-                var nzqaRecord = default(TRecord);
-                var hasNzqa = key != null && nzqaByKey.TryGetValue(key, out nzqaRecord);
+                var found = default(KeySlot<TRecord>);
+                if (key != null) byKey.TryGetValue(key, out found);
+                var nzqaRecord = found.Nzqa;
+                var hasNzqa = found.HasNzqa;
 
                 // Most records have no problem: allocate the list only when one turns up.
                 var readProblems = item.Problems;
@@ -74,9 +90,9 @@ namespace NzqaSync.Compare
                     AddNew(ref problems, readProblems, area.CheckAgainstNzqa(item.Record, nzqaRecord));
                     AddNew(ref problems, readProblems, area.CheckPresent(item.Record, nzqaRecord, absent));
                 }
-                if (key != null && keyCounts.TryGetValue(key, out var times) && times > 1)
+                if (found.Count > 1)
                     (problems ?? (problems = new List<RecordProblem>())).Add(new RecordProblem("NzqaDuplicateKey", "Key",
-                        $"{area.Kind} {key} appears {times} times in the local data: keep one and re-run."));
+                        $"{area.Kind} {key} appears {found.Count} times in the local data: keep one and re-run."));
 
                 var diff = area.CreateDiff(item.Record, hasNzqa ? nzqaRecord : default);
                 diff.Key = key ?? "";
@@ -105,10 +121,11 @@ namespace NzqaSync.Compare
                 yield return diff;
             }
 
-            foreach (var pair in nzqaByKey)
+            // The local side is done: its table and keys can go before NZQA's own records are written.
+            byKey = null;
+            localKeys = null;
+            foreach (var pair in nzqaOnly)
             {
-                // Matched: a local record has the key (keyCounts holds every local key).
-                if (keyCounts.ContainsKey(pair.Key)) continue;
                 var diff = area.CreateDiff(default, pair.Value);
                 diff.Key = pair.Key;
                 diff.Nsn = area.NsnOf(pair.Value);
@@ -132,6 +149,13 @@ namespace NzqaSync.Compare
                 (found ?? (found = new List<FieldDifference>())).Add(new FieldDifference(fields[f].Name, l, n));
             }
             return found == null ? NoDifferences : new TextList<FieldDifference>(found);
+        }
+
+        private struct KeySlot<TRecord>
+        {
+            public int Count;          // local records with the key
+            public bool HasNzqa;
+            public TRecord Nzqa;       // NZQA's record with the key (the last, if NZQA repeats it)
         }
 
         /// <summary>Adds the rule's problems, except for a field a reading problem already names.</summary>
