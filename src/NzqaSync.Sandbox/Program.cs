@@ -19,13 +19,13 @@ for (var i = 0; i < args.Length; i++)
         case "--allow-remote": options.AllowRemote = true; break;
         case "--quiet": options.Quiet = true; break;
         case "--today": options.Today = DateOnly.ParseExact(Next(), "yyyy-MM-dd", CultureInfo.InvariantCulture); break;
-        case "--latency-ms": options.LatencyMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--rate-limit": options.RateLimitPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--burst-429": options.Burst429 = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--fraction-5xx": options.Fraction5xx = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--drop-before": options.DropBeforeCommitFraction = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--drop-after": options.DropAfterCommitFraction = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-        case "--slow-response-ms": options.SlowResponseMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--latency-ms": options.Faults.LatencyMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--rate-limit": options.Faults.RateLimitPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--burst-429": options.Faults.Burst429 = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--fraction-5xx": options.Faults.Fraction5xx = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--drop-before": options.Faults.DropBeforeCommitFraction = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--drop-after": options.Faults.DropAfterCommitFraction = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--slow-response-ms": options.Faults.SlowResponseMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         default: throw new ArgumentException($"Unknown option '{args[i]}'. See docs/sandbox.md.");
     }
 }

@@ -24,19 +24,7 @@ public sealed class SandboxOptions
     /// entry cut-off. Null means the real New Zealand (Pacific/Auckland) date.</summary>
     public DateOnly? Today { get; set; }
 
-    // Fault injection (sandbox only). Applies to /nzqa/* and /dxp/*, never to /sandbox/*; see docs/sandbox.md.
-    /// <summary>Milliseconds added before each call is handled (--latency-ms).</summary>
-    public int LatencyMs { get; set; }
-    /// <summary>Calls per second per provider before 429 RATE_LIMITED with Retry-After; 0 = unlimited (--rate-limit).</summary>
-    public int RateLimitPerSecond { get; set; }
-    /// <summary>The next N calls answer 429 with Retry-After: 1 (--burst-429).</summary>
-    public int Burst429 { get; set; }
-    /// <summary>Fraction (0–1) of calls answered 503 (--fraction-5xx).</summary>
-    public double Fraction5xx { get; set; }
-    /// <summary>Fraction (0–1) of calls whose connection is aborted before the handler runs: nothing changes (--drop-before).</summary>
-    public double DropBeforeCommitFraction { get; set; }
-    /// <summary>Fraction (0–1) of calls that run and commit, then lose the response: the connection is aborted (--drop-after).</summary>
-    public double DropAfterCommitFraction { get; set; }
-    /// <summary>Milliseconds the response waits after the handler has committed (--slow-response-ms).</summary>
-    public int SlowResponseMs { get; set; }
+    /// <summary>Fault injection at start (sandbox only; --latency-ms, --rate-limit, --burst-429, --fraction-5xx,
+    /// --drop-before, --drop-after, --slow-response-ms). Applies to /nzqa/* and /dxp/*, never to /sandbox/*; see docs/sandbox.md.</summary>
+    public Faults.FaultSettings Faults { get; } = new();
 }

@@ -6,12 +6,19 @@ namespace NzqaSync.Sandbox.Faults;
 /// <summary>The fault settings as GET/PUT /sandbox/faults reads and writes them.</summary>
 public sealed class FaultSettings
 {
+    /// <summary>Milliseconds added before each call is handled (--latency-ms).</summary>
     public int LatencyMs { get; set; }
+    /// <summary>Calls per second per provider before 429 RATE_LIMITED with Retry-After; 0 = unlimited (--rate-limit).</summary>
     public int RateLimitPerSecond { get; set; }
+    /// <summary>The next N calls answer 429 with Retry-After: 1 (--burst-429).</summary>
     public int Burst429 { get; set; }
+    /// <summary>Fraction (0–1) of calls answered 503 (--fraction-5xx).</summary>
     public double Fraction5xx { get; set; }
+    /// <summary>Fraction (0–1) of calls whose connection is aborted before the handler runs: nothing changes (--drop-before).</summary>
     public double DropBeforeCommitFraction { get; set; }
+    /// <summary>Fraction (0–1) of calls that run and commit, then lose the response: the connection is aborted (--drop-after).</summary>
     public double DropAfterCommitFraction { get; set; }
+    /// <summary>Milliseconds the response waits after the handler has committed (--slow-response-ms).</summary>
     public int SlowResponseMs { get; set; }
     /// <summary>When true the faults also apply to the ESL token endpoint.</summary>
     public bool IncludeTokenEndpoint { get; set; }
@@ -44,16 +51,7 @@ public sealed class FaultInjector
     public FaultInjector(SandboxOptions options)
     {
         _random = new Random(options.Seed);
-        _settings = new FaultSettings
-        {
-            LatencyMs = options.LatencyMs,
-            RateLimitPerSecond = options.RateLimitPerSecond,
-            Burst429 = options.Burst429,
-            Fraction5xx = options.Fraction5xx,
-            DropBeforeCommitFraction = options.DropBeforeCommitFraction,
-            DropAfterCommitFraction = options.DropAfterCommitFraction,
-            SlowResponseMs = options.SlowResponseMs,
-        };
+        _settings = options.Faults.Clone();
     }
 
     /// <summary>A copy of the current settings (Burst429 counts down as calls use it).</summary>

@@ -25,7 +25,8 @@ namespace NzqaSync.Compare
             Record = record;
             Problems = problems ?? Array.Empty<RecordProblem>();
             Source = source;
-            Present = present;
+            // A record read from a file carries its file's columns (Import-NzqaRecord | Compare-Nzqa*, -Path).
+            Present = present ?? (record as Domain.IImportedColumns)?.PresentFields;
         }
 
         public TRecord Record { get; }

@@ -3,8 +3,10 @@ using System;
 namespace NzqaSync.Domain
 {
     /// <summary>A student's enrolment at the school, as the SMS holds it or as NZQA holds it.</summary>
-    public sealed class EnrolmentRecord
+    public sealed class EnrolmentRecord : IImportedColumns
     {
+        System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+
         public string Nsn { get; set; }
         public string LocalStudentId { get; set; }
         public string FirstName { get; set; }

@@ -3,8 +3,10 @@ using System;
 namespace NzqaSync.Domain
 {
     /// <summary>A learner's identity details (NSN, formal names, date of birth, gender, ethnicities).</summary>
-    public sealed class LearnerRecord
+    public sealed class LearnerRecord : IImportedColumns
     {
+        System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+
         public string Nsn { get; set; }
         public string LocalStudentId { get; set; }
         public string FirstName { get; set; }
@@ -25,8 +27,10 @@ namespace NzqaSync.Domain
     }
 
     /// <summary>A standard entry with its result: keyed by NSN, standard number and academic year.</summary>
-    public sealed class StandardRecord
+    public sealed class StandardRecord : IImportedColumns
     {
+        System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+
         public string Nsn { get; set; }
         public string LocalStudentId { get; set; }
         public string FirstName { get; set; }

@@ -153,6 +153,7 @@ namespace NzqaSync.Sources
                 if (binding != null) binding.Assign(record, values[plan.Columns[c]], problems);
             }
             if (plan.Present.Count == 0) problems.Add(NoKnownProperties());
+            if (record is Domain.IImportedColumns imported) imported.PresentFields = plan.Present;
             return new LocalRecord<TRecord>(record, Snapshot(problems), null, plan.Present);
         }
 

@@ -54,6 +54,28 @@ public class AbsentFieldTests
         Assert.Contains("EntryMethod", diffs[0].AbsentFields);
     }
 
+    /// <summary>
+    /// The file path: Import-NzqaRecord emits typed records and Compare-Nzqa* -Path wraps them; both must still know the
+    /// file had no Entry Method column (it used to compare every external entry "EntryMethod: (none) (NZQA Digital)").
+    /// </summary>
+    [Fact]
+    public void A_typed_record_read_from_a_four_column_file_still_knows_its_file_had_no_entry_method_column()
+    {
+        var reader = new LocalRecordReader<StandardRecord>(StandardBindings.All);
+        var plan = reader.PlanFor(new[] { "NSN", "Standard", "Year", "Result" });
+        var imported = reader.Read(plan, new[] { "1234567890", "91027", "2026", "M" }).Record;
+        var nzqa = AtNzqa("91027", "M", "Digital");
+        foreach (var local in new[] { reader.Read(PSObject.AsPSObject(imported)), new LocalRecord<StandardRecord>(imported, null, imported) })
+        {
+            var diff = RecordComparer.Compare(Area, new[] { local }, new[] { nzqa }).Single();
+            Assert.Equal(DiffStatus.Match, diff.Status);
+            Assert.Contains("EntryMethod", diff.AbsentFields);
+        }
+        // A record built in a script has every field: its empty entry method is compared.
+        var built = new StandardRecord { Nsn = "1234567890", StandardNumber = "91027", AcademicYear = 2026, Result = "M" };
+        Assert.Equal(DiffStatus.Different, RecordComparer.Compare(Area, new[] { reader.Read(built) }, new[] { nzqa }).Single().Status);
+    }
+
     [Fact]
     public void A_changed_result_with_no_entry_method_column_sends_the_result_and_no_blank_entry_method()
     {

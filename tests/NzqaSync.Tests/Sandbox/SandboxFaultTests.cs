@@ -35,7 +35,7 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task Rate_limit_per_provider_answers_429_beyond_the_limit()
     {
-        await using var c = await StartAsync(o => o.RateLimitPerSecond = 3);
+        await using var c = await StartAsync(o => o.Faults.RateLimitPerSecond = 3);
         var token = await c.TokenAsync(257);
         var statuses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -50,7 +50,7 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task Rate_limit_is_announced_in_headers_and_its_429s_are_counted()
     {
-        await using var c = await StartAsync(o => o.RateLimitPerSecond = 3);
+        await using var c = await StartAsync(o => o.Faults.RateLimitPerSecond = 3);
         var token = await c.TokenAsync(257);
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -98,7 +98,7 @@ public sealed class SandboxFaultTests
     [Fact]
     public async Task Fault_settings_are_validated_and_merged()
     {
-        await using var c = await StartAsync(o => o.LatencyMs = 5);
+        await using var c = await StartAsync(o => o.Faults.LatencyMs = 5);
         using (var bad = await PutFaults(c, "{\"fraction5xx\":2}")) Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         using (var unknown = await PutFaults(c, "{\"nonsense\":1}")) Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         using var ok = await PutFaults(c, "{\"fraction5xx\":1}");

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace NzqaSync.Domain.Dxp
@@ -11,10 +9,8 @@ namespace NzqaSync.Domain.Dxp
         /// year, ITE sector from 2026) are checked only when it is given.</param>
         public static IReadOnlyList<DxpFieldProblem> Validate(CourseEnrolmentRecord r, int? returnYear = null)
         {
-            if (r == null) throw new ArgumentNullException(nameof(r));
-            var p = new Problems(r.LocalId);
-            p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
-            p.Text("studentIdentificationCode", r.StudentIdentificationCode, 10, "Student Identification Code");
+            var p = Problems.For(r);
+            p.StudentId(r.StudentIdentificationCode);
             if (p.Text("qualificationCode", r.QualificationCode, 6, "Qualification Code")) p.QualificationFormat("qualificationCode", r.QualificationCode, allowNonFormal: true);
             p.Text("courseCode", r.CourseCode, 20, "Course Code");
             p.Required("courseStartDate", r.CourseStartDate, "Course Start Date");

@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 
 namespace NzqaSync.Domain.Dxp
 {
@@ -9,10 +6,8 @@ namespace NzqaSync.Domain.Dxp
     {
         public static IReadOnlyList<DxpFieldProblem> Validate(QualificationCompletionRecord r)
         {
-            if (r == null) throw new ArgumentNullException(nameof(r));
-            var p = new Problems(r.LocalId);
-            p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
-            p.Text("studentIdentificationCode", r.StudentIdentificationCode, 10, "Student Identification Code");
+            var p = Problems.For(r);
+            p.StudentId(r.StudentIdentificationCode);
             p.Nsn(r.NationalStudentNumber);
             if (p.Text("qualificationCode", r.QualificationCode, 6, "Qualification Code")) p.QualificationFormat("qualificationCode", r.QualificationCode, allowNonFormal: false);
             if (!string.IsNullOrWhiteSpace(r.StudentIdentificationCode) && r.StudentIdentificationCode.Length <= 10 && !DxpCodes.IsAlphanumeric(r.StudentIdentificationCode))
@@ -30,14 +25,7 @@ namespace NzqaSync.Domain.Dxp
                 p.Add("yearRequirementsMet", "DxpYearMismatch",
                     $"yearRequirementsMet {r.YearRequirementsMet} differs from the year of qualificationCompletionDate {Day(r.QualificationCompletionDate)}: \"This should align with what is reported for the 'Year Requirements Met' field.\"",
                     DxpProblemSeverity.Warning);
-            if (r.IrdNumber != null)
-            {
-                if (r.IrdNumber.Length > 11)
-                    p.Add("irdNumber", "DxpFieldTooLong", $"irdNumber: Length: 11 — \"Possible values: length ≤ 11\" (got {r.IrdNumber.Length}).");
-                else if (IrdNumber.Check(r.IrdNumber) is string why)
-                    p.Add("irdNumber", "DxpIrdInvalid",
-                        $"irdNumber '{r.IrdNumber}': {why}. \"IRD numbers are either eight or nine digits with dashes e.g., 123-456-789. Please enter leading zero in the first box if your IRD number is only 8 digits.\"");
-            }
+            p.Ird(r.IrdNumber);
             if (r.LinkedQualificationCodeForFeesFree != null && r.LinkedQualificationCodeForFeesFree.Length > 6)
                 p.Add("linkedQualificationCodeForFeesFree", "DxpFieldTooLong",
                     $"linkedQualificationCodeForFeesFree: Length: 6 — \"Possible values: length ≤ 6\" (got {r.LinkedQualificationCodeForFeesFree.Length}).");

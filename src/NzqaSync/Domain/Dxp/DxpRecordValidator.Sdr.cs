@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 
 namespace NzqaSync.Domain.Dxp
 {
@@ -13,10 +10,8 @@ namespace NzqaSync.Domain.Dxp
         /// </summary>
         public static IReadOnlyList<DxpFieldProblem> Validate(DxpLearnerRecord r)
         {
-            if (r == null) throw new ArgumentNullException(nameof(r));
-            var p = new Problems(r.LocalId);
-            p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
-            p.Text("studentIdentificationCode", r.StudentIdentificationCode, 10, "Student Identification Code");
+            var p = Problems.For(r);
+            p.StudentId(r.StudentIdentificationCode);
             if (p.Text("gender", r.Gender, 0, "Gender") && r.Gender != "M" && r.Gender != "F" && r.Gender != "D")
                 p.Add("gender", "DxpCodeNotInList", $"gender: '{r.Gender}' is not in the list: \"Select a value from the list below\" (M: Male, F: Female, D: Another gender).");
             p.Required("dateOfBirth", r.DateOfBirth, "Date of Birth");
@@ -33,13 +28,7 @@ namespace NzqaSync.Domain.Dxp
                         $"totalFeeForDomesticStudent: {Num(fee)} is not \"Type: Numeric (8,2)\" (dollars and cents, including GST, 0 to 999999.99).");
             }
             if (r.NationalStudentNumber.HasValue) p.Nsn(r.NationalStudentNumber);
-            if (r.IrdNumber != null)
-            {
-                if (r.IrdNumber.Length > 11)
-                    p.Add("irdNumber", "DxpFieldTooLong", $"irdNumber: Length: 11 — \"Possible values: length ≤ 11\" (got {r.IrdNumber.Length}).");
-                else if (IrdNumber.Check(r.IrdNumber) is string why)
-                    p.Add("irdNumber", "DxpIrdInvalid", $"irdNumber '{r.IrdNumber}': {why}. \"IRD numbers are either eight or nine digits with dashes e.g., 123-456-789.\"");
-            }
+            p.Ird(r.IrdNumber);
             if (r.CountryOfCitizenship != null && r.CountryOfCitizenship.Length > 4)
                 p.Add("countryOfCitizenship", "DxpFieldTooLong", $"countryOfCitizenship: at most 4 characters (got {r.CountryOfCitizenship.Length}).");
             if (r.Ethnicity != null && r.Ethnicity.Length > 6)
@@ -50,9 +39,7 @@ namespace NzqaSync.Domain.Dxp
         /// <summary>The course register page's rules as far as it was seen (to qualificationCode).</summary>
         public static IReadOnlyList<DxpFieldProblem> Validate(DxpCourseRecord r)
         {
-            if (r == null) throw new ArgumentNullException(nameof(r));
-            var p = new Problems(r.LocalId);
-            p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
+            var p = Problems.For(r);
             p.Text("courseCode", r.CourseCode, 20, "Course Code");
             p.Text("courseTitle", r.CourseTitle, 75, "Course Title");
             // The course register page carries the course enrolment page's note: "a six alpha-numeric code", G9999 or GFFSSX.
@@ -66,10 +53,8 @@ namespace NzqaSync.Domain.Dxp
         /// <summary>The course completion page's rules as far as it was seen (to courseCode); the rest is accepted within its known length.</summary>
         public static IReadOnlyList<DxpFieldProblem> Validate(DxpCourseCompletionRecord r)
         {
-            if (r == null) throw new ArgumentNullException(nameof(r));
-            var p = new Problems(r.LocalId);
-            p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
-            p.Text("studentIdentificationCode", r.StudentIdentificationCode, 10, "Student Identification Code");
+            var p = Problems.For(r);
+            p.StudentId(r.StudentIdentificationCode);
             p.Text("courseCode", r.CourseCode, 20, "Course Code");
             if (r.NationalStudentNumber.HasValue) p.Nsn(r.NationalStudentNumber);
             if (r.CourseStartDate.HasValue && r.CourseEndDate.HasValue && r.CourseEndDate.Value.Date < r.CourseStartDate.Value.Date)

@@ -41,6 +41,28 @@ namespace NzqaSync.Domain.Dxp
         {
             private readonly string _localId;
             public Problems(string localId) => _localId = localId;
+
+            /// <summary>The problems of one record, starting with its localId ("An integrator generated unique identifier for this item.").</summary>
+            public static Problems For(IDxpRecord r)
+            {
+                if (r == null) throw new ArgumentNullException(nameof(r));
+                var p = new Problems(r.LocalId);
+                p.Text("localId", r.LocalId, 0, "An integrator generated unique identifier for this item.");
+                return p;
+            }
+
+            public void StudentId(string value) => Text("studentIdentificationCode", value, 10, "Student Identification Code");
+
+            /// <summary>Optional; at most 11 characters with Inland Revenue's check digit (api-facts.md).</summary>
+            public void Ird(string value)
+            {
+                if (value == null) return;
+                if (value.Length > 11)
+                    Add("irdNumber", "DxpFieldTooLong", $"irdNumber: Length: 11 — \"Possible values: length ≤ 11\" (got {value.Length}).");
+                else if (IrdNumber.Check(value) is string why)
+                    Add("irdNumber", "DxpIrdInvalid",
+                        $"irdNumber '{value}': {why}. \"IRD numbers are either eight or nine digits with dashes e.g., 123-456-789. Please enter leading zero in the first box if your IRD number is only 8 digits.\"");
+            }
             public readonly List<DxpFieldProblem> List = new List<DxpFieldProblem>();
 
             public void Add(string field, string code, string message, DxpProblemSeverity severity = DxpProblemSeverity.Error) =>
