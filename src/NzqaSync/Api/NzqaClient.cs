@@ -56,6 +56,10 @@ namespace NzqaSync.Api
             }, PageConcurrency, progress, ct);
 
         /// <summary>Sends one batch write (at most <see cref="NzqaRoutes.MaxBatchItems"/> items) and returns one result per item.</summary>
+        /// <summary>Sends one batch of one change (its verb and route from <see cref="NzqaWrites"/>).</summary>
+        public Task<IReadOnlyList<BatchItemResult>> WriteBatchAsync(NzqaWrite write, int provider, IReadOnlyList<JObject> items, CancellationToken ct) =>
+            WriteBatchAsync(NzqaWrites.Method(write), NzqaWrites.Route(write, provider), items, ct);
+
         public async Task<IReadOnlyList<BatchItemResult>> WriteBatchAsync(HttpMethod method, string route, IReadOnlyList<JObject> items, CancellationToken ct)
         {
             if (items.Count > NzqaRoutes.MaxBatchItems) throw new ArgumentException($"At most {NzqaRoutes.MaxBatchItems} items per request.", nameof(items));

@@ -39,7 +39,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaSyncLogUnreadable", ErrorCategory.ReadError, folder));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaSyncLogUnreadable, ErrorCategory.ReadError, folder));
                 return;
             }
             WriteVerbose($"Journal {folder}: {plan.Describe()}.");
@@ -57,7 +57,7 @@ namespace NzqaSync.Cmdlets
             else
             {
                 var message = $"Clear-NzqaSyncLog would remove {plan.Describe()}; this host cannot ask for confirmation, so nothing was removed.";
-                WriteError(new ErrorRecord(new InvalidOperationException(message), "NzqaSyncLogClearNotConfirmed", ErrorCategory.OperationStopped, folder)
+                WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.NzqaSyncLogClearNotConfirmed, ErrorCategory.OperationStopped, folder)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to clear without asking (or -Confirm in an interactive session)." },
                 });
@@ -71,7 +71,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaSyncLogUnwritable", ErrorCategory.WriteError, folder));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaSyncLogUnwritable, ErrorCategory.WriteError, folder));
                 return;
             }
             WriteVerbose($"Removed {plan.Entries.Count} entries ({plan.LinesRemoved} lines) from {plan.FilesChanged.Count} journal files in {folder}.");

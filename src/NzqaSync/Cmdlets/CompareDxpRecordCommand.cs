@@ -18,7 +18,7 @@ namespace NzqaSync.Cmdlets
     /// rules across collections — and an Invalid one gets an error naming the record and the rule (both records for a
     /// cross-collection rule).
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "DxpRecord", DefaultParameterSetName = "ReturnId")]
+    [Cmdlet(VerbsData.Compare, "DxpRecord", DefaultParameterSetName = ParameterSets.ReturnId)]
     [OutputType(typeof(DxpRecordDiff))]
     public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     {
@@ -32,12 +32,12 @@ namespace NzqaSync.Cmdlets
         [AllowNull]
         public object InputObject { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.ReturnId)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
         public string ReturnId { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Submission)]
         public DxpSubmission Submission { get; set; }
 
         /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
@@ -66,17 +66,11 @@ namespace NzqaSync.Cmdlets
             _dataset = DxpDatasets.Normalise(Dataset);
             if (_dataset == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), ErrorIds.DxpUnknownDataset, ErrorCategory.InvalidArgument, Dataset));
                 return;
             }
             _reader = DxpRecordReader.For(_dataset, ColumnMap);
-            var unknown = _reader.UnknownColumnMapKeys();
-            if (unknown.Count > 0)
-            {
-                var message = $"-ColumnMap names {string.Join(", ", unknown.Select(u => "'" + u + "'"))}, which {(unknown.Count == 1 ? "is not a field" : "are not fields")} of a {DxpDatasets.KindOf(_dataset)} record. " +
-                              $"The fields are: {string.Join(", ", _reader.FieldNames)}.";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message, nameof(ColumnMap)), "NzqaUnknownColumnMapField", ErrorCategory.InvalidArgument, ColumnMap));
-            }
+            RefuseUnknownColumnMapKeys(_reader.UnknownColumnMapKeys(), _reader.FieldNames, DxpDatasets.KindOf(_dataset), ColumnMap);
             // The learners and courses being compared are their own register: a learner or course given twice is found too.
             _cross = SdrRelated.Build(Learner, Course);
         }
@@ -84,10 +78,7 @@ namespace NzqaSync.Cmdlets
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            var items = InputObject is PSObject pso && pso.BaseObject is IEnumerable e && !(pso.BaseObject is string) && !(pso.BaseObject is IDictionary)
-                ? e.Cast<object>()
-                : InputObject is IEnumerable many && !(InputObject is string) && !(InputObject is IDictionary) ? many.Cast<object>() : new[] { InputObject };
-            foreach (var item in items) Add(item);
+            foreach (var item in PipelineInput.Items(InputObject)) Add(item);
         }
 
         private void Add(object input)
@@ -127,23 +118,10 @@ namespace NzqaSync.Cmdlets
                 var connection = ResolveConnection();
                 returnId = ReturnIdOf(connection, ReturnId, Submission);
                 WriteVerbose($"Reading what return {returnId} holds for {_dataset} (CSV read-back).");
-                string csv;
-                try
-                {
-                    csv = WithSubmission(connection, returnId, s => connection.Client.GetContentsCsvAsync(s, _dataset, StopToken));
-                }
-                catch (Exception ex) when (!(ex is PipelineStoppedException))
-                {
-                    ThrowTerminatingError(DxpError(ex, returnId));
-                    return;
-                }
-                var list = new List<IDxpRecord>();
-                foreach (var (local, row) in DxpRecordReader.For(_dataset).ReadCsv(csv))
-                {
-                    foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
-                    list.Add(DxpRecordNormaliser.Normalise(local.Record));
-                }
-                held = list;
+                string csv = null;
+                try { csv = WithSubmission(connection, returnId, s => connection.Client.GetContentsCsvAsync(s, _dataset, StopToken)); }
+                catch (Exception ex) when (!(ex is PipelineStoppedException)) { ThrowTerminatingError(DxpError(ex, returnId)); }
+                held = ReadBack(_dataset, csv).Select(r => DxpRecordNormaliser.Normalise(r)).ToList();
             }
 
             var counts = new Dictionary<DxpDiffStatus, int>();
@@ -157,11 +135,7 @@ namespace NzqaSync.Cmdlets
                 // A problem shared by several records (a repeated localId) is one error, not one per record.
                 var fresh = diff.Problems.Where(reported.Add).ToList();
                 if (fresh.Count == 0) continue;
-                var message = $"{diff.Kind} {diff.LocalId} cannot be sent: {string.Join(" ", fresh.Select(p => p.Message))}";
-                WriteError(new ErrorRecord(new DxpInvalidRecordException(message, fresh), fresh[0].Code, ErrorCategory.InvalidData, diff.Source ?? diff)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", fresh.Select(p => p.Field).Distinct())} in the SMS export and compare again." },
-                });
+                WriteError(DxpInvalidRecordException.Error(diff, fresh));
             }
             WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: " +
                          string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");

@@ -34,7 +34,7 @@ namespace NzqaSync.Cmdlets
         {
             var full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
             if (File.Exists(full)) return full;
-            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), "NzqaFileNotFound", ErrorCategory.ObjectNotFound, path));
+            cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), ErrorIds.NzqaFileNotFound, ErrorCategory.ObjectNotFound, path));
             return null;
         }
 
@@ -53,7 +53,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (IOException ex)
             {
-                _cmdlet.WriteError(new ErrorRecord(ex, "NzqaFileUnreadable", ErrorCategory.ReadError, path));
+                _cmdlet.WriteError(new ErrorRecord(ex, ErrorIds.NzqaFileUnreadable, ErrorCategory.ReadError, path));
                 yield break;
             }
             using (enumerator)
@@ -73,14 +73,14 @@ namespace NzqaSync.Cmdlets
                     {
                         var message = $"{file} is not UTF-8 text (after line {lastLine}); nothing after line {lastLine} was imported. " +
                                       "Save it from the SMS or Excel as 'CSV UTF-8' and import again.";
-                        stop = new ErrorRecord(new InvalidDataException(message, ex), "NzqaCsvNotUtf8", ErrorCategory.InvalidData, path)
+                        stop = new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.NzqaCsvNotUtf8, ErrorCategory.InvalidData, path)
                         {
                             ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Save the file as CSV UTF-8." },
                         };
                     }
                     catch (Exception ex) when (ex is CsvHelper.CsvHelperException || ex is IOException)
                     {
-                        stop = new ErrorRecord(ex, "NzqaCsvUnreadable", ErrorCategory.ReadError, path);
+                        stop = new ErrorRecord(ex, ErrorIds.NzqaCsvUnreadable, ErrorCategory.ReadError, path);
                     }
                     if (stop != null)
                     {
@@ -128,75 +128,6 @@ namespace NzqaSync.Cmdlets
             _cmdlet.WriteVerbose($"Read {rows} rows from {path}: {rows - bad} records, {bad} rows with errors.");
         }
 
-        /// <summary>
-        /// The header, checked once per file before any row is read (Sources.HeaderCheck): an empty file, or one whose
-        /// header names none of the fields, is one error for the file, not one per row; a file plainly of another kind is
-        /// refused naming that kind; a required column that is missing stops the import naming it and the nearest header
-        /// (a typo such as "Year Levle" would otherwise make every row invalid); columns that feed no field are one warning.
-        /// </summary>
-        private bool HeaderBinds(string[] header, string file, string path)
-        {
-            var noun = RecordKinds.Named(_kind)?.Noun ?? _kind.ToLowerInvariant();
-            if (header == null)
-            {
-                var empty = $"{file} is empty: it has no header row and no records.";
-                _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(empty), "NzqaCsvEmpty", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(empty) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
-                });
-                return false;
-            }
-            var verdict = HeaderCheck.Check(_reader.Fields, header, _reader.FieldFor, _kind);
-            if (verdict.LooksLike != null)
-            {
-                var other = verdict.LooksLike;
-                var message = $"{file} looks like {Article(other.Noun)} {other.Noun} export, not {Article(noun)} {noun} one: it has {Quote(verdict.LooksLikeColumns)} " +
-                              $"but no {Quote(verdict.Missing.Select(m => m.Name))} column. Nothing was imported.";
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvWrongKind", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Import it with -Kind {other.Name}, or give the {noun} export." },
-                });
-            }
-            if (!verdict.BindsAny)
-            {
-                var shown = string.Join(", ", header.Take(8).Select(h => h.Length > 40 ? h.Substring(0, 40) + "…" : h));
-                var message = $"{file} line 1 names none of the {noun} columns (found: {shown}). " +
-                              "Is it a CSV export of the right kind? Use -ColumnMap to name its columns.";
-                _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvNoKnownColumns", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
-                });
-                return false;
-            }
-            if (verdict.Missing.Count > 0)
-            {
-                var parts = verdict.Missing.Select(m =>
-                {
-                    verdict.Nearest.TryGetValue(m.Name, out var near);
-                    return $"{m.Name} (a column named {string.Join(" or ", m.Aliases.Skip(1).Take(2).DefaultIfEmpty(m.Name).Select(a => "'" + a + "'"))})" +
-                           (near != null ? $"; the nearest header is '{near}'" : "");
-                });
-                var first = verdict.Missing[0];
-                verdict.Nearest.TryGetValue(first.Name, out var nearest);
-                var message = $"{file} has no column for the required {noun} field{(verdict.Missing.Count > 1 ? "s" : "")} {string.Join("; ", parts)}. Nothing was imported.";
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), "NzqaCsvMissingColumn", ErrorCategory.InvalidData, path)
-                {
-                    ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = nearest != null
-                            ? $"Correct the header in the export, or name the column: -ColumnMap @{{ {first.Name} = '{nearest}' }}."
-                            : "Export the file with the column, or name it with -ColumnMap.",
-                    },
-                });
-            }
-            if (verdict.Unknown.Count > 0)
-                _cmdlet.WriteWarning($"{file}: {(verdict.Unknown.Count == 1 ? "column" : "columns")} {Quote(verdict.Unknown)} {(verdict.Unknown.Count == 1 ? "feeds" : "feed")} no {noun} field and {(verdict.Unknown.Count == 1 ? "was" : "were")} not read " +
-                             "(name a column with -ColumnMap if it holds a field).");
-            return true;
-        }
-
-        private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
-
-        private static string Article(string noun) => "aeiou".IndexOf(char.ToLowerInvariant(noun[0])) >= 0 ? "an" : "a";
+        private bool HeaderBinds(string[] header, string file, string path) => CsvHeader.Binds(_cmdlet, _reader, _kind, header, file, path);
     }
 }

@@ -58,7 +58,7 @@ namespace NzqaSync.Cmdlets
             }
             WriteError(new ErrorRecord(
                 new ArgumentException($"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}."),
-                "NzqaReportUnsupportedInput", ErrorCategory.InvalidArgument, item)
+                ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item)
             {
                 ErrorDetails = new ErrorDetails($"Export-NzqaReport cannot show a {item.GetType().Name}; it was left out of the page.")
                 {
@@ -74,7 +74,7 @@ namespace NzqaSync.Cmdlets
             if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
             {
                 ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{folder}' does not exist."),
-                    "NzqaReportFolderNotFound", ErrorCategory.ObjectNotFound, Path)
+                    ErrorIds.NzqaReportFolderNotFound, ErrorCategory.ObjectNotFound, Path)
                 {
                     ErrorDetails = new ErrorDetails($"Cannot write the report: the folder '{folder}' does not exist.") { RecommendedAction = "Create the folder or give another -Path." },
                 });
@@ -83,7 +83,7 @@ namespace NzqaSync.Cmdlets
             if (File.Exists(full) && !Force)
             {
                 var message = $"The file '{full}' already exists; Export-NzqaReport does not replace it without -Force.";
-                ThrowTerminatingError(new ErrorRecord(new IOException(message), "NzqaReportExists", ErrorCategory.ResourceExists, full)
+                ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaReportExists, ErrorCategory.ResourceExists, full)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to replace it, or give another -Path." },
                 });
@@ -104,7 +104,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (Journal.UnsafePathException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaReportUnsafePath", ErrorCategory.SecurityError, full)
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnsafePath, ErrorCategory.SecurityError, full)
                 {
                     ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Give a -Path that is not a symbolic link and not another user's file." },
                 });
@@ -112,7 +112,7 @@ namespace NzqaSync.Cmdlets
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaReportUnwritable", ErrorCategory.WriteError, full));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnwritable, ErrorCategory.WriteError, full));
                 return;
             }
             WriteVerbose($"Wrote {full}: {_rows.Count} records ({summary}).");

@@ -17,18 +17,10 @@ namespace NzqaSync.Cmdlets
     /// Reads back what DXP holds for one dataset of the submission (the CSV at submissionContentsUrl): typed records with
     /// New Zealand dates (DXP returns UTC), one per localId, or the CSV text with -Raw.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DxpSubmissionContent", DefaultParameterSetName = "ReturnId")]
+    [Cmdlet(VerbsCommon.Get, "DxpSubmissionContent", DefaultParameterSetName = ParameterSets.ReturnId)]
     [OutputType(typeof(DxpLearnerRecord), typeof(DxpCourseRecord), typeof(CourseEnrolmentRecord), typeof(DxpCourseCompletionRecord), typeof(QualificationCompletionRecord), typeof(string))]
-    public sealed class GetDxpSubmissionContentCommand : DxpApiCmdlet
+    public sealed class GetDxpSubmissionContentCommand : DxpReturnCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId", ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
-        public string ReturnId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
-        public DxpSubmission Submission { get; set; }
-
         /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ArgumentCompleter(typeof(DxpDatasetCompleter))]
@@ -38,40 +30,19 @@ namespace NzqaSync.Cmdlets
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        private Api.DxpConnection _connection;
-
-        protected override void BeginProcessing() => _connection = ResolveConnection();
-
         protected override void ProcessRecord()
         {
-            var dataset = DxpDatasets.Normalise(Dataset);
-            if (dataset == null)
-            {
-                WriteError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), "DxpUnknownDataset", ErrorCategory.InvalidArgument, Dataset));
-                return;
-            }
-            var returnId = ReturnIdOf(_connection, ReturnId, Submission);
-            string csv;
-            try
-            {
-                WriteVerbose($"GET contents/…/{dataset}.csv for return {returnId}.");
-                csv = WithSubmission(_connection, returnId, s => _connection.Client.GetContentsCsvAsync(s, dataset, StopToken));
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteError(DxpError(ex, returnId));
-                return;
-            }
+            var dataset = DatasetOrError(Dataset);
+            if (dataset == null) return;
+            var returnId = CurrentReturnId();
+            WriteVerbose($"GET contents/…/{dataset}.csv for return {returnId}.");
+            if (!TryCall(returnId, s => Dxp.Client.GetContentsCsvAsync(s, dataset, StopToken), out var csv)) return;
             if (Raw)
             {
                 WriteObject(csv);
                 return;
             }
-            foreach (var (local, row) in DxpRecordReader.For(dataset).ReadCsv(csv))
-            {
-                foreach (var p in local.Problems) WriteWarning($"DXP's read-back row {row}: {p.Message}");
-                WriteObject(local.Record);
-            }
+            foreach (var record in ReadBack(dataset, csv)) WriteObject(record);
         }
     }
 }

@@ -11,19 +11,11 @@ namespace NzqaSync.Cmdlets
     /// The submission's latest validation run (GET validation). With -Wait, polls until the run is finished
     /// (Processed, Cancelled, Rejected...), showing Write-Progress, or until -TimeoutSeconds pass (then an error and the last status).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DxpValidation", DefaultParameterSetName = "ReturnId")]
+    [Cmdlet(VerbsCommon.Get, "DxpValidation", DefaultParameterSetName = ParameterSets.ReturnId)]
     [OutputType(typeof(DxpValidationRun))]
-    public sealed class GetDxpValidationCommand : DxpApiCmdlet
+    public sealed class GetDxpValidationCommand : DxpReturnCmdlet
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId", ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
-        public string ReturnId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
-        public DxpSubmission Submission { get; set; }
 
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -32,13 +24,9 @@ namespace NzqaSync.Cmdlets
         [ValidateRange(1, 86400)]
         public int TimeoutSeconds { get; set; } = 900;
 
-        private Api.DxpConnection _connection;
-
-        protected override void BeginProcessing() => _connection = ResolveConnection();
-
         protected override void ProcessRecord()
         {
-            var returnId = ReturnIdOf(_connection, ReturnId, Submission);
+            var returnId = CurrentReturnId();
             var clock = Stopwatch.StartNew();
             var progress = new ProgressRecord(5, $"Validating DXP return {returnId}", "Asking DXP");
             try
@@ -46,7 +34,7 @@ namespace NzqaSync.Cmdlets
                 while (true)
                 {
                     WriteVerbose($"GET validation for return {returnId}.");
-                    var run = WithSubmission(_connection, returnId, s => _connection.Client.GetValidationAsync(s.SubmissionToken, StopToken));
+                    var run = WithSubmission(Dxp, returnId, s => Dxp.Client.GetValidationAsync(s.SubmissionToken, StopToken));
                     if (!Wait || run == null || DxpValidationRunStatus.IsFinished(run.Status))
                     {
                         if (Wait) Complete(progress);
@@ -57,7 +45,7 @@ namespace NzqaSync.Cmdlets
                     {
                         Complete(progress);
                         WriteError(new ErrorRecord(new TimeoutException($"Validation run {run.ValidationRunId} of return {returnId} is still {run.Status} after {TimeoutSeconds} s."),
-                            "DxpValidationTimeout", ErrorCategory.OperationTimeout, returnId)
+                            ErrorIds.DxpValidationTimeout, ErrorCategory.OperationTimeout, returnId)
                         {
                             ErrorDetails = new ErrorDetails($"Validation run {run.ValidationRunId} of return {returnId} is still {run.Status} after {TimeoutSeconds} s.")
                             {
@@ -82,12 +70,6 @@ namespace NzqaSync.Cmdlets
                 Complete(progress);
                 WriteError(DxpError(ex, returnId));
             }
-        }
-
-        private void Complete(ProgressRecord progress)
-        {
-            progress.RecordType = ProgressRecordType.Completed;
-            WriteProgress(progress);
         }
     }
 }

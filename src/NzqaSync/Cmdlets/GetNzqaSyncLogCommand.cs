@@ -7,7 +7,7 @@ using NzqaSync.Journal;
 namespace NzqaSync.Cmdlets
 {
     /// <summary>The sync history from the journal: one entry per record pushed, or the status banner with -Summary.</summary>
-    [Cmdlet(VerbsCommon.Get, "NzqaSyncLog", DefaultParameterSetName = "Entries")]
+    [Cmdlet(VerbsCommon.Get, "NzqaSyncLog", DefaultParameterSetName = ParameterSets.Entries)]
     [OutputType(typeof(SyncLogEntry), ParameterSetName = new[] { "Entries" })]
     [OutputType(typeof(SyncLogSummary), ParameterSetName = new[] { "Summary" })]
     public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
@@ -16,7 +16,7 @@ namespace NzqaSync.Cmdlets
         [Parameter]
         public string Path { get; set; }
 
-        [Parameter(ParameterSetName = "Entries")]
+        [Parameter(ParameterSetName = ParameterSets.Entries)]
         public DateTime Since { get; set; }
 
         [Parameter]
@@ -28,28 +28,28 @@ namespace NzqaSync.Cmdlets
         [ValidateSyncKind]
         public string[] Kind { get; set; }
 
-        [Parameter(ParameterSetName = "Entries")]
+        [Parameter(ParameterSetName = ParameterSets.Entries)]
         [ValidateSet("Pending", "Synced", "Failed", "InDoubt")]
         public string[] Outcome { get; set; }
 
-        [Parameter(ParameterSetName = "Entries")]
+        [Parameter(ParameterSetName = ParameterSets.Entries)]
         [ArgumentCompleter(typeof(SyncRunIdCompleter))]
         public string RunId { get; set; }
 
-        [Parameter(ParameterSetName = "Entries")]
+        [Parameter(ParameterSetName = ParameterSets.Entries)]
         [ValidateRange(1, int.MaxValue)]
         public int Last { get; set; }
 
         /// <summary>Only entries for these record keys (an NSN; "NSN/standard" for standards); wildcards allowed.</summary>
-        [Parameter(ParameterSetName = "Entries")]
+        [Parameter(ParameterSetName = ParameterSets.Entries)]
         [SupportsWildcards]
         public string[] Key { get; set; }
 
         /// <summary>Also returns each entry's redacted HTTP exchange (Exchange property) where one was kept.</summary>
-        [Parameter(ParameterSetName = "Entries")]
+        [Parameter(ParameterSetName = ParameterSets.Entries)]
         public SwitchParameter IncludeExchange { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = "Summary")]
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Summary)]
         public SwitchParameter Summary { get; set; }
 
         protected override void EndProcessing()

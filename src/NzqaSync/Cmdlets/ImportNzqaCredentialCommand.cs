@@ -27,13 +27,13 @@ namespace NzqaSync.Cmdlets
             }
             catch (FileNotFoundException ex)
             {
-                Stop(ex, "NzqaCredentialFileNotFound", ErrorCategory.ObjectNotFound, full, ex.Message,
+                Stop(ex, ErrorIds.NzqaCredentialFileNotFound, ErrorCategory.ObjectNotFound, full, ex.Message,
                     "Give the path of the file made with Get-Credential | Export-Clixml, or use -Credential or a SecretManagement vault.");
                 return;
             }
             if (refusal != null)
             {
-                Stop(new System.Security.SecurityException(refusal), "NzqaCredentialFileExposed", ErrorCategory.SecurityError, full, refusal,
+                Stop(new System.Security.SecurityException(refusal), ErrorIds.NzqaCredentialFileExposed, ErrorCategory.SecurityError, full, refusal,
                     CredentialFile.SaferRoutes + $" For this file: chmod 600 '{full}'.");
                 return;
             }
@@ -46,7 +46,7 @@ namespace NzqaSync.Cmdlets
             catch (Exception ex) when (!(ex is PipelineStoppedException))
             {
                 Stop(new InvalidDataException($"The credential file '{full}' could not be read as an Export-Clixml credential: {ex.GetType().Name}.", ex),
-                    "NzqaCredentialFileUnreadable", ErrorCategory.InvalidData, full, null,
+                    ErrorIds.NzqaCredentialFileUnreadable, ErrorCategory.InvalidData, full, null,
                     "Make it again with Get-Credential | Export-Clixml -Path <file>, as the user the scheduled task runs as.");
                 return;
             }
@@ -54,7 +54,7 @@ namespace NzqaSync.Cmdlets
             if (credential == null)
             {
                 Stop(new InvalidDataException($"The file '{full}' holds a {(read is PSObject p ? p.BaseObject : read)?.GetType().Name ?? "nothing"}, not a credential."),
-                    "NzqaCredentialFileUnreadable", ErrorCategory.InvalidData, full, null,
+                    ErrorIds.NzqaCredentialFileUnreadable, ErrorCategory.InvalidData, full, null,
                     "Make it with Get-Credential | Export-Clixml -Path <file>.");
                 return;
             }

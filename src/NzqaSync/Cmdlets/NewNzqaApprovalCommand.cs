@@ -84,7 +84,7 @@ namespace NzqaSync.Cmdlets
             if (File.Exists(full) && !Force)
             {
                 var message = $"The approval file '{full}' already exists; it was left as it was.";
-                ThrowTerminatingError(new ErrorRecord(new IOException(message), "NzqaApprovalFileExists", ErrorCategory.ResourceExists, full)
+                ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaApprovalFileExists, ErrorCategory.ResourceExists, full)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give another -Path, or add -Force to replace it." },
                 });
@@ -102,12 +102,12 @@ namespace NzqaSync.Cmdlets
             }
             catch (Journal.UnsafePathException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaApprovalFileUnsafePath", ErrorCategory.SecurityError, full));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnsafePath, ErrorCategory.SecurityError, full));
                 return;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, "NzqaApprovalFileUnwritable", ErrorCategory.WriteError, full));
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnwritable, ErrorCategory.WriteError, full));
                 return;
             }
             WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");

@@ -16,58 +16,34 @@ namespace NzqaSync.Cmdlets
     /// ConfirmImpact is Medium so the question is asked once (ShouldContinue), not twice (a High ShouldProcess prompt and
     /// then ShouldContinue); -Confirm still asks the ShouldProcess question.
     /// </remarks>
-    [Cmdlet(VerbsCommon.Reset, "DxpSubmission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "ReturnId")]
+    [Cmdlet(VerbsCommon.Reset, "DxpSubmission", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.ReturnId)]
     [OutputType(typeof(void))]
-    public sealed class ResetDxpSubmissionCommand : DxpApiCmdlet
+    public sealed class ResetDxpSubmissionCommand : DxpReturnCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ReturnId", ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(DxpReturnIdCompleter))]
-        public string ReturnId { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Submission")]
-        public DxpSubmission Submission { get; set; }
-
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        private Api.DxpConnection _connection;
-
-        protected override void BeginProcessing() => _connection = ResolveConnection();
-
         protected override void ProcessRecord()
         {
-            var returnId = ReturnIdOf(_connection, ReturnId, Submission);
-            var target = $"DXP return {returnId} (EDUMIS {_connection.Edumis})";
+            var returnId = CurrentReturnId();
+            var target = $"DXP return {returnId} (EDUMIS {Dxp.Edumis})";
             const string action = "Reset the submission: drop its token and every record uploaded to it, cancel a running validation";
-            bool proceed;
-            try
-            {
-                proceed = ShouldProcess(target, action)
-                    && (Force || ShouldContinue($"Drop every record uploaded to return {returnId}? This cannot be undone.", $"Reset {target}"));
-            }
-            catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException || ex is NotImplementedException)
+            var proceed = PromptPolicy.TryAsk(() => ShouldProcess(target, action)
+                && (Force || ShouldContinue($"Drop every record uploaded to return {returnId}? This cannot be undone.", $"Reset {target}")), out var cannotAsk);
+            if (cannotAsk != null)
             {
                 var message = $"Reset-DxpSubmission would drop every record of return {returnId}; this host cannot ask for confirmation, so nothing was reset.";
-                WriteError(new ErrorRecord(new InvalidOperationException(message, ex), "DxpResetNotConfirmed", ErrorCategory.OperationStopped, returnId)
+                WriteError(new ErrorRecord(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpResetNotConfirmed, ErrorCategory.OperationStopped, returnId)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to reset without asking (scripts and scheduled tasks), or run it in an interactive session." },
                 });
-                return;
             }
             if (!proceed) return;
 
-            WriteVerbose($"POST reset for return {returnId} (EID {_connection.Edumis}).");
-            try
-            {
-                WithSubmission(_connection, returnId, async s => { await _connection.Client.ResetAsync(s.SubmissionToken, StopToken).ConfigureAwait(false); return true; });
-                _connection.Forget(returnId);
-                WriteVerbose($"Return {returnId} was reset; the next upload gets a new, empty submission.");
-            }
-            catch (Exception ex) when (!(ex is PipelineStoppedException))
-            {
-                WriteError(DxpError(ex, returnId));
-            }
+            WriteVerbose($"POST reset for return {returnId} (EID {Dxp.Edumis}).");
+            if (!TryCall(returnId, async s => { await Dxp.Client.ResetAsync(s.SubmissionToken, StopToken).ConfigureAwait(false); return true; }, out _)) return;
+            Dxp.Forget(returnId);
+            WriteVerbose($"Return {returnId} was reset; the next upload gets a new, empty submission.");
         }
     }
 }

@@ -1,19 +1,14 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using NzqaSync.Domain.Dxp;
-using NzqaSync.Sources;
 using NzqaSync.Sync;
 
 namespace NzqaSync.Cmdlets
 {
     /// <summary>Uploads course completions to a DXP return (PUT course-completions), checked against -Learner and -Course when given: one DxpUploadResult per record.</summary>
-    [Cmdlet(VerbsCommunications.Send, "DxpCourseCompletion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "ReturnId")]
+    [Cmdlet(VerbsCommunications.Send, "DxpCourseCompletion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.ReturnId)]
     [OutputType(typeof(DxpUploadResult))]
     public sealed class SendDxpCourseCompletionCommand : SendDxpCmdlet<DxpCourseCompletionRecord>
     {
-        protected override IReadOnlyList<PropertyBinding<DxpCourseCompletionRecord>> Bindings => DxpBindings.CourseCompletion;
-        protected override string Noun => "course completion";
-
         /// <summary>The learner file's records (or rows): each record's student must have one, with the same NSN.</summary>
         [Parameter]
         public object[] Learner { get; set; }
@@ -23,8 +18,5 @@ namespace NzqaSync.Cmdlets
         public object[] Course { get; set; }
 
         protected override SdrCrossCheck CrossCheck() => SdrRelated.Build(Learner, Course);
-
-        protected override string Describe(DxpCourseCompletionRecord r) =>
-            $"{r.LocalId} (student {r.StudentIdentificationCode}, course {r.CourseCode} starting {Day(r.CourseStartDate)})";
     }
 }

@@ -37,6 +37,14 @@ namespace NzqaSync.Compare
             };
         }
 
+        /// <summary>The area with NZQA's reference data as read: its catalogue (by number, the last of a number wins) and enrolments.</summary>
+        public static StandardArea WithReferenceData(int provider, IEnumerable<StandardDefinition> catalogue, IEnumerable<EnrolmentRecord> enrolments, ISet<string> leaverNsns)
+        {
+            var byNumber = new Dictionary<string, StandardDefinition>(StringComparer.Ordinal);
+            foreach (var d in catalogue) byNumber[d.Number] = d;
+            return new StandardArea(provider, byNumber, ActiveNsns(enrolments), leaverNsns);
+        }
+
         /// <summary>
         /// The NSNs with an active enrolment: an enrolment with a leaving date is not active (the Helix seed's
         /// Troubleshooting: "Student has an active enrolment"; NZQA refuses a new entry with NOT_ENROLLED).

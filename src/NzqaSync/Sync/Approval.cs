@@ -46,7 +46,7 @@ namespace NzqaSync.Sync
                 ["send"] = new JArray(planned.Operations.Select(o => new JObject
                 {
                     ["action"] = o.Action.ToString(),
-                    ["method"] = o.Method.Method,
+                    ["method"] = o.Verb,
                     ["item"] = Sorted(o.Item),
                 })),
                 ["replaces"] = new JArray(diff.Differences.OrderBy(d => d.Field, StringComparer.Ordinal).Select(d => new JObject

@@ -16,20 +16,18 @@ namespace NzqaSync.Sync
     /// </summary>
     public static class DxpRemover
     {
-        public static async Task<List<DxpRemoveResult>> RemoveAsync(DxpConnection connection, SyncJournal journal, string runId, string returnId, string dataset,
-            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct, JournalApproval approval = null)
+        /// <param name="run">The started run of the dataset (<see cref="SyncRun.Start"/>): it writes the journal ahead of each batch and after it, naming its approval.</param>
+        public static async Task<List<DxpRemoveResult>> RemoveAsync(DxpConnection connection, SyncRun run, string returnId, string dataset,
+            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct)
         {
+            var runId = run.RunId;
             var kind = DxpDatasets.KindOf(dataset);
             var results = new List<DxpRemoveResult>();
             var submission = await connection.GetSubmissionAsync(returnId, ct).ConfigureAwait(false);
             for (var from = 0; from < localIds.Count; from += submission.MaxRecordPerBatch)
             {
                 var chunk = localIds.Skip(from).Take(submission.MaxRecordPerBatch).ToList();
-                var ops = chunk.Select(id => new JournalOperation
-                {
-                    RunId = runId, OperationId = runId + ":" + kind + ":" + id + ":delete", Api = "Dxp", Kind = kind, Key = id, Action = "Delete", Outcome = "Pending", Approval = approval,
-                }).ToList();
-                journal.Record(ops);
+                var ops = run.BeforeSend(chunk, id => id, "Delete", id => runId + ":" + kind + ":" + id + ":delete");
                 DxpUploadResponse response = null;
                 Exception failure = null;
                 var capture = connection.KeepExchanges == ExchangeKeeping.None ? null : ExchangeCapture.Begin(); // this chunk's calls only
@@ -51,7 +49,7 @@ namespace NzqaSync.Sync
                     {
                         gate.Release();
                     }
-                    if (failure is ServiceException se && attempt == 0 && DxpUploader.IsSubmissionTokenGone(se))
+                    if (failure is ServiceException se && attempt == 0 && DxpAnswers.IsSubmissionTokenGone(se))
                     {
                         notes.Enqueue($"DXP answered {se.ErrorCode}: getting a new submission token for return {returnId} and deleting again.");
                         submission = await connection.GetSubmissionAsync(returnId, ct, rejectedToken: submission.SubmissionToken).ConfigureAwait(false);
@@ -66,28 +64,27 @@ namespace NzqaSync.Sync
                     var result = new DxpRemoveResult { Dataset = dataset, Kind = kind, LocalId = chunk[i], ReturnId = returnId, RunId = runId, Timestamp = DateTimeOffset.Now };
                     if (failure != null)
                     {
-                        var unknown = failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
                         result.Outcome = DxpRemoveOutcome.Failed;
                         result.Errors = new[] { failure is OperationCanceledException ? "Stopped while deleting; whether DXP removed it is unknown." : failure.Message };
-                        ops[i].Outcome = unknown ? "InDoubt" : "Failed";
+                        ops[i].Outcome = SyncRun.OutcomeOf(failure);
                     }
                     else if (byId.TryGetValue(chunk[i], out var answer) && answer.Accepted)
                     {
                         result.Outcome = DxpRemoveOutcome.Removed;
-                        ops[i].Outcome = "Synced";
+                        ops[i].Outcome = SyncRun.Synced;
                         ops[i].Detail = "Removed";
                     }
                     else
                     {
                         result.Outcome = DxpRemoveOutcome.Rejected;
                         result.Errors = answer?.Errors?.ToArray() ?? new[] { $"DXP's answer has no result for localId '{chunk[i]}'." };
-                        ops[i].Outcome = "Failed";
+                        ops[i].Outcome = SyncRun.Failed;
                     }
                     ops[i].Errors = result.Errors;
                     results.Add(result);
                 }
                 DxpRecordExchange.Keep(connection.KeepExchanges, capture?.Last, ops, chunk.Select(id => new DxpLocalIdRef(id)).ToList(), failure == null ? response : null, submission.SubmissionToken);
-                journal.Record(ops);
+                run.Record(ops);
                 if (failure is OperationCanceledException) break;
             }
             return results;

@@ -32,6 +32,30 @@ namespace NzqaSync.Sync
 
         public string ErrorSummary => string.Join("; ", Errors);
 
+        /// <summary>Accepted → Synced, Rejected → Rejected, the rest Failed.</summary>
+        public static DxpSyncOutcome OutcomeOf(DxpUploadOutcome upload) =>
+            upload == DxpUploadOutcome.Accepted ? DxpSyncOutcome.Synced : upload == DxpUploadOutcome.Rejected ? DxpSyncOutcome.Rejected : DxpSyncOutcome.Failed;
+
+        /// <summary>Removed → Synced, Rejected → Rejected, Failed → Failed.</summary>
+        public static DxpSyncOutcome OutcomeOf(DxpRemoveOutcome delete) =>
+            delete == DxpRemoveOutcome.Removed ? DxpSyncOutcome.Synced : delete == DxpRemoveOutcome.Rejected ? DxpSyncOutcome.Rejected : DxpSyncOutcome.Failed;
+
+        public static DxpSyncResult For(DxpRecordDiff diff, string returnId, string runId, DxpSyncAction action, DxpSyncOutcome outcome, IReadOnlyList<string> errors) => new DxpSyncResult
+        {
+            Dataset = diff.Dataset,
+            Kind = diff.Kind,
+            LocalId = diff.LocalId,
+            StudentIdentificationCode = diff.StudentIdentificationCode,
+            Status = diff.Status,
+            Action = action,
+            Outcome = outcome,
+            Errors = errors ?? Array.Empty<string>(),
+            ReturnId = returnId,
+            RunId = runId,
+            Timestamp = DateTimeOffset.Now,
+            Diff = diff,
+        };
+
         public override string ToString() => $"{Outcome} {Action} {Kind} {LocalId}";
     }
 }

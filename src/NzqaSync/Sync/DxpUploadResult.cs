@@ -39,6 +39,21 @@ namespace NzqaSync.Sync
 
         public string ErrorSummary => string.Join("; ", Errors);
 
+        /// <summary>One record's result in a run (the run's id, the return it was for).</summary>
+        public static DxpUploadResult For(IDxpRecord record, DxpUploadOutcome outcome, IReadOnlyList<string> errors, string returnId, string runId) => new DxpUploadResult
+        {
+            Dataset = record.Dataset,
+            Kind = DxpDatasets.KindOf(record.Dataset),
+            LocalId = record.LocalId,
+            StudentIdentificationCode = DxpDatasets.StudentOf(record),
+            Outcome = outcome,
+            Errors = errors,
+            ReturnId = returnId,
+            RunId = runId,
+            Timestamp = DateTimeOffset.Now,
+            Record = record,
+        };
+
         public override string ToString() => $"{Outcome} {Kind} {LocalId}";
     }
 

@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Net;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using NzqaSync.Api;
@@ -13,12 +10,6 @@ using NzqaSync.Journal;
 
 namespace NzqaSync.Sync
 {
-    /// <summary>DXP refused a batch with MP1 (more records than maxRecordPerBatch): a batching bug, so the run stops.</summary>
-    public sealed class DxpBatchTooLargeException : Exception
-    {
-        public DxpBatchTooLargeException(string message, Exception inner) : base(message, inner) { }
-    }
-
     /// <summary>
     /// Sends planned batches of one dataset to one return: one request at a time per EID + dataset (the connection's gate),
     /// the next batch serialised (and gzipped) while the current request is in flight, the journal written before each
@@ -30,25 +21,21 @@ namespace NzqaSync.Sync
     /// </summary>
     public sealed class DxpUploader
     {
-        private static readonly Regex ContentKey = new Regex(@"^content\[(\d+)\]\.?(.*)$", RegexOptions.CultureInvariant);
         private readonly DxpConnection _connection;
-        private readonly SyncJournal _journal;
+        private readonly SyncRun _run;
         private readonly string _returnId;
         private int _done, _accepted, _rejected, _failed, _batches, _renewals;
         private long _bytesSent, _jsonBytes;
 
-        public DxpUploader(DxpConnection connection, SyncJournal journal, string runId, string returnId)
+        /// <param name="run">The started run of the dataset (<see cref="SyncRun.Start"/>): it writes the journal ahead of each batch and after it, naming its approval.</param>
+        public DxpUploader(DxpConnection connection, SyncRun run, string returnId)
         {
             _connection = connection;
-            _journal = journal;
-            RunId = runId;
+            _run = run;
             _returnId = returnId;
         }
 
-        public string RunId { get; }
-
-        /// <summary>The approval this run sends under (Sync-DxpRecord -ApprovalPath); every journal line names it.</summary>
-        public JournalApproval Approval { get; set; }
+        public string RunId => _run.RunId;
 
         /// <summary>Per-record results as each batch finishes (the cmdlet drains and writes them).</summary>
         public ConcurrentQueue<DxpUploadResult> Finished { get; } = new ConcurrentQueue<DxpUploadResult>();
@@ -94,7 +81,7 @@ namespace NzqaSync.Sync
                     all.AddRange(NotSent(batch, StoppedBy));
                     continue;
                 }
-                Notes.Enqueue($"PUT {DxpRoutes.Upload(batch[0].Dataset)}: batch {i + 1} of {batches.Count}, {batch.Count} records, {Size(body)}.");
+                Notes.Enqueue($"PUT {DxpRoutes.Upload(batch[0].Dataset)}: batch {i + 1} of {batches.Count}, {batch.Count} records, {DxpAnswers.Size(body)}.");
                 all.AddRange(await SendBatchAsync(batch, body, true, ct).ConfigureAwait(false));
             }
             return all;
@@ -104,18 +91,7 @@ namespace NzqaSync.Sync
         {
             var dataset = batch[0].Dataset;
             var kind = DxpDatasets.KindOf(dataset);
-            var ops = batch.Select(r => new JournalOperation
-            {
-                RunId = RunId,
-                OperationId = RunId + ":" + kind + ":" + r.LocalId,
-                Api = "Dxp",
-                Kind = kind,
-                Key = r.LocalId,
-                Action = "Upload",
-                Outcome = "Pending",
-                Approval = Approval,
-            }).ToList();
-            _journal.Record(ops);
+            var ops = _run.BeforeSend(batch, r => r.LocalId, "Upload", r => RunId + ":" + kind + ":" + r.LocalId);
 
             DxpUploadResponse response = null;
             Exception failure = null;
@@ -126,7 +102,7 @@ namespace NzqaSync.Sync
                 if (batch.Count > submission.MaxRecordPerBatch)
                 {
                     // A renewed token may allow fewer records per request: split rather than earn MP1.
-                    _journal.Record(ops.Select(o => { o.Outcome = "Failed"; o.Errors = new[] { "Re-sent in smaller batches (maxRecordPerBatch changed)." }; return o; }).ToList());
+                    _run.Record(ops.Select(o => { o.Outcome = SyncRun.Failed; o.Errors = new[] { "Re-sent in smaller batches (maxRecordPerBatch changed)." }; return o; }).ToList());
                     var parts = new List<DxpUploadResult>();
                     for (var from = 0; from < batch.Count; from += submission.MaxRecordPerBatch)
                     {
@@ -158,7 +134,7 @@ namespace NzqaSync.Sync
                 if (caught == null) break;
                 if (caught is ServiceException se)
                 {
-                    if (attempt == 0 && IsSubmissionTokenGone(se))
+                    if (attempt == 0 && DxpAnswers.IsSubmissionTokenGone(se))
                     {
                         Interlocked.Increment(ref _renewals);
                         Notes.Enqueue($"DXP answered {se.ErrorCode} (submission token not found) to PUT {dataset}; getting a new submission token for return {_returnId} and sending the batch again.");
@@ -176,13 +152,13 @@ namespace NzqaSync.Sync
                     }
                 }
                 failure = caught;
-                if (!(caught is ServiceException s) || !IsBatchSpecific(s)) StoppedBy = caught;
+                if (!(caught is ServiceException s) || !DxpAnswers.IsBatchSpecific(s)) StoppedBy = caught;
                 break;
             }
 
-            var results = failure != null ? Fail(batch, ops, failure) : Map(batch, ops, response);
+            var results = failure != null ? Fail(batch, ops, failure) : Counted(DxpAnswers.Map(batch, ops, response, Result));
             DxpRecordExchange.Keep(_connection.KeepExchanges, capture?.Last, ops, batch, failure == null ? response : null, body.SubmissionToken);
-            _journal.Record(ops);
+            _run.Record(ops);
             foreach (var r in results) Finished.Enqueue(r);
             return results;
         }
@@ -191,24 +167,13 @@ namespace NzqaSync.Sync
         private async Task<IReadOnlyList<DxpUploadResult>> RetryWithoutMismatchesAsync<T>(IReadOnlyList<T> batch, List<JournalOperation> ops, ServiceException ex, bool gzip, CancellationToken ct)
             where T : class, IDxpRecord
         {
-            var byIndex = new Dictionary<int, List<string>>();
-            var general = new List<string>();
-            foreach (var e in ex.ProblemErrors)
-            {
-                var m = ContentKey.Match(e.Key);
-                if (m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < batch.Count)
-                {
-                    if (!byIndex.TryGetValue(index, out var list)) byIndex[index] = list = new List<string>();
-                    list.AddRange(e.Value.Select(v => $"CV1 {(m.Groups[2].Value.Length > 0 ? m.Groups[2].Value : "content")}: {v}"));
-                }
-                else general.AddRange(e.Value.Select(v => $"CV1 {e.Key}: {v}"));
-            }
+            var (byIndex, general) = DxpAnswers.SchemaMismatches(ex, batch.Count);
             var sent = ExchangeCapture.Current?.Last; // the CV1 answer, before the rest is sent again
             if (byIndex.Count == 0)
             {
                 var results = Fail(batch, ops, ex);
                 DxpRecordExchange.Keep(_connection.KeepExchanges, sent, ops, batch, null, null);
-                _journal.Record(ops);
+                _run.Record(ops);
                 foreach (var r in results) Finished.Enqueue(r);
                 return results;
             }
@@ -217,12 +182,12 @@ namespace NzqaSync.Sync
             {
                 if (!byIndex.TryGetValue(i, out var errors)) continue;
                 var message = $"DXP answered 400 CV1 (the payload does not match the schema): {string.Join("; ", errors.Concat(general))}";
-                ops[i].Outcome = "Failed";
+                ops[i].Outcome = SyncRun.Failed;
                 ops[i].Errors = new[] { message };
                 failed.Add(Result(batch[i], DxpUploadOutcome.Failed, new[] { message }));
             }
             DxpRecordExchange.Keep(_connection.KeepExchanges, sent, ops.Where((o, i) => byIndex.ContainsKey(i)).ToList(), batch.Where((r, i) => byIndex.ContainsKey(i)).ToList(), null, null);
-            _journal.Record(ops.Where((o, i) => byIndex.ContainsKey(i)).ToList());
+            _run.Record(ops.Where((o, i) => byIndex.ContainsKey(i)).ToList());
             foreach (var r in failed) Finished.Enqueue(r);
             CountOutcomes(failed);
             BatchErrors.Enqueue((ex, $"{byIndex.Count} of {batch.Count} records in a batch of {batch[0].Dataset}"));
@@ -237,49 +202,15 @@ namespace NzqaSync.Sync
             return all;
         }
 
-        private IReadOnlyList<DxpUploadResult> Map<T>(IReadOnlyList<T> batch, List<JournalOperation> ops, DxpUploadResponse response) where T : class, IDxpRecord
-        {
-            var byId = new Dictionary<string, DxpRecordResult>(StringComparer.Ordinal);
-            foreach (var item in response?.Content ?? new List<DxpRecordResult>())
-                if (item?.LocalId != null && !byId.ContainsKey(item.LocalId)) byId[item.LocalId] = item;
-            var results = new List<DxpUploadResult>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var record = batch[i];
-                if (!byId.TryGetValue(record.LocalId, out var answer))
-                {
-                    var message = $"DXP's answer has no result for localId '{record.LocalId}'; whether it was stored is unknown (the CSV read-back or a validation run will tell).";
-                    ops[i].Outcome = "InDoubt";
-                    ops[i].Errors = new[] { message };
-                    results.Add(Result(record, DxpUploadOutcome.Failed, new[] { message }));
-                }
-                else if (answer.Accepted)
-                {
-                    ops[i].Outcome = "Synced";
-                    ops[i].Detail = "Accepted";
-                    results.Add(Result(record, DxpUploadOutcome.Accepted, Array.Empty<string>()));
-                }
-                else
-                {
-                    ops[i].Outcome = "Failed";
-                    ops[i].Detail = "Rejected";
-                    ops[i].Errors = answer.Errors.ToArray();
-                    results.Add(Result(record, DxpUploadOutcome.Rejected, answer.Errors.ToArray()));
-                }
-            }
-            CountOutcomes(results);
-            return results;
-        }
-
         private IReadOnlyList<DxpUploadResult> Fail<T>(IReadOnlyList<T> batch, List<JournalOperation> ops, Exception failure) where T : class, IDxpRecord
         {
-            var unknown = failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
+            var unknown = SyncRun.OutcomeUnknown(failure);
             var message = failure is OperationCanceledException
                 ? "The upload was stopped while this record was being sent; whether DXP stored it is unknown."
                 : failure.Message + (unknown ? " Whether DXP stored it is unknown: send it again (the same localId replaces) or check the CSV read-back." : "");
             foreach (var op in ops)
             {
-                op.Outcome = unknown ? "InDoubt" : "Failed";
+                op.Outcome = SyncRun.OutcomeOf(failure);
                 op.Errors = new[] { message };
             }
             if (!(failure is OperationCanceledException)) BatchErrors.Enqueue((failure, $"{batch.Count} records of {batch[0].Dataset} (localIds {batch[0].LocalId} … {batch[batch.Count - 1].LocalId})"));
@@ -297,7 +228,9 @@ namespace NzqaSync.Sync
             return results;
         }
 
-        private void CountOutcomes(IEnumerable<DxpUploadResult> results)
+        private void CountOutcomes(IEnumerable<DxpUploadResult> results) => Counted(results.ToList());
+
+        private IReadOnlyList<DxpUploadResult> Counted(IReadOnlyList<DxpUploadResult> results)
         {
             foreach (var r in results)
             {
@@ -306,33 +239,10 @@ namespace NzqaSync.Sync
                 else if (r.Outcome == DxpUploadOutcome.Rejected) Interlocked.Increment(ref _rejected);
                 else Interlocked.Increment(ref _failed);
             }
+            return results;
         }
 
-        private DxpUploadResult Result(IDxpRecord record, DxpUploadOutcome outcome, IReadOnlyList<string> errors) => new DxpUploadResult
-        {
-            Dataset = record.Dataset,
-            Kind = DxpDatasets.KindOf(record.Dataset),
-            LocalId = record.LocalId,
-            StudentIdentificationCode = StudentOf(record),
-            Outcome = outcome,
-            Errors = errors,
-            ReturnId = _returnId,
-            RunId = RunId,
-            Timestamp = DateTimeOffset.Now,
-            Record = record,
-        };
-
-        internal static string StudentOf(IDxpRecord record) => DxpDatasets.StudentOf(record);
-
-        /// <summary>400 SC1/SC2/SC3/SC10: the submission token is not found for this EID (expired, reset): get a new one.</summary>
-        internal static bool IsSubmissionTokenGone(ServiceException ex) =>
-            ex.StatusCode == HttpStatusCode.BadRequest && ex.ErrorCode != null && ex.ErrorCode.StartsWith("SC", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>A 400 about this batch's content: later batches may still go. Anything else stops the run.</summary>
-        private static bool IsBatchSpecific(ServiceException ex) =>
-            ex.StatusCode == HttpStatusCode.BadRequest && (ex.ErrorCode == "CV1" || ex.ErrorCode == "GM1" || IsSubmissionTokenGone(ex));
-
-        private static string Size(DxpBody body) =>
-            body.Gzip ? $"{body.JsonLength / 1024.0:0.0} KB JSON gzipped to {body.Bytes.Length / 1024.0:0.0} KB" : $"{body.JsonLength / 1024.0:0.0} KB JSON";
+        private DxpUploadResult Result(IDxpRecord record, DxpUploadOutcome outcome, IReadOnlyList<string> errors) =>
+            DxpUploadResult.For(record, outcome, errors, _returnId, RunId);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using Newtonsoft.Json.Linq;
 using NzqaSync.Api;
 using NzqaSync.Compare;
@@ -16,7 +15,6 @@ namespace NzqaSync.Sync
     /// </summary>
     public static class EnrolmentSyncPlanner
     {
-        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         public static PlannedRecord Plan(EnrolmentDiff diff, int provider)
         {
@@ -24,7 +22,7 @@ namespace NzqaSync.Sync
             switch (diff.Status)
             {
                 case DiffStatus.New:
-                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Enrolments(provider), Full(diff.Key, local, diff.AbsentFields)) }, SyncAction.Create);
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, NzqaWrite.CreateEnrolment, provider, Full(diff.Key, local, diff.AbsentFields)) }, SyncAction.Create);
                 case DiffStatus.Different:
                 case DiffStatus.Leaver:
                     var ops = new List<SyncOperation>();
@@ -35,11 +33,11 @@ namespace NzqaSync.Sync
                     {
                         var item = new JObject { ["nsn"] = diff.Key };
                         foreach (var d in changed) item[Camel(d.Field)] = Value(local, d.Field);
-                        ops.Add(new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Enrolments(provider), item));
+                        ops.Add(new SyncOperation(SyncAction.Update, NzqaWrite.UpdateEnrolment, provider, item));
                     }
                     if (leavingChanged && local.LeavingDate != null)
                     {
-                        ops.Add(new SyncOperation(SyncAction.RecordLeaving, HttpMethod.Post, NzqaRoutes.EnrolmentLeaving(provider), new JObject
+                        ops.Add(new SyncOperation(SyncAction.RecordLeaving, NzqaWrite.RecordLeaving, provider, new JObject
                         {
                             ["nsn"] = diff.Key,
                             ["leavingDate"] = CalendarDate.Format(local.LeavingDate),
@@ -53,7 +51,7 @@ namespace NzqaSync.Sync
                         if (item == null)
                         {
                             item = new JObject { ["nsn"] = diff.Key };
-                            ops.Add(new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Enrolments(provider), item));
+                            ops.Add(new SyncOperation(SyncAction.Update, NzqaWrite.UpdateEnrolment, provider, item));
                         }
                         item["leavingDate"] = JValue.CreateNull();
                         item["leavingReason"] = JValue.CreateNull();

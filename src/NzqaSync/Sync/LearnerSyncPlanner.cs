@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net.Http;
 using Newtonsoft.Json.Linq;
 using NzqaSync.Api;
 using NzqaSync.Compare;
@@ -11,7 +10,6 @@ namespace NzqaSync.Sync
     /// <summary>Learner diffs to NZQA operations: New → create the learner; Different → update only the changed fields.</summary>
     public static class LearnerSyncPlanner
     {
-        private static readonly HttpMethod Patch = new HttpMethod("PATCH");
 
         public static PlannedRecord Plan(LearnerDiff diff, int provider, bool allowIdentityChange = false)
         {
@@ -24,7 +22,7 @@ namespace NzqaSync.Sync
                     // A field with no column in the input is left out, not sent as a blank.
                     foreach (var field in LearnerArea.Instance.Fields)
                         if (!diff.AbsentFields.Contains(field.Name)) item[EnrolmentSyncPlanner.Camel(field.Name)] = Value(diff.Local, field.Name);
-                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.Learners(provider), item) }, SyncAction.Create);
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, NzqaWrite.CreateLearner, provider, item) }, SyncAction.Create);
                 case DiffStatus.Different:
                 case DiffStatus.Leaver when diff.IdentityChange:
                     // A leaver is information: only a (consented) identity change is sent for them.
@@ -32,7 +30,7 @@ namespace NzqaSync.Sync
                     foreach (var d in diff.Differences)
                         if (diff.Status != DiffStatus.Leaver || LearnerDiff.IdentityFields.Contains(d.Field))
                             patch[EnrolmentSyncPlanner.Camel(d.Field)] = Value(diff.Local, d.Field);
-                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Update, Patch, NzqaRoutes.Learners(provider), patch) }, SyncAction.Update);
+                    return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Update, NzqaWrite.UpdateLearner, provider, patch) }, SyncAction.Update);
                 default:
                     return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
             }
@@ -84,7 +82,7 @@ namespace NzqaSync.Sync
                     ["standardVersion"] = diff.Nzqa.StandardVersion ?? diff.CatalogueVersion,
                     ["academicYear"] = diff.Nzqa.AcademicYear,
                 };
-                return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Withdraw, HttpMethod.Post, NzqaRoutes.StandardWithdrawals(provider), key) }, SyncAction.Withdraw);
+                return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Withdraw, NzqaWrite.WithdrawEntry, provider, key) }, SyncAction.Withdraw);
             }
             if (diff.Status != DiffStatus.New && diff.Status != DiffStatus.Different)
                 return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
@@ -99,7 +97,7 @@ namespace NzqaSync.Sync
             };
 
             if (local.IsWithdrawn)
-                return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Withdraw, HttpMethod.Post, NzqaRoutes.StandardWithdrawals(provider), Key()) }, SyncAction.Withdraw);
+                return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Withdraw, NzqaWrite.WithdrawEntry, provider, Key()) }, SyncAction.Withdraw);
 
             var ops = new System.Collections.Generic.List<SyncOperation>();
             var entryChanged = diff.Status == DiffStatus.New || diff.Differences.Any(d => d.Field == "StandardVersion" || d.Field == "EntryMethod" || d.Field == "Status");
@@ -107,7 +105,7 @@ namespace NzqaSync.Sync
             {
                 var entry = Key();
                 if (local.EntryMethod != null) entry["entryMethod"] = char.ToUpperInvariant(local.EntryMethod.Trim()[0]) + local.EntryMethod.Trim().Substring(1).ToLowerInvariant();
-                ops.Add(new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaRoutes.StandardEntries(provider), entry));
+                ops.Add(new SyncOperation(SyncAction.Create, NzqaWrite.CreateEntry, provider, entry));
             }
             var result = ResultCode.Normalise(local.Result);
             var resultChanged = diff.Status == DiffStatus.New ? result != null : diff.Differences.Any(d => d.Field == "Result");
@@ -116,7 +114,7 @@ namespace NzqaSync.Sync
                 var item = Key();
                 item["result"] = result;
                 item["resultProviderCode"] = local.ResultProviderCode ?? provider;
-                ops.Add(new SyncOperation(SyncAction.SubmitResult, HttpMethod.Put, NzqaRoutes.StandardResults(provider), item));
+                ops.Add(new SyncOperation(SyncAction.SubmitResult, NzqaWrite.SubmitResult, provider, item));
             }
             var headline = diff.Status == DiffStatus.New ? SyncAction.Create : ops.Any(o => o.Action == SyncAction.SubmitResult) ? SyncAction.SubmitResult : SyncAction.Update;
             return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline);

@@ -1,25 +1,31 @@
 using System.Collections.Generic;
-using System.Net.Http;
 using Newtonsoft.Json.Linq;
+using NzqaSync.Api;
 using NzqaSync.Compare;
 
 namespace NzqaSync.Sync
 {
-    /// <summary>One call's worth of change for one record: the route, the verb and the item body.</summary>
+    /// <summary>One call's worth of change for one record: the change NZQA makes, for which provider, and the item body (the API layer picks the verb and route).</summary>
     public sealed class SyncOperation
     {
-        public SyncOperation(SyncAction action, HttpMethod method, string route, JObject item)
+        public SyncOperation(SyncAction action, NzqaWrite write, int provider, JObject item)
         {
             Action = action;
-            Method = method;
-            Route = route;
+            Write = write;
+            Provider = provider;
             Item = item;
         }
 
         public SyncAction Action { get; }
-        public HttpMethod Method { get; }
-        public string Route { get; }
+        public NzqaWrite Write { get; }
+        public int Provider { get; }
         public JObject Item { get; }
+
+        /// <summary>The HTTP verb NZQA's API uses for it ("POST", "PATCH", "PUT").</summary>
+        public string Verb => NzqaWrites.Verb(Write);
+
+        /// <summary>The route, e.g. providers/257/enrolments.</summary>
+        public string Route => NzqaWrites.Route(Write, Provider);
     }
 
     /// <summary>A diff and the operations (in order) that bring NZQA in line with it.</summary>

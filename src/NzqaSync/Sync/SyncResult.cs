@@ -31,6 +31,14 @@ namespace NzqaSync.Sync
 
         public string ErrorSummary => string.Join("; ", Errors);
 
+        /// <summary>A record not sent this time, with the reasons (its problems, a hold, no approval...).</summary>
+        public static SyncResult Skipped(RecordDiff diff, IEnumerable<string> reasons) => new SyncResult
+        {
+            Kind = diff.Kind, Key = diff.Key, Nsn = diff.Nsn, Name = diff.Name, Action = SyncAction.None,
+            Outcome = SyncOutcome.Skipped, SyncStatus = diff.SyncStatus, Timestamp = DateTimeOffset.Now, Diff = diff,
+            Errors = new List<string>(reasons),
+        };
+
         public override string ToString() => $"{Outcome} {Action} {Kind} {Key}";
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -11,8 +10,8 @@ using NzqaSync.Journal;
 
 namespace NzqaSync.Sync
 {
-    /// <summary>Sends one batch of items with one verb to one route and returns one result per item.</summary>
-    public delegate Task<IReadOnlyList<BatchItemResult>> BatchSender(HttpMethod method, string route, IReadOnlyList<JObject> items, CancellationToken cancellationToken);
+    /// <summary>Sends one batch of items, all the same change for one provider, and returns one result per item.</summary>
+    public delegate Task<IReadOnlyList<BatchItemResult>> BatchSender(NzqaWrite write, int provider, IReadOnlyList<JObject> items, CancellationToken cancellationToken);
 
     /// <summary>
     /// Pushes planned records: operations grouped by route into batches, a few batches in flight at once,
@@ -22,30 +21,25 @@ namespace NzqaSync.Sync
     public sealed class SyncRunner
     {
         private readonly BatchSender _send;
-        private readonly SyncJournal _journal;
-        private readonly string _api;
+        private readonly SyncRun _run;
         private readonly int _batchSize;
         private readonly int _concurrency;
         private int _done, _created, _updated, _failed;
 
         private readonly ExchangeKeeping _keep;
 
-        public SyncRunner(BatchSender send, SyncJournal journal, string api, string runId, int batchSize = NzqaRoutes.MaxBatchItems, int concurrency = 4,
+        /// <param name="run">The started run (<see cref="SyncRun.Start"/>): it writes the journal ahead of each batch and after it.</param>
+        public SyncRunner(BatchSender send, SyncRun run, int batchSize = NzqaRoutes.MaxBatchItems, int concurrency = 4,
             ExchangeKeeping keepExchanges = ExchangeKeeping.Failures)
         {
             _keep = keepExchanges;
             _send = send;
-            _journal = journal;
-            _api = api;
-            RunId = runId;
+            _run = run;
             _batchSize = Math.Max(1, batchSize);
             _concurrency = Math.Max(1, concurrency);
         }
 
-        public string RunId { get; }
-
-        /// <summary>The approval this run sends under; every journal line names it.</summary>
-        public JournalApproval Approval { get; set; }
+        public string RunId => _run.RunId;
 
         /// <summary>Records finished so far, and of them created, updated and failed (read from any thread).</summary>
         public (int Done, int Created, int Updated, int Failed) Progress => (Volatile.Read(ref _done), Volatile.Read(ref _created), Volatile.Read(ref _updated), Volatile.Read(ref _failed));
@@ -58,7 +52,7 @@ namespace NzqaSync.Sync
                 var due = states.Where(s => !s.Failed && s.Planned.Operations.Count > stage).ToList();
                 if (due.Count == 0) break;
                 var batches = new List<(SyncOperation First, List<RecordState> Records)>();
-                foreach (var group in due.GroupBy(s => (s.Planned.Operations[stage].Method.Method, s.Planned.Operations[stage].Route)))
+                foreach (var group in due.GroupBy(s => (s.Planned.Operations[stage].Write, s.Planned.Operations[stage].Provider)))
                 {
                     var list = group.ToList();
                     for (var i = 0; i < list.Count; i += _batchSize)
@@ -82,26 +76,15 @@ namespace NzqaSync.Sync
 
         private async Task SendBatchAsync(int stage, SyncOperation first, List<RecordState> batch, CancellationToken cancellationToken)
         {
-            var ops = batch.Select(s => new JournalOperation
-            {
-                RunId = RunId,
-                OperationId = RunId + ":" + s.Planned.Diff.Kind + ":" + s.Planned.Diff.Key + ":" + stage,
-                Api = _api,
-                Kind = s.Planned.Diff.Kind,
-                Key = s.Planned.Diff.Key,
-                Action = s.Planned.Operations[stage].Action.ToString(),
-                Outcome = "Pending",
-                Approval = Approval,
-                ItemHash = ItemHash(s.Planned.Operations[stage].Item),
-            }).ToList();
-            _journal.Record(ops);
+            var ops = _run.BeforeSend(batch, s => s.Planned.Diff.Key, s => s.Planned.Operations[stage].Action.ToString(),
+                s => RunId + ":" + s.Planned.Diff.Kind + ":" + s.Planned.Diff.Key + ":" + stage, s => ItemHash(s.Planned.Operations[stage].Item));
 
             IReadOnlyList<BatchItemResult> results = null;
             Exception failure = null;
             var capture = _keep == ExchangeKeeping.None ? null : ExchangeCapture.Begin(); // this batch's calls only
             try
             {
-                results = await _send(first.Method, first.Route, batch.Select(s => s.Planned.Operations[stage].Item).ToList(), cancellationToken).ConfigureAwait(false);
+                results = await _send(first.Write, first.Provider, batch.Select(s => s.Planned.Operations[stage].Item).ToList(), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is ServiceException || ex is OperationCanceledException)
             {
@@ -114,8 +97,8 @@ namespace NzqaSync.Sync
                 var op = ops[i];
                 if (failure != null)
                 {
-                    var unknown = failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
-                    op.Outcome = unknown ? "InDoubt" : "Failed";
+                    var unknown = SyncRun.OutcomeUnknown(failure);
+                    op.Outcome = SyncRun.OutcomeOf(failure);
                     var message = failure is OperationCanceledException
                         ? "The sync was stopped while this record was being sent; its outcome is unknown until the next compare."
                         : failure.Message + (unknown ? " The outcome is unknown: the next compare settles it." : "");
@@ -126,13 +109,13 @@ namespace NzqaSync.Sync
                 var result = results[i];
                 if (result.Succeeded)
                 {
-                    op.Outcome = "Synced";
+                    op.Outcome = SyncRun.Synced;
                     op.Detail = result.Outcome;
                 }
                 else
                 {
                     var errors = result.Errors.Count > 0 ? result.Errors.Select(e => e.ToString()).ToArray() : new[] { $"NZQA answered {result.Outcome} with no error text." };
-                    op.Outcome = "Failed";
+                    op.Outcome = SyncRun.Failed;
                     op.Errors = errors;
                     foreach (var e in errors) state.Fail(e);
                 }
@@ -145,7 +128,7 @@ namespace NzqaSync.Sync
                 var parsed = false;
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    if (!(_keep == ExchangeKeeping.All || ops[i].Outcome == "Failed" || ops[i].Outcome == "InDoubt")) continue;
+                    if (!(_keep == ExchangeKeeping.All || ops[i].Outcome == SyncRun.Failed || ops[i].Outcome == SyncRun.InDoubt)) continue;
                     if (!parsed)
                     {
                         parsed = true;
@@ -155,7 +138,7 @@ namespace NzqaSync.Sync
                     ops[i].Exchange = ForRecord(capture.Last, batch[i].Planned.Operations[stage].Item, i, batch.Count, failure == null ? answers : null);
                 }
             }
-            _journal.Record(ops);
+            _run.Record(ops);
         }
 
         /// <summary>A short SHA-256 of an item as sent: equal items, equal hashes; the data cannot be read back from it.</summary>

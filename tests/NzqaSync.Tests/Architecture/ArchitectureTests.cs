@@ -43,14 +43,6 @@ public class ArchitectureTests
     /// </summary>
     internal static readonly string[] KnownDebt =
     {
-        // NZQA sync planners still name HTTP verbs; the operation should name the change and Api/ the verb.
-        "NzqaSync.Sync.ApprovalFingerprint (NzqaSync.Sync) references System.Net.Http",
-        "NzqaSync.Sync.BatchSender (NzqaSync.Sync) references System.Net.Http",
-        "NzqaSync.Sync.EnrolmentSyncPlanner (NzqaSync.Sync) references System.Net.Http",
-        "NzqaSync.Sync.LearnerSyncPlanner (NzqaSync.Sync) references System.Net.Http",
-        "NzqaSync.Sync.StandardSyncPlanner (NzqaSync.Sync) references System.Net.Http",
-        "NzqaSync.Sync.SyncOperation (NzqaSync.Sync) references System.Net.Http",
-        "NzqaSync.Sync.SyncRunner (NzqaSync.Sync) references System.Net.Http",
     };
 
     private static string ModulePath => typeof(NzqaSync.Api.NzqaConnection).Assembly.Location;

@@ -92,12 +92,21 @@ public class ErrorIdTests
     [Fact]
     public void A_service_answer_by_HTTP_class_is_declared_for_both_services()
     {
-        // NzqaCmdlet.ServiceError builds ids as prefix + suffix ("Nzqa" or "Dxp").
-        var source = File.ReadAllText(Path.Combine(RepoRoot(), "src", "NzqaSync", "Cmdlets", "NzqaCmdlet.cs"));
-        var suffixes = Regex.Matches(source, @"prefix \+ ""([A-Za-z]+)""").Select(m => m.Groups[1].Value).Distinct().ToList();
-        Assert.NotEmpty(suffixes);
+        // ServiceErrorIds holds one id per kind of failed call for NZQA and for DXP: the same suffixes, every id declared.
+        var type = typeof(NzqaSync.Cmdlets.ServiceErrorIds);
+        string[] Ids(string service)
+        {
+            var set = type.GetField(service, BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
+            return type.GetProperties().Select(p => (string)p.GetValue(set)!).ToArray();
+        }
+        var nzqa = Ids("Nzqa");
+        var dxp = Ids("Dxp");
+        Assert.True(nzqa.Length >= 10, "ServiceErrorIds lists the kinds of failure");
+        Assert.All(nzqa, id => Assert.StartsWith("Nzqa", id));
+        Assert.All(dxp, id => Assert.StartsWith("Dxp", id));
+        Assert.Equal(nzqa.Select(id => id.Substring("Nzqa".Length)), dxp.Select(id => id.Substring("Dxp".Length)));
         var declared = Declared();
-        var missing = suffixes.SelectMany(s => new[] { "Nzqa" + s, "Dxp" + s }).Where(id => !declared.Contains(id)).ToList();
+        var missing = nzqa.Concat(dxp).Where(id => !declared.Contains(id)).ToList();
         Assert.True(missing.Count == 0, "Declare in ErrorIds: " + string.Join(", ", missing));
     }
 

@@ -51,7 +51,7 @@ public class LearnerCompareTests
     public void A_new_learner_is_created_with_every_field()
     {
         var op = LearnerSyncPlanner.Plan(One(L(), null), 257).Operations.Single();
-        Assert.Equal(("POST", "providers/257/learners", "2009-09-28"), (op.Method.Method, op.Route, (string)op.Item["dateOfBirth"]));
+        Assert.Equal(("POST", "providers/257/learners", "2009-09-28"), (op.Verb, op.Route, (string)op.Item["dateOfBirth"]));
         Assert.Equal(new[] { "211" }, op.Item["ethnicities"]!.ToObject<string[]>());
     }
 }

@@ -33,7 +33,7 @@ public class StandardCompareTests
         Assert.Equal("Result", Assert.Single(diff.Differences).Field);
         var plan = StandardSyncPlanner.Plan(diff, 257);
         var op = Assert.Single(plan.Operations);
-        Assert.Equal((SyncAction.SubmitResult, "PUT", "providers/257/standards/results"), (op.Action, op.Method.Method, op.Route));
+        Assert.Equal((SyncAction.SubmitResult, "PUT", "providers/257/standards/results"), (op.Action, op.Verb, op.Route));
         Assert.Equal(("E", 257, 4), ((string)op.Item["result"], (int)op.Item["resultProviderCode"], (int)op.Item["standardVersion"]));
     }
 

@@ -115,7 +115,7 @@ public class NzqaRuleAgreementTests
                 d.Status = DiffStatus.New;
                 // The planner needs a standard number; without one the item goes as NZQA would get it: the number missing.
                 var ops = d.Local?.StandardNumber == null
-                    ? new[] { new SyncOperation(SyncAction.Create, HttpMethod.Post, NzqaSync.Api.NzqaRoutes.StandardEntries(Provider), new JObject
+                    ? new[] { new SyncOperation(SyncAction.Create, NzqaSync.Api.NzqaWrite.CreateEntry, Provider, new JObject
                         { ["nsn"] = NationalStudentNumber.Normalise(d.Local?.Nsn), ["standardVersion"] = d.Local?.StandardVersion, ["academicYear"] = d.Local?.AcademicYear }) }
                     : StandardSyncPlanner.Plan(d, Provider).Operations;
                 d.Status = status;
@@ -165,7 +165,7 @@ public class NzqaRuleAgreementTests
             {
                 var item = (JObject)op.Item.DeepClone();
                 item["nsn"] = nsn;
-                var (ok, codes) = await SendAsync(op.Route, op.Method, item);
+                var (ok, codes) = await SendAsync(op.Route, NzqaSync.Api.NzqaWrites.Method(op.Write), item);
                 if (!ok) return (true, codes);
             }
             return (false, "");

@@ -51,7 +51,7 @@ public sealed class DxpClientTests : IAsyncLifetime
         return DxpRecordNormaliser.Normalise(r);
     }
 
-    private DxpUploader Uploader(string returnId) => new(_connection, new SyncJournal(_journal), SyncJournal.NewRunId(), returnId);
+    private DxpUploader Uploader(string returnId) => new(_connection, SyncRun.Start(new SyncJournal(_journal), "Dxp", "CourseEnrolment", 0), returnId);
 
     [Fact]
     public async Task A_record_DXP_rejects_comes_back_Rejected_with_TECs_words_and_is_journalled_Failed()

@@ -63,7 +63,7 @@ public sealed class DxpExchangeTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<DxpUploadResult>> Upload(DxpConnection connection, string returnId, params CourseEnrolmentRecord[] records) =>
-        await new DxpUploader(connection, new SyncJournal(_journal), SyncJournal.NewRunId(), returnId)
+        await new DxpUploader(connection, SyncRun.Start(new SyncJournal(_journal), "Dxp", "CourseEnrolment", records.Length), returnId)
             .UploadAsync(new[] { (IReadOnlyList<CourseEnrolmentRecord>)records }, CancellationToken.None);
 
     private SyncLogEntry Entry(string key) => new SyncJournalReader(_journal, includeExchange: true).Load().Entries.Single(e => e.Key == key);
@@ -135,7 +135,7 @@ public sealed class DxpExchangeTests : IAsyncLifetime
     {
         var connection = Connect(ExchangeKeeping.Failures);
         await Upload(connection, "202608", Enrolment("del-1", 5));
-        var results = await DxpRemover.RemoveAsync(connection, new SyncJournal(_journal), SyncJournal.NewRunId(), "202608", "course-enrolments",
+        var results = await DxpRemover.RemoveAsync(connection, SyncRun.Start(new SyncJournal(_journal), "Dxp", "CourseEnrolment", 2), "202608", "course-enrolments",
             new[] { "del-1", "no-such-id" }, new ConcurrentQueue<string>(), CancellationToken.None);
         Assert.Equal(new[] { DxpRemoveOutcome.Removed, DxpRemoveOutcome.Rejected }, results.Select(r => r.Outcome));
 

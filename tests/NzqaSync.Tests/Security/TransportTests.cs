@@ -58,7 +58,7 @@ public sealed class TransportTests : IDisposable
 
         var local = new LocalRecord<EnrolmentRecord>(new EnrolmentRecord { Nsn = "123456789", YearLevel = 11, EnrolmentDate = new DateTime(2026, 2, 2) }, null, null);
         var plans = RecordComparer.Compare(EnrolmentArea.Instance, new[] { local }, new List<EnrolmentRecord>()).Select(d => EnrolmentSyncPlanner.Plan(d, 257)).ToList();
-        var runner = new SyncRunner(connection.Client.WriteBatchAsync, new SyncJournal(_journal), "Nzqa", "run-redirect");
+        var runner = new SyncRunner(connection.Client.WriteBatchAsync, SyncRun.Start(new SyncJournal(_journal), "Nzqa", "Enrolment", 1, "run-redirect"));
 
         var results = await runner.RunAsync(plans, CancellationToken.None);
 

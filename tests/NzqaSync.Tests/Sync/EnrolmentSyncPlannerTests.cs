@@ -19,7 +19,7 @@ public class EnrolmentSyncPlannerTests
     {
         var plan = EnrolmentSyncPlanner.Plan(Diff(E(), null), 257);
         var op = Assert.Single(plan.Operations);
-        Assert.Equal((SyncAction.Create, "POST", "providers/257/enrolments"), (op.Action, op.Method.Method, op.Route));
+        Assert.Equal((SyncAction.Create, "POST", "providers/257/enrolments"), (op.Action, op.Verb, op.Route));
         Assert.Equal("2026-02-02", (string)op.Item["enrolmentDate"]);
         Assert.Equal(11, (int)op.Item["yearLevel"]);
     }
@@ -29,7 +29,7 @@ public class EnrolmentSyncPlannerTests
     {
         var plan = EnrolmentSyncPlanner.Plan(Diff(E(year: 12), E()), 257);
         var op = Assert.Single(plan.Operations);
-        Assert.Equal((SyncAction.Update, "PATCH"), (op.Action, op.Method.Method));
+        Assert.Equal((SyncAction.Update, "PATCH"), (op.Action, op.Verb));
         Assert.Equal(new[] { "nsn", "yearLevel" }, op.Item.Properties().Select(p => p.Name));
     }
 

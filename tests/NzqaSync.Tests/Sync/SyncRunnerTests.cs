@@ -38,7 +38,7 @@ public sealed class SyncRunnerTests : IDisposable
     public async Task Batches_respect_the_size_and_every_record_gets_its_own_outcome_and_journal_lines()
     {
         var sizes = new ConcurrentBag<int>();
-        BatchSender send = (method, route, items, ct) =>
+        BatchSender send = (write, provider, items, ct) =>
         {
             sizes.Add(items.Count);
             return Task.FromResult<IReadOnlyList<BatchItemResult>>(items.Select((item, i) => (string)item["nsn"] == "7"
@@ -46,7 +46,7 @@ public sealed class SyncRunnerTests : IDisposable
                 : new BatchItemResult { Index = i, Outcome = "Created" }).ToList());
         };
         var journal = new SyncJournal(_folder);
-        var runner = new SyncRunner(send, journal, "Nzqa", "run-1", batchSize: 10, concurrency: 3);
+        var runner = new SyncRunner(send, SyncRun.Start(journal, "Nzqa", "Enrolment", 25, "run-1"), batchSize: 10, concurrency: 3);
 
         var results = await runner.RunAsync(Plans(25, i => E(i), _ => null), CancellationToken.None);
 
@@ -64,12 +64,12 @@ public sealed class SyncRunnerTests : IDisposable
     public async Task A_failed_update_stops_the_leaving_operation_of_the_same_record()
     {
         var routes = new ConcurrentBag<string>();
-        BatchSender send = (method, route, items, ct) =>
+        BatchSender send = (write, provider, items, ct) =>
         {
-            routes.Add(route);
+            routes.Add(NzqaWrites.Route(write, provider));
             return Task.FromResult<IReadOnlyList<BatchItemResult>>(items.Select((_, i) => new BatchItemResult { Index = i, Outcome = "Failed", Errors = { new ItemError { Code = "FIELD_INVALID", Message = "no" } } }).ToList());
         };
-        var runner = new SyncRunner(send, new SyncJournal(_folder), "Nzqa", "run-2");
+        var runner = new SyncRunner(send, SyncRun.Start(new SyncJournal(_folder), "Nzqa", "Enrolment", 1, "run-2"));
         var results = await runner.RunAsync(Plans(1, i => E(i, year: 12, left: new DateTime(2026, 5, 1)), i => E(i)), CancellationToken.None);
 
         Assert.Equal(new[] { "providers/257/enrolments" }, routes);
@@ -79,8 +79,8 @@ public sealed class SyncRunnerTests : IDisposable
     [Fact]
     public async Task A_lost_answer_is_journalled_in_doubt_not_failed()
     {
-        BatchSender send = (method, route, items, ct) => throw new ServiceException("NZQA", null, null, "connection reset") { OutcomeUnknown = true };
-        var runner = new SyncRunner(send, new SyncJournal(_folder), "Nzqa", "run-3");
+        BatchSender send = (write, provider, items, ct) => throw new ServiceException("NZQA", null, null, "connection reset") { OutcomeUnknown = true };
+        var runner = new SyncRunner(send, SyncRun.Start(new SyncJournal(_folder), "Nzqa", "Enrolment", 3, "run-3"));
         var results = await runner.RunAsync(Plans(3, i => E(i), _ => null), CancellationToken.None);
 
         Assert.All(results, r => Assert.Equal(SyncOutcome.Failed, r.Outcome));
