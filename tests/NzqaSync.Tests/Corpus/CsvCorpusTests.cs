@@ -112,3 +112,41 @@ public class CsvCorpusTests : IDisposable
         Assert.Equal("1", row.Cells["NSN"]);
     }
 }
+
+/// <summary>
+/// Import-NzqaRecord and Compare-Nzqa* -Path bind each CSV row by header position (one plan per file); the records
+/// and problems must be what reading the same row's cells by header name gives (the slower path it replaced).
+/// </summary>
+public class CsvHeaderPlanTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "nzqasync-plan-" + Guid.NewGuid().ToString("N") + ".csv");
+
+    public void Dispose() => File.Delete(_path);
+
+    [Theory]
+    // Two columns for one field (the later one is read last), a blank header, a repeated header in another case,
+    // a short row, a column that feeds nothing, bad numbers, a control character in a column that feeds nothing.
+    [InlineData("NSN,National Student Number,Standard,Year,Result,,nsn,Notes\n1,2,91027,2026,A,x,3,ok\n4,,91028,20x6\n5,5,91027,2026,M,,,\u0007 bell\n")]
+    [InlineData("Student NSN;Standard Number;Academic Year;Grade;Version;Withdrawn\n 100000025 ; 91927 ;2026;E;x;maybe\n100000026;91927;2026;;2;Y\n")]
+    public void A_row_bound_by_position_reads_as_the_same_row_by_header(string text)
+    {
+        File.WriteAllText(_path, text, new UTF8Encoding(false));
+        string[] header = null;
+        var lines = CsvRecordSource.ReadLines(_path, h => header = h).ToList();
+        Assert.NotEmpty(lines);
+        var byPosition = new LocalRecordReader<NzqaSync.Domain.StandardRecord>(StandardBindings.All);
+        var byName = new LocalRecordReader<NzqaSync.Domain.StandardRecord>(StandardBindings.All);
+        var plan = byPosition.PlanFor(header);
+        foreach (var line in lines)
+        {
+            var row = line.ToRow();
+            Assert.Equal(CsvRecordSource.CheckControlCharacters(row, byName.Binds), plan.CheckControlCharacters(line));
+            Assert.Equal(row.Defect, line.Defect);
+            var a = byPosition.Read(plan, line.Values);
+            var b = byName.Read(row.Cells);
+            Assert.Equal(Newtonsoft.Json.JsonConvert.SerializeObject(b.Record), Newtonsoft.Json.JsonConvert.SerializeObject(a.Record));
+            Assert.Equal(b.Problems.Select(p => p.ErrorId + "|" + p.Field + "|" + p.Message), a.Problems.Select(p => p.ErrorId + "|" + p.Field + "|" + p.Message));
+            Assert.Equal(b.Present.OrderBy(x => x), a.Present.OrderBy(x => x));
+        }
+    }
+}

@@ -144,6 +144,33 @@ public sealed class SandboxSeedTests
         Assert.InRange(export.Enrolments.Count, students * 9 / 10, students + 20);
     }
 
+    [Fact]
+    public async Task Standards_per_student_seeds_a_large_schools_year_that_NZQA_would_hold()
+    {
+        // The benchmark's largest school: --standards-per-student gives each year 11-13 student that many entries this
+        // year (past their own level's standards, the adjacent levels'), every one a real catalogue standard with a
+        // result it allows and an entry method if external, no standard twice for a student in a year.
+        await using var usual = await StartAsync(o => { o.Students = 300; });
+        await using var large = await StartAsync(o => { o.Students = 300; o.StandardsPerStudent = 20; });
+        int y = large.Year;
+        var entries = large.State.Nzqa.Entries(257, y);
+        var yearLevels = large.State.Nzqa.Enrolments(257).ToDictionary(e => e.Nsn, e => e.YearLevel);
+        var perStudent = entries.GroupBy(e => e.Nsn).ToDictionary(g => g.Key, g => g.ToList());
+        var ncea = yearLevels.Where(kv => kv.Value >= 11 && perStudent.ContainsKey(kv.Key)).Select(kv => kv.Key).ToList();
+        Assert.NotEmpty(ncea);
+        Assert.True(ncea.Count(n => perStudent[n].Count >= 20) >= ncea.Count * 8 / 10,
+            $"most year 11-13 students have 20 entries: {string.Join(",", ncea.Select(n => perStudent[n].Count).Take(30))}");
+        foreach (var e in entries)
+        {
+            var standard = NzqaSync.Sandbox.Nzqa.StandardsCatalogue.Find(e.StandardNumber, e.StandardVersion);
+            Assert.NotNull(standard);
+            if (e.Result != null) Assert.True(NzqaSync.Sandbox.Nzqa.StandardsCatalogue.ResultAllowed(standard, e.Result), $"{e.Key}: {e.Result}");
+            if (standard.Assessment == "External" && e.Status == "Entered") Assert.NotNull(e.EntryMethod);
+        }
+        Assert.All(perStudent.Values, list => Assert.Equal(list.Count, list.Select(e => e.StandardNumber).Distinct().Count()));
+        Assert.True(large.State.SmsExport(257).Standards.Count > 3 * usual.State.SmsExport(257).Standards.Count);
+    }
+
     private static void AssertAllStatuses(string area, IEnumerable<string> statuses)
     {
         var counts = statuses.GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
