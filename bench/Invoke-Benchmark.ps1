@@ -128,7 +128,7 @@ if ('import' -in $parts) {
     $fig.Import = Median $runs
     Say '## Import-Module in a fresh pwsh'
     Say
-    Say "5 fresh pwsh processes, each timing ``Import-Module NzqaSync`` (by name, out/ on PSModulePath): $(($runs | ForEach-Object { S $_ }) -join ', ') s; **median $(S $fig.Import) s**."
+    Say "5 fresh pwsh processes, each timing ``Import-Module NzqaSync`` (by name, the measured module folder on PSModulePath): $(($runs | ForEach-Object { S $_ }) -join ', ') s; **median $(S $fig.Import) s**."
     Say
 }
 
