@@ -54,6 +54,10 @@ param(
     [switch] $PassThru
 )
 
+# A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
+# [IO.File]::Exists would use: resolve it once here.
+$ExportFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($ExportFolder)
+
 function Stop-Round([string] $Message) {
     "tertiary-sync: $Message"
     exit 2
