@@ -93,7 +93,7 @@ Describe 'Compare-DxpRecord with no local records of the dataset' {
 }
 
 Describe 'Compare-Nzqa* with no local records' {
-    It 'Compare-<Cmdlet> -Path <missing>: an ObjectNotFound error naming the path, NzqaCompareNoLocalRecords, no NzqaOnly diff' -ForEach @(
+    It 'Compare-<Cmdlet> -Path nope.csv: an ObjectNotFound error naming the path, NzqaCompareNoLocalRecords, no NzqaOnly diff' -ForEach @(
         @{ Cmdlet = 'NzqaStandard' }, @{ Cmdlet = 'NzqaEnrolment' }, @{ Cmdlet = 'NzqaLearner' }
     ) {
         $ErrorActionPreference = 'Continue'
