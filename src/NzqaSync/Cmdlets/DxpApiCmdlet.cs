@@ -96,6 +96,17 @@ namespace NzqaSync.Cmdlets
             }
         }
 
+        /// <summary>The localIds DXP's CSV read-back of a dataset holds (no warnings: runs off the pipeline thread).</summary>
+        private static async Task<ICollection<string>> HeldLocalIdsAsync(DxpConnection connection, string returnId, string dataset, System.Threading.CancellationToken ct)
+        {
+            var submission = await connection.GetSubmissionAsync(returnId, ct).ConfigureAwait(false);
+            var csv = await connection.Client.GetContentsCsvAsync(submission, dataset, ct).ConfigureAwait(false);
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (local, _) in DxpRecordReader.For(dataset).ReadCsv(csv))
+                if (local.Record?.LocalId != null) ids.Add(local.Record.LocalId);
+            return ids;
+        }
+
         /// <summary>DXP's CSV read-back of a dataset as records, in order; a cell that cannot be read is a warning naming its row.</summary>
         protected IEnumerable<IDxpRecord> ReadBack(string dataset, string csv)
         {
@@ -106,16 +117,20 @@ namespace NzqaSync.Cmdlets
             }
         }
 
-        /// <summary>One delete run of localIds of one dataset; no results when DXP could not be asked (then one error names the return).</summary>
+        /// <summary>
+        /// One delete run of localIds of one dataset; no results when DXP could not be asked (then one error names the return).
+        /// <paramref name="alreadyGoneIsDone"/> (Sync-DxpRecord): a refused delete of a localId the return no longer holds is Removed.
+        /// </summary>
         private protected (List<DxpRemoveResult> Results, Exception Failure) Delete(DxpConnection connection, SyncJournal journal, string runId, string returnId, string dataset,
-            IReadOnlyList<string> localIds, JournalApproval approval = null)
+            IReadOnlyList<string> localIds, JournalApproval approval = null, bool alreadyGoneIsDone = false)
         {
             var run = StartRun(() => SyncRun.Start(journal, "Dxp", DxpDatasets.KindOf(dataset), localIds.Count, runId, approval), ServiceErrorIds.Dxp);
             var notes = new ConcurrentQueue<string>();
             List<DxpRemoveResult> results = null;
             try
             {
-                results = Await(DxpRemover.RemoveAsync(connection, run, returnId, dataset, localIds, notes, StopToken), connection.Sender,
+                var held = alreadyGoneIsDone ? (ct => HeldLocalIdsAsync(connection, returnId, dataset, ct)) : (Func<System.Threading.CancellationToken, Task<ICollection<string>>>)null;
+                results = Await(DxpRemover.RemoveAsync(connection, run, returnId, dataset, localIds, notes, StopToken, held), connection.Sender,
                     () => { while (notes.TryDequeue(out var n)) WriteVerbose(n); });
             }
             catch (ServiceException ex)

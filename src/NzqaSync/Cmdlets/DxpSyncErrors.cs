@@ -14,7 +14,12 @@ namespace NzqaSync.Cmdlets
             return new ErrorRecord(new InvalidOperationException(message), errorId,
                 result.Outcome == DxpSyncOutcome.Rejected ? ErrorCategory.InvalidData : ErrorCategory.InvalidResult, result)
             {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the record in the SMS export, then compare and sync again." },
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = result.Action == DxpSyncAction.Delete
+                        ? "Check what the return holds for this localId (Get-DxpSubmissionContent), then compare and sync again."
+                        : "Correct the record in the SMS export, then compare and sync again.",
+                },
             };
         }
 

@@ -98,13 +98,16 @@ namespace NzqaSync.Cmdlets
         private protected void DeleteDiffs(DxpConnection connection, SyncJournal journal, string runId, string returnId, string dataset, List<DxpRecordDiff> diffs, JournalApproval approval)
         {
             var byId = diffs.GroupBy(d => d.LocalId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-            var (results, failure) = Delete(connection, journal, runId, returnId, dataset, byId.Keys.ToList(), approval);
+            var (results, failure) = Delete(connection, journal, runId, returnId, dataset, byId.Keys.ToList(), approval, alreadyGoneIsDone: true);
             if (failure != null)
                 foreach (var d in byId.Values) WriteObject(DxpSyncResult.For(d, returnId, runId, DxpSyncAction.Delete, DxpSyncOutcome.Failed, new[] { Unwrap(failure).Message }));
             if (results == null) return;
             foreach (var r in results)
-                Report(DxpSyncResult.For(byId[r.LocalId], returnId, runId, DxpSyncAction.Delete, DxpSyncResult.OutcomeOf(r.Outcome), r.Errors),
-                    r.Outcome == DxpRemoveOutcome.Rejected ? ErrorIds.DxpRecordNotDeleted : ErrorIds.DxpDeleteFailed);
+            {
+                var result = DxpSyncResult.For(byId[r.LocalId], returnId, runId, DxpSyncAction.Delete, DxpSyncResult.OutcomeOf(r.Outcome), r.Errors);
+                result.Note = r.Note;
+                Report(result, r.Outcome == DxpRemoveOutcome.Rejected ? ErrorIds.DxpRecordNotDeleted : ErrorIds.DxpDeleteFailed);
+            }
         }
 
         private void Report(DxpSyncResult result, string errorId)

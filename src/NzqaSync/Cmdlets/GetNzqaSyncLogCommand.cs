@@ -40,7 +40,7 @@ namespace NzqaSync.Cmdlets
         [ValidateRange(1, int.MaxValue)]
         public int Last { get; set; }
 
-        /// <summary>Only entries for these record keys (an NSN; "NSN/standard" for standards); wildcards allowed.</summary>
+        /// <summary>Only entries for these record keys: a whole key, or the leading part of a compound key (an NSN matches "NSN/standard/year"); wildcards allowed.</summary>
         [Parameter(ParameterSetName = ParameterSets.Entries)]
         [SupportsWildcards]
         public string[] Key { get; set; }
@@ -88,7 +88,7 @@ namespace NzqaSync.Cmdlets
             if (Key != null)
             {
                 var patterns = Key.Select(k => new WildcardPattern(k, WildcardOptions.IgnoreCase)).ToList();
-                entries = entries.Where(e => e.Key != null && patterns.Any(p => p.IsMatch(e.Key)));
+                entries = entries.Where(e => SyncLogKey.Matches(e.Key, part => patterns.Any(p => p.IsMatch(part))));
             }
             if (RunId != null) entries = entries.Where(e => string.Equals(e.RunId, RunId, StringComparison.OrdinalIgnoreCase));
             return entries;

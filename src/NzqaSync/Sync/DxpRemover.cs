@@ -16,9 +16,19 @@ namespace NzqaSync.Sync
     /// </summary>
     public static class DxpRemover
     {
+        /// <summary>The note on a delete DXP refused because it no longer held the record (so the delete was already done).</summary>
+        public const string NoLongerHeld = "DXP no longer held it (already deleted); nothing to delete.";
+
         /// <param name="run">The started run of the dataset (<see cref="SyncRun.Start"/>): it writes the journal ahead of each batch and after it, naming its approval.</param>
+        /// <param name="heldLocalIds">
+        /// When given (Sync-DxpRecord), a delete DXP answers with errors is checked against what the return then holds
+        /// (read once per such batch): a localId DXP no longer holds was already deleted (an earlier run, another tool),
+        /// which is what the delete wanted, so it ends Removed with <see cref="NoLongerHeld"/>. DXP's wording for an
+        /// unknown localId is not published (docs/api-contract.md), so the read-back decides, not the error text.
+        /// </param>
         public static async Task<List<DxpRemoveResult>> RemoveAsync(DxpConnection connection, SyncRun run, string returnId, string dataset,
-            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct)
+            IReadOnlyList<string> localIds, ConcurrentQueue<string> notes, CancellationToken ct,
+            Func<CancellationToken, Task<ICollection<string>>> heldLocalIds = null)
         {
             var runId = run.RunId;
             var kind = DxpDatasets.KindOf(dataset);
@@ -59,6 +69,19 @@ namespace NzqaSync.Sync
                     break;
                 }
                 var byId = (response?.Content ?? new List<DxpRecordResult>()).Where(r => r?.LocalId != null).GroupBy(r => r.LocalId).ToDictionary(g => g.Key, g => g.First());
+                ICollection<string> held = null;
+                if (failure == null && heldLocalIds != null && chunk.Any(id => !(byId.TryGetValue(id, out var a) && a.Accepted)))
+                {
+                    try
+                    {
+                        held = await heldLocalIds(ct).ConfigureAwait(false);
+                        notes.Enqueue($"DXP refused {chunk.Count(id => !(byId.TryGetValue(id, out var a) && a.Accepted))} delete(s); read back what return {returnId} holds for {dataset} to see whether they were already deleted.");
+                    }
+                    catch (Exception ex) when (ex is ServiceException || ex is OperationCanceledException)
+                    {
+                        notes.Enqueue($"Could not read back {dataset} to check the refused deletes: {ex.Message}");
+                    }
+                }
                 for (var i = 0; i < chunk.Count; i++)
                 {
                     var result = new DxpRemoveResult { Dataset = dataset, Kind = kind, LocalId = chunk[i], ReturnId = returnId, RunId = runId, Timestamp = DateTimeOffset.Now };
@@ -73,6 +96,14 @@ namespace NzqaSync.Sync
                         result.Outcome = DxpRemoveOutcome.Removed;
                         ops[i].Outcome = SyncRun.Synced;
                         ops[i].Detail = "Removed";
+                    }
+                    else if (held != null && !held.Contains(chunk[i]))
+                    {
+                        result.Outcome = DxpRemoveOutcome.Removed;
+                        result.Note = NoLongerHeld;
+                        ops[i].Outcome = SyncRun.Synced;
+                        ops[i].Detail = "Removed: " + NoLongerHeld;
+                        notes.Enqueue($"{kind} {chunk[i]}: {NoLongerHeld}");
                     }
                     else
                     {

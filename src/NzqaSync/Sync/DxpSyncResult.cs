@@ -30,6 +30,9 @@ namespace NzqaSync.Sync
         /// <summary>The diff this result came from.</summary>
         public DxpRecordDiff Diff { get; set; }
 
+        /// <summary>Why a Synced delete needed nothing sent (DXP no longer held the record); otherwise null.</summary>
+        public string Note { get; set; }
+
         public string ErrorSummary => string.Join("; ", Errors);
 
         /// <summary>Accepted → Synced, Rejected → Rejected, the rest Failed.</summary>

@@ -66,6 +66,8 @@ namespace NzqaSync.Sync
         public string Kind { get; set; }
         public string LocalId { get; set; }
         public DxpRemoveOutcome Outcome { get; set; }
+        /// <summary>Why a Removed record needed no delete (DXP no longer held it); otherwise null.</summary>
+        public string Note { get; set; }
         /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
         public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
         private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
