@@ -55,7 +55,11 @@ Describe 'Sync-DxpRecord deleting a record DXP no longer holds' {
     }
 
     It 'the journal has it Synced, not Failed, with the note' {
-        $entry = @(Get-NzqaSyncLog -Path $journal -Key $gone[0].LocalId)[-1]
+        $second = @($again | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })[0]
+        $second.RunId | Should -Not -Be $first[0].RunId
+        $entries = @(Get-NzqaSyncLog -Path $journal -Key $gone[0].LocalId -RunId $second.RunId)
+        $entries.Count | Should -Be 1
+        $entry = $entries[0]
         $entry.Outcome | Should -Be 'Synced'
         $entry.Detail | Should -Match 'no longer held'
     }

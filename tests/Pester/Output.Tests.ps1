@@ -10,7 +10,8 @@ BeforeDiscovery {
         'NzqaSync.Api.NzqaConnection', 'NzqaSync.Cmdlets.NzqaConnectionTest',
         'NzqaSync.Api.DxpConnection', 'NzqaSync.Cmdlets.DxpConnectionTest', 'NzqaSync.Api.DxpReturn', 'NzqaSync.Api.DxpSubmission',
         'NzqaSync.Domain.Dxp.CourseEnrolmentRecord', 'NzqaSync.Domain.Dxp.QualificationCompletionRecord',
-        'NzqaSync.Sync.DxpUploadResult', 'NzqaSync.Api.DxpValidationRun', 'NzqaSync.Api.DxpValidationResult'
+        'NzqaSync.Sync.DxpUploadResult', 'NzqaSync.Api.DxpValidationRun', 'NzqaSync.Api.DxpValidationResult',
+        'NzqaSync.Compare.DxpRecordDiff', 'NzqaSync.Sync.DxpSyncResult'
     ) | ForEach-Object { @{ TypeName = $_ } }
 }
 
@@ -54,6 +55,14 @@ BeforeAll {
     $courses = @(Import-NzqaRecord -Path (Join-Path $sdr 'course-enrolments.csv') -Kind CourseEnrolment 2>$null)
     $completions = @(Import-NzqaRecord -Path (Join-Path $sdr 'qualification-completions.csv') -Kind QualificationCompletion 2>$null)
     Add-Sample ($courses | Select-Object -First 3)
+    # An SDR learner round: six uploaded by Sync-DxpRecord, then one fee changed (Different) and one gender wrong (Invalid).
+    $dxpLearners = @(Import-NzqaRecord -Path (Join-Path $sdr 'learners.csv') -Kind DxpLearner 2>$null | Select-Object -First 6)
+    $script:dxpSyncResults = @($dxpLearners | Compare-DxpRecord -ReturnId $returnId -Dataset Learner 2>$null | Where-Object Status -in 'New', 'Different' | Sync-DxpRecord -Confirm:$false 2>$null)
+    $dxpLearners[0].TotalFeeForDomesticStudent = 9999
+    $dxpLearners[1].Gender = 'X'
+    $script:dxpDiffs = @($dxpLearners | Compare-DxpRecord -ReturnId $returnId -Dataset Learner 2>$null)
+    Add-Sample ($dxpDiffs | Sort-Object { $_.Status -eq 'Match' })
+    Add-Sample $dxpSyncResults
     Add-Sample ($completions | Select-Object -First 3)
     $script:dxpResults = @($courses | Send-DxpCourseEnrolment -ReturnId $returnId 2>$null) + @($completions | Send-DxpQualificationCompletion -ReturnId $returnId 2>$null)
     Add-Sample ($dxpResults | Sort-Object { $_.Outcome -eq 'Accepted' } | Select-Object -First 10)
@@ -104,6 +113,20 @@ Describe 'Export-Csv keeps what people read' {
         $invalid.Problems | Should -Not -Match 'System\.|NzqaSync\.'
         $text = Get-Content $file -Raw
         $text | Should -Not -Match 'NzqaSync\.(Compare|Domain)\.|System\.Collections|System\.String\[\]'
+    }
+
+    It 'DXP diffs: Differences, Problems, Local and Dxp as text, as NZQA diffs are' {
+        $file = Join-Path $work 'dxpdiff.csv'
+        $dxpDiffs | Export-Csv -Path $file -NoTypeInformation
+        $rows = Import-Csv $file
+        $rows.Count | Should -Be $dxpDiffs.Count
+        $different = @($rows | Where-Object Status -eq 'Different')[0]
+        $different.Differences | Should -Match '^totalFeeForDomesticStudent: 9999(\.00)? \(DXP .+\)$'
+        $different.Local | Should -Match '^\S+ \(student \S+'
+        $different.Dxp | Should -Be $different.Local -Because 'both name the same learner'
+        $invalid = @($rows | Where-Object Status -eq 'Invalid')[0]
+        $invalid.Problems | Should -Match 'gender'
+        Get-Content $file -Raw | Should -Not -Match 'NzqaSync\.(Compare|Domain)\.|System\.Collections|\[\]'
     }
 
     It 'sync results: Outcome, Key and the errors as text' {
@@ -179,6 +202,8 @@ Describe 'Columns a cron log needs to say why' {
         @{ Type = 'NzqaSync.Sync.SyncResult'; Columns = 'Outcome', 'Key', 'Errors' }
         @{ Type = 'NzqaSync.Journal.SyncLogEntry'; Columns = 'Outcome', 'Key', 'Errors' }
         @{ Type = 'NzqaSync.Sync.DxpUploadResult'; Columns = 'Outcome', 'LocalId', 'Errors' }
+        @{ Type = 'NzqaSync.Sync.DxpSyncResult'; Columns = 'Outcome', 'Action', 'LocalId', 'Errors' }
+        @{ Type = 'NzqaSync.Compare.DxpRecordDiff'; Columns = 'Status', 'LocalId', 'Student', 'Differences' }
         @{ Type = 'NzqaSync.Api.DxpValidationResult'; Columns = 'Type', 'Code', 'LocalId', 'Description' }
     ) {
         $text = $samples[$Type] | Format-Table | Out-String -Width 80

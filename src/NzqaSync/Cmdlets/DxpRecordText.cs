@@ -9,18 +9,7 @@ namespace NzqaSync.Cmdlets
     internal static class DxpRecordText
     {
         /// <summary>A record's localId and what it is about: "CE1 (student S1, course C1 starting 2026-02-23)".</summary>
-        public static string Describe(IDxpRecord record)
-        {
-            switch (record)
-            {
-                case DxpCourseRecord r: return $"{r.LocalId} (course {r.CourseCode}, {r.CourseTitle})";
-                case DxpLearnerRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, {r.NameIdCode})";
-                case CourseEnrolmentRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, course {r.CourseCode} starting {Day(r.CourseStartDate)})";
-                case DxpCourseCompletionRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, course {r.CourseCode} starting {Day(r.CourseStartDate)})";
-                case QualificationCompletionRecord r: return $"{r.LocalId} (student {r.StudentIdentificationCode}, qualification {r.QualificationCode}, {r.YearRequirementsMet})";
-                default: return record?.LocalId;
-            }
-        }
+        public static string Describe(IDxpRecord record) => DxpRecordName.Of(record);
 
         /// <summary>A diff as Sync-DxpRecord's ShouldProcess names it: "CourseEnrolment CE1 (student S1, course C1) in DXP return 202608".</summary>
         public static string Target(Compare.DxpRecordDiff diff, string returnId) =>
@@ -29,7 +18,5 @@ namespace NzqaSync.Cmdlets
         /// <summary>The kind in words: "course enrolment", "qualification completion", "learner".</summary>
         public static string Noun(string dataset) =>
             Regex.Replace(DxpDatasets.KindOf(dataset), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
-
-        private static string Day(DateTime? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?";
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NzqaSync.Domain;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Compare
@@ -40,8 +41,8 @@ namespace NzqaSync.Compare
     /// <summary>One record's comparison (Compare-DxpRecord); Sync-DxpRecord takes it.</summary>
     public sealed class DxpRecordDiff
     {
-        private static readonly IReadOnlyList<DxpFieldDifference> NoDifferences = Array.Empty<DxpFieldDifference>();
-        private static readonly IReadOnlyList<DxpFieldProblem> NoProblems = Array.Empty<DxpFieldProblem>();
+        private static readonly IReadOnlyList<DxpFieldDifference> NoDifferences = TextList.Of<DxpFieldDifference>(null);
+        private static readonly IReadOnlyList<DxpFieldProblem> NoProblems = TextList.Of<DxpFieldProblem>(null);
 
         /// <summary>The route name: learners, courses, course-enrolments, course-completions, qualification-completions.</summary>
         public string Dataset { get; set; }
@@ -52,8 +53,12 @@ namespace NzqaSync.Compare
         /// <summary>The course, for course register, enrolment and completion records.</summary>
         public string CourseCode { get; set; }
         public DxpDiffStatus Status { get; set; }
-        public IReadOnlyList<DxpFieldDifference> Differences { get; set; } = NoDifferences;
-        public IReadOnlyList<DxpFieldProblem> Problems { get; set; } = NoProblems;
+        /// <summary>As text (Export-Csv): "field: local (DXP value)" joined with "; ".</summary>
+        public IReadOnlyList<DxpFieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
+        private IReadOnlyList<DxpFieldDifference> _differences = NoDifferences;
+        /// <summary>As text (Export-Csv): each problem's code, field and message, joined with "; ".</summary>
+        public IReadOnlyList<DxpFieldProblem> Problems { get => _problems; set => _problems = TextList.Of(value); }
+        private IReadOnlyList<DxpFieldProblem> _problems = NoProblems;
         /// <summary>The local record, normalised as it would be sent (null for DxpOnly).</summary>
         public IDxpRecord Local { get; set; }
         /// <summary>What the submission holds (null for New).</summary>

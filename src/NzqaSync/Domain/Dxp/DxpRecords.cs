@@ -19,6 +19,9 @@ namespace NzqaSync.Domain.Dxp
     /// </summary>
     public sealed class CourseEnrolmentRecord : IDxpRecord
     {
+        /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
+        public override string ToString() => DxpRecordName.Of(this);
+
         public const string DatasetName = "course-enrolments";
 
         public string Dataset => DatasetName;
@@ -91,6 +94,9 @@ namespace NzqaSync.Domain.Dxp
     /// </summary>
     public sealed class QualificationCompletionRecord : IDxpRecord
     {
+        /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
+        public override string ToString() => DxpRecordName.Of(this);
+
         public const string DatasetName = "qualification-completions";
 
         public string Dataset => DatasetName;

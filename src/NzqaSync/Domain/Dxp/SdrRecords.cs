@@ -11,6 +11,9 @@ namespace NzqaSync.Domain.Dxp
     /// </summary>
     public sealed class DxpLearnerRecord : IDxpRecord
     {
+        /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
+        public override string ToString() => DxpRecordName.Of(this);
+
         public const string DatasetName = "learners";
 
         public string Dataset => DatasetName;
@@ -63,6 +66,9 @@ namespace NzqaSync.Domain.Dxp
     /// </summary>
     public sealed class DxpCourseRecord : IDxpRecord
     {
+        /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
+        public override string ToString() => DxpRecordName.Of(this);
+
         public const string DatasetName = "courses";
 
         public string Dataset => DatasetName;
@@ -94,6 +100,9 @@ namespace NzqaSync.Domain.Dxp
     /// </summary>
     public sealed class DxpCourseCompletionRecord : IDxpRecord
     {
+        /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
+        public override string ToString() => DxpRecordName.Of(this);
+
         public const string DatasetName = "course-completions";
 
         public string Dataset => DatasetName;
