@@ -29,6 +29,10 @@ param(
     [string] $JournalPath
 )
 
+# A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
+# [IO.File]::Exists would use: resolve it once here.
+$SmsExportFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SmsExportFolder)
+
 $connect = @{ BaseUri = $BaseUri; ProviderNumber = $ProviderNumber; Credential = $Credential; ErrorAction = 'Stop' }
 if ($JournalPath) { $connect.JournalPath = $JournalPath }
 try { Connect-Nzqa @connect }

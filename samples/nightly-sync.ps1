@@ -43,6 +43,10 @@ param(
     [string] $ApprovalPath
 )
 
+# A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
+# [IO.File]::Exists would use: resolve it once here.
+$SmsExportFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SmsExportFolder)
+
 # Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
 # Import-NzqaCredential refuses one that anyone but its owner can read.
 if (-not $Credential -and $CredentialPath) {

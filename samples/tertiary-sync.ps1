@@ -54,6 +54,10 @@ param(
     [switch] $PassThru
 )
 
+# A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
+# [IO.File]::Exists would use: resolve it once here.
+$ExportFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($ExportFolder)
+
 function Stop-Round([string] $Message) {
     "tertiary-sync: $Message"
     exit 2
@@ -150,7 +154,11 @@ foreach ($c in $collections) {
     if ($ApprovalPath) {
         $changedSince = @($awaiting | Where-Object { $_.Errors -match '^Changed since approval' })
         ("{0}: {1} awaiting approval, {2} changed since approval (not sent)" -f $c.Name, ($awaiting.Count - $changedSince.Count), $changedSince.Count)
-        foreach ($r in $changedSince) { ("  changed since approval: {0} {1}" -f $r.Kind, $r.LocalId) }
+        foreach ($r in $changedSince) {
+            # Named as the SMS knows it (student ID, course code), the hashed localId after it.
+            $known = @($(if ($r.StudentIdentificationCode) { "student $($r.StudentIdentificationCode)" }), $(if ($r.Diff.CourseCode) { "course $($r.Diff.CourseCode)" })) -ne $null
+            ("  changed since approval: {0} {1}" -f $r.Kind, $(if ($known) { "$($known -join ', ') ($($r.LocalId))" } else { $r.LocalId }))
+        }
         $sent = @($sent | Where-Object { $awaiting -notcontains $_ })
     }
     $sentCounts = [ordered]@{}

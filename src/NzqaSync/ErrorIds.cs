@@ -37,6 +37,7 @@ namespace NzqaSync
         public const string NzqaDuplicateKey = nameof(NzqaDuplicateKey);
         public const string NzqaFieldTooLong = nameof(NzqaFieldTooLong);
         public const string NzqaFileNotFound = nameof(NzqaFileNotFound);
+        public const string NzqaCompareNoLocalRecords = nameof(NzqaCompareNoLocalRecords);
         public const string NzqaFileUnreadable = nameof(NzqaFileUnreadable);
         public const string NzqaInsecureUri = nameof(NzqaInsecureUri);
         public const string NzqaInvalidDate = nameof(NzqaInvalidDate);
@@ -115,6 +116,8 @@ namespace NzqaSync
         public const string DxpSyncNotConfirmed = nameof(DxpSyncNotConfirmed);
         public const string DxpNotTheApi = nameof(DxpNotTheApi);
         public const string DxpUnknownDataset = nameof(DxpUnknownDataset);
+        public const string DxpCompareNoLocalRecords = nameof(DxpCompareNoLocalRecords);
+        public const string DxpWrongRecordKind = nameof(DxpWrongRecordKind);
         public const string DxpUnreadableGzip = nameof(DxpUnreadableGzip);
         public const string DxpValidationNotProcessed = nameof(DxpValidationNotProcessed);
         public const string DxpValidationTimeout = nameof(DxpValidationTimeout);

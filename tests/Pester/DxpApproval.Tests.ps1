@@ -149,7 +149,9 @@ Describe 'samples/tertiary-sync.ps1 -ApprovalPath (approval mode)' {
         $learners[4].'Total Fee' = '9200.00'
         Save-Export
         $script:sampleApproval = Join-Path $work 'sample-approval.json'
-        Get-LearnerDiffs | Where-Object StudentIdentificationCode -eq 'TA0004' | New-NzqaApproval -Path $sampleApproval -SignedBy 'Rawiri Parata' | Out-Null
+        Get-LearnerDiffs | Where-Object StudentIdentificationCode -in 'TA0004', 'TA0005' | New-NzqaApproval -Path $sampleApproval -SignedBy 'Rawiri Parata' | Out-Null
+        $learners[4].'Total Fee' = '9300.00'   # TA0005 changes again after approval
+        Save-Export
         $script:approvedRun = Invoke-Round $sampleApproval
     }
 
@@ -157,9 +159,14 @@ Describe 'samples/tertiary-sync.ps1 -ApprovalPath (approval mode)' {
         $approvedRun.ExitCode | Should -Be 0 -Because $approvedRun.Text
         $sent = @($approvedRun.Outcome.Results | Where-Object Outcome -eq 'Synced')
         $sent.StudentIdentificationCode | Should -Be @('TA0004')
-        $approvedRun.Text | Should -Match 'Learners: 3 awaiting approval, 0 changed since approval \(not sent\)'
+        $approvedRun.Text | Should -Match 'Learners: 2 awaiting approval, 1 changed since approval \(not sent\)'
         Fee 'TA0004' | Should -Be 9100
         Fee 'TA0005' | Should -Be 7250
+    }
+
+    It 'names a record changed since approval by the student ID the SMS knows, not only its hashed localId' {
+        $localId = (Get-LearnerDiffs | Where-Object StudentIdentificationCode -eq 'TA0005').LocalId
+        $approvedRun.Text | Should -Match ('changed since approval: Learner student TA0005 \(' + [regex]::Escape($localId) + '\)')
     }
 
     It 'stops with exit code 2 when the approval file is missing' {

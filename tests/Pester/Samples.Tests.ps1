@@ -197,6 +197,32 @@ Describe 'samples/tertiary-sync.ps1 (its whole SDR round and exit codes 0/1 are 
         $r.Output + $r.Error | Should -Not -Match 'Connected'
     }
 
+    It 'finds a relative -ExportFolder after Set-Location (resolved against the PowerShell location, not the process''s directory)' {
+        # A user's shell: Set-Location to where the export is, then -ExportFolder ./sdr. The process's own working
+        # directory stays elsewhere, which is what [IO.File]::Exists would have used.
+        $location = Join-Path $work 'tertiary-location'
+        $sdr = Join-Path $location 'sdr'
+        New-Item -ItemType Directory -Path $sdr -Force | Out-Null
+        [pscustomobject]@{ 'Student ID' = 'TA0001'; NSN = 2140001; Surname = 'Lee'; 'First Name' = 'Anna'; Gender = 'F'; 'Date of Birth' = '01/04/2001'; 'Total Fee' = '7250.00' } |
+            Export-Csv (Join-Path $sdr 'learners.csv')
+        [pscustomobject]@{ 'Course Code' = 'ECON101'; 'Course Title' = 'Introductory economics'; Qualification = 'BBS701' } | Export-Csv (Join-Path $sdr 'courses.csv')
+        # No course-enrolments.csv (required): the round stops there, before sending anything, naming the resolved path.
+        $child = Join-Path $work 'tertiary-relative.ps1'
+        Set-Content -Path $child -Value @'
+Set-Location $env:SAMPLE_LOCATION
+$cred = [pscredential]::new($env:SAMPLE_ACCOUNT, (ConvertTo-SecureString $env:SAMPLE_PASSWORD -AsPlainText -Force))
+& $env:SAMPLE_SCRIPT -BaseUri $env:SAMPLE_URI -Edumis 7001 -Credential $cred -ExportFolder ./sdr -JournalPath $env:SAMPLE_JOURNAL
+exit $LASTEXITCODE
+'@
+        [IO.Directory]::GetCurrentDirectory() | Should -Not -Be $location
+        $r = Invoke-ChildPwsh -File $child -Environment @{
+            SAMPLE_LOCATION = $location; SAMPLE_SCRIPT = (Join-Path $samples 'tertiary-sync.ps1'); SAMPLE_URI = $sandbox.DxpUri
+            SAMPLE_ACCOUNT = $teoCred.UserName; SAMPLE_PASSWORD = $teoCred.GetNetworkCredential().Password; SAMPLE_JOURNAL = (Join-Path $work 'tertiary-relative-journal')
+        }
+        $r.Output | Should -Not -Match 'Learners: no export'
+        $r.Output | Should -Match ([regex]::Escape("Course enrolments: no export at $(Join-Path $sdr 'course-enrolments.csv')"))
+        $r.ExitCode | Should -Be 2
+    }
 }
 
 Describe 'The demo (dotnet run --project src/NzqaSync.Demo), which runs the samples in a hosted engine' {

@@ -24,6 +24,7 @@ namespace NzqaSync.Cmdlets
         where TDiff : RecordDiff
     {
         private readonly List<LocalRecord<TRecord>> _local = new List<LocalRecord<TRecord>>();
+        private int _received;
         private LocalRecordReader<TRecord> _reader;
 
         [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
@@ -42,6 +43,10 @@ namespace NzqaSync.Cmdlets
         /// <summary>NZQA's side, already read (from Get-Nzqa*); when given, NZQA is not called.</summary>
         [Parameter]
         public TRecord[] NzqaRecord { get; set; }
+
+        /// <summary>Compares even when no local record came in (every record NZQA holds is then NzqaOnly).</summary>
+        [Parameter]
+        public SwitchParameter AllowEmpty { get; set; }
 
         /// <summary>The area when NZQA is not read (-NzqaRecord); reading NZQA may give a better-informed one.</summary>
         protected abstract RecordArea<TRecord, TDiff> Area { get; }
@@ -67,6 +72,7 @@ namespace NzqaSync.Cmdlets
         private void Add(object item)
         {
             var read = _reader.Read(item);
+            _received++;
             if (Keep(read.Record)) _local.Add(read);
         }
 
@@ -89,12 +95,32 @@ namespace NzqaSync.Cmdlets
                 var full = CsvImport<TRecord>.Resolve(this, path);
                 if (full == null) continue;
                 foreach (var record in import.Read(full))
+                {
+                    _received++;
                     if (Keep(record)) _local.Add(new LocalRecord<TRecord>(record, null, record));
+                }
             }
         }
 
         protected override void EndProcessing()
         {
+            if (_local.Count == 0 && !AllowEmpty)
+            {
+                // A missing export must not read as "the school has no records": every NZQA record would be NzqaOnly.
+                var noun = Area.Kind.ToLowerInvariant();
+                var why = _received == 0 ? $"No local {noun} records came in" : $"None of the {_received} local {noun} records is in this comparison's scope";
+                var message = $"{why}, so nothing was compared with NZQA and no record is NzqaOnly: nothing will be sent or withdrawn. " +
+                              "Check the export path and any earlier errors.";
+                // Not terminating: `$d = @(… | Compare-… -ErrorVariable e)` in a script must still assign (nothing), not keep an old $d.
+                WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.NzqaCompareNoLocalRecords, ErrorCategory.ObjectNotFound, Path == null ? null : string.Join(", ", Path))
+                {
+                    ErrorDetails = new ErrorDetails(message)
+                    {
+                        RecommendedAction = $"Give the SMS {noun} export (-Path, or pipe Import-NzqaRecord). To compare an intentionally empty collection (every NZQA record becomes NzqaOnly), add -AllowEmpty.",
+                    },
+                });
+                return;
+            }
             IEnumerable<TRecord> nzqa = NzqaRecord;
             var area = Area;
             NzqaConnection connection = null;

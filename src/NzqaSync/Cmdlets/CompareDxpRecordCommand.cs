@@ -61,6 +61,10 @@ namespace NzqaSync.Cmdlets
         [Parameter]
         public Hashtable ColumnMap { get; set; }
 
+        /// <summary>Compares even when no local record of the dataset came in (every record DXP holds is then DxpOnly).</summary>
+        [Parameter]
+        public SwitchParameter AllowEmpty { get; set; }
+
         protected override void BeginProcessing()
         {
             _dataset = DxpDatasets.Normalise(Dataset);
@@ -83,6 +87,7 @@ namespace NzqaSync.Cmdlets
 
         private void Add(object input)
         {
+            if (WrongKind(input)) return;
             var read = _reader.Read(input);
             var record = read.Record;
             var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: record.LocalId)).ToList();
@@ -99,6 +104,23 @@ namespace NzqaSync.Cmdlets
 
         protected override void EndProcessing()
         {
+            if (_local.Count == 0 && !AllowEmpty)
+            {
+                // A missing export (Import-NzqaRecord found no file) or records of another kind must not read as
+                // "the provider has no records": every record DXP holds would be DxpOnly, and a sync would delete them all.
+                var kind = DxpDatasets.KindOf(_dataset);
+                var message = $"No local {kind} records came in, so nothing was compared with DXP and no record is DxpOnly: nothing will be deleted. " +
+                              "Check the export path and any earlier errors.";
+                // Not terminating: `$d = @(… | Compare-… -ErrorVariable e)` in a script must still assign (nothing), not keep an old $d.
+                WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.DxpCompareNoLocalRecords, ErrorCategory.ObjectNotFound, _dataset)
+                {
+                    ErrorDetails = new ErrorDetails(message)
+                    {
+                        RecommendedAction = $"Pipe the {kind} records (Import-NzqaRecord -Kind Dxp{kind}). To compare an intentionally empty {kind} dataset (every record DXP holds becomes DxpOnly), add -AllowEmpty.",
+                    },
+                });
+                return;
+            }
             if (_dataset == DxpLearnerRecord.DatasetName && Learner == null)
                 _cross = new SdrCrossCheck(_local.Select(l => l.Record).OfType<DxpLearnerRecord>(), null);
             else if (_dataset == DxpCourseRecord.DatasetName && Course == null)
@@ -139,6 +161,23 @@ namespace NzqaSync.Cmdlets
             }
             WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: " +
                          string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");
+        }
+
+        /// <summary>A typed record of another kind than -Dataset (a course with -Dataset Learner): one error, not compared.</summary>
+        private bool WrongKind(object input)
+        {
+            var value = input is PSObject pso ? pso.BaseObject : input;
+            if (value == null || value.GetType().Namespace == null || !value.GetType().Namespace.StartsWith("NzqaSync.Domain", StringComparison.Ordinal)) return false;
+            var dxp = value as IDxpRecord;
+            if (dxp != null && dxp.Dataset == _dataset) return false;
+            var given = dxp != null ? "a DXP " + DxpDatasets.KindOf(dxp.Dataset) : "an NZQA " + value.GetType().Name.Replace("Record", "");
+            var wanted = DxpDatasets.KindOf(_dataset);
+            var message = $"The record is {given} record, not a {wanted} record: -Dataset {wanted} compares {wanted} records only, so it was not compared.";
+            WriteError(new ErrorRecord(new ArgumentException(message), ErrorIds.DxpWrongRecordKind, ErrorCategory.InvalidArgument, input)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Pipe {wanted} records (Import-NzqaRecord -Kind Dxp{wanted}), or give the -Dataset the records are." },
+            });
+            return true;
         }
 
         private DxpLocalItem WithCross(DxpLocalItem item)
