@@ -22,29 +22,6 @@ namespace NzqaSync.Sources
         private readonly IDictionary _columnMap;
         private Plan _lastPlan;
 
-        /// <summary>
-        /// The note properties of a PSCustomObject (an Import-Csv row, a [pscustomobject]@{...}) read straight from the
-        /// object's own member list. Going through PSObject.Properties instead builds the engine's integrating collection
-        /// on the first touch of every object — measured here at ~20 µs per object, 2 s per 100,000 rows — while the
-        /// member list costs ~1 µs. PSObject.InstanceMembers is internal (in Windows PowerShell 5.1 and PowerShell 7
-        /// alike), so it is reached by reflection once; when it cannot be, every object goes through Properties.
-        /// Type-table members (Update-TypeData on a custom PSTypeName) are not seen on this path; SMS rows have none.
-        /// </summary>
-        private static readonly Func<PSObject, System.Collections.Generic.IEnumerable<PSMemberInfo>> InstanceMembers = CreateInstanceMembersReader();
-
-        private static Func<PSObject, IEnumerable<PSMemberInfo>> CreateInstanceMembersReader()
-        {
-            try
-            {
-                var getter = typeof(PSObject).GetProperty("InstanceMembers", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetGetMethod(true);
-                if (getter == null || !typeof(IEnumerable<PSMemberInfo>).IsAssignableFrom(getter.ReturnType)) return null;
-                return o => getter.Invoke(o, null) as IEnumerable<PSMemberInfo>;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
-        }
         private List<PSPropertyInfo> _properties;
         private List<RecordProblem> _problems;
 
@@ -101,7 +78,7 @@ namespace NzqaSync.Sources
             // One walk over the properties gives both the shape (to find the plan) and the values.
             var properties = _properties ?? (_properties = new List<PSPropertyInfo>());
             properties.Clear();
-            var instanceMembers = psObject.BaseObject is PSCustomObject ? InstanceMembers?.Invoke(psObject) : null;
+            var instanceMembers = psObject.BaseObject is PSCustomObject ? PSObjectMembers.InstanceMembers?.Invoke(psObject) : null;
             if (instanceMembers != null)
             {
                 foreach (var member in instanceMembers)
@@ -259,52 +236,6 @@ namespace NzqaSync.Sources
                     if (!string.Equals(properties[i].Name, AllNames[i], StringComparison.Ordinal)) return false;
                 return true;
             }
-        }
-    }
-
-    /// <summary>How one CSV header binds to a record kind's fields (<see cref="LocalRecordReader{TRecord}.PlanFor(string[])"/>).</summary>
-    public sealed class CsvHeaderPlan<TRecord>
-    {
-        internal CsvHeaderPlan(string[] headers, int[] columns, PropertyBinding<TRecord>[] bindings)
-        {
-            Headers = headers;
-            Columns = columns;
-            Bindings = bindings;
-            var present = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var b in bindings)
-                if (b != null) present.Add(b.Name);
-            Present = present;
-        }
-
-        public string[] Headers { get; }
-        /// <summary>The positions of the columns read (blank and repeated headers left out), in header order.</summary>
-        internal int[] Columns { get; }
-        /// <summary>The field each read column feeds, or null.</summary>
-        internal PropertyBinding<TRecord>[] Bindings { get; }
-        /// <summary>The fields the header has a column for.</summary>
-        public IReadOnlyCollection<string> Present { get; }
-
-        /// <summary>
-        /// Marks <paramref name="line"/> NzqaCsvControlCharacter when a column that feeds a field holds a control
-        /// character (<see cref="CsvRecordSource.ControlCharacterRule"/>); the first such cell in column order is named.
-        /// </summary>
-        public bool CheckControlCharacters(CsvLine line)
-        {
-            for (var c = 0; c < Columns.Length; c++)
-            {
-                if (Bindings[c] == null) continue;
-                var value = line.Values[Columns[c]];
-                if (string.IsNullOrEmpty(value)) continue;
-                for (var i = 0; i < value.Length; i++)
-                {
-                    var ch = value[i];
-                    if (ch >= 0x20 && (ch < 0x7F || ch > 0x9F)) continue;
-                    line.DefectId = "NzqaCsvControlCharacter";
-                    line.Defect = $"column '{Headers[Columns[c]]}' holds the control character U+{(int)ch:X4} at position {i + 1}; {CsvRecordSource.ControlCharacterRule}.";
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

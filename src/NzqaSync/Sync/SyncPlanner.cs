@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NzqaSync.Compare;
+
+namespace NzqaSync.Sync
+{
+    /// <summary>Plans any diff with its area's planner (what Sync-Nzqa* would send for it).</summary>
+    public static class SyncPlanner
+    {
+        public static PlannedRecord Plan(RecordDiff diff, int provider)
+        {
+            switch (diff)
+            {
+                case EnrolmentDiff e: return EnrolmentSyncPlanner.Plan(e, provider);
+                case LearnerDiff l: return LearnerSyncPlanner.Plan(l, provider);
+                case StandardDiff s: return StandardSyncPlanner.Plan(s, provider);
+                default: return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
+            }
+        }
+    }
+}
