@@ -161,6 +161,9 @@ public sealed class DxpStore
     /// <summary>Marks EID + dataset busy; false when another upload or delete holds it (429 DS1).</summary>
     public bool TryBeginRequest(int edumis, string dataset) => _inFlight.TryAdd($"{edumis}|{dataset}", 0);
 
+    /// <summary>How many uploads/deletes hold an EID + dataset now (lets a test start a race at a known moment).</summary>
+    public int RequestsInFlight => _inFlight.Count;
+
     public void EndRequest(int edumis, string dataset) => _inFlight.TryRemove($"{edumis}|{dataset}", out _);
 
     /// <summary>Runs <paramref name="action"/> under the store's lock (records and runs are not thread-safe on their own).</summary>

@@ -351,10 +351,13 @@ public class DxpSandboxUploadTests
     public async Task Concurrent_uploads_to_one_dataset_get_429_DS1_but_other_datasets_proceed()
     {
         await using var s = await DxpSandbox.StartAsync();
-        s.Host.State.Dxp.Options.ProcessingDelay = TimeSpan.FromMilliseconds(1500);
+        s.Host.State.Dxp.Options.ProcessingDelay = TimeSpan.FromMilliseconds(3000);
         var sub = await s.SubmissionAsync();
         var first = s.UploadAsync(sub.SubmissionToken, DxpSandbox.Enrolment("a"));
-        await Task.Delay(200);
+        // Start the race once the first upload holds the dataset (a fixed sleep lost it on a loaded machine).
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (s.Host.State.Dxp.RequestsInFlight == 0 && DateTime.UtcNow < until) await Task.Delay(20);
+        Assert.Equal(1, s.Host.State.Dxp.RequestsInFlight);
         var second = s.UploadAsync(sub.SubmissionToken, DxpSandbox.Enrolment("b"));
         var other = s.UploadAsync(sub.SubmissionToken, DxpValidatorTests.GoodCompletion());
         var results = await Task.WhenAll(first, second, other);
