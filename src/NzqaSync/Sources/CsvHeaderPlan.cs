@@ -1,9 +1,5 @@
 using System;
-using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Management.Automation;
-using NzqaSync.Compare;
 using NzqaSync.Domain;
 
 namespace NzqaSync.Sources
