@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Globalization;
-using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NzqaSync.Demo;

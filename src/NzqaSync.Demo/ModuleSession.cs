@@ -1,8 +1,5 @@
-using System;
 using System.Collections;
 using System.Collections.ObjectModel;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Reflection;

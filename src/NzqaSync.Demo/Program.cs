@@ -1,9 +1,5 @@
-using System;
 using System.Collections;
-using System.IO;
-using System.Linq;
 using System.Net.Http;
-using System.Threading.Tasks;
 using NzqaSync.Sandbox;
 
 namespace NzqaSync.Demo;

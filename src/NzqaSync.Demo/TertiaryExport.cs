@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Text;
-
 namespace NzqaSync.Demo;
 
 /// <summary>What <see cref="TertiaryExport.Write"/> wrote, and what a correct upload of it must end with.</summary>

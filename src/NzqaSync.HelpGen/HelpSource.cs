@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text;
-
 namespace NzqaSync.HelpGen;
 
 /// <summary>One example: a title, the code, and what it does (paragraphs).</summary>

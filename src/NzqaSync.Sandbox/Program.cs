@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using System;
-using System.Globalization;
-using System.Linq;
 using NzqaSync.Sandbox;
 
 var options = new SandboxOptions { Quiet = false };

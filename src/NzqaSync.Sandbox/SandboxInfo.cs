@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace NzqaSync.Sandbox;
 
 /// <summary>What GET /sandbox/info returns: where the services are and the seeded machine credentials.</summary>

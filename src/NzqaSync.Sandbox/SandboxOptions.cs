@@ -1,5 +1,3 @@
-using System;
-
 namespace NzqaSync.Sandbox;
 
 /// <summary>How a sandbox starts: its seed data, token lifetime, listening address, clock and injected faults.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using NzqaSync.Sandbox.Dxp;
 using NzqaSync.Sandbox.Esl;
 using NzqaSync.Sandbox.Faults;

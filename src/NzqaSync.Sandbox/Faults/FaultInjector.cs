@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace NzqaSync.Sandbox.Faults;
 
 /// <summary>The fault settings as GET/PUT /sandbox/faults reads and writes them.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace NzqaSync.Sandbox.Nzqa;
 
 /// <summary>A sorted dictionary with a cached array of its values, rebuilt only after a key is added or removed,

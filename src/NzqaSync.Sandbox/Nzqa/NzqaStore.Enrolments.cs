@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace NzqaSync.Sandbox.Nzqa;
 
 /// <summary>Each student's one current enrolment (Active, or Leaving once a leaving date is recorded), by provider.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace NzqaSync.Sandbox.Nzqa;
 
 /// <summary>Standard entries with their results, by provider and academic year.</summary>

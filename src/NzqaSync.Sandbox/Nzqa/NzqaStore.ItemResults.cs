@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace NzqaSync.Sandbox.Nzqa;
 
 // NZQA's per-item rules, shared by every area (NzqaStore.Enrolments/Learners/Entries.cs). Every item gets a result: Created, Updated, Unchanged or Failed with codes and messages

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace NzqaSync.Sandbox.Nzqa;
 
 /// <summary>The national learner register and which providers each learner is linked to (created or enrolled there).</summary>

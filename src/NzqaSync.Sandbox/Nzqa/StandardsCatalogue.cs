@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace NzqaSync.Sandbox.Nzqa;
 
 /// <summary>The sandbox's standards catalogue: ~60 achievement, unit and scholarship standards with realistic numbers.

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Text;
-
 namespace NzqaSync.Sandbox.Seeding;
 
 /// <summary>One row of the SMS's enrolment export (KAMAR-like headers). Every value is text as the SMS wrote it.</summary>

@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
@@ -12,155 +7,154 @@ using NzqaSync.Journal;
 using NzqaSync.Sources;
 using NzqaSync.Sync;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>
+/// The shared body of Compare-Nzqa*: local records in by property name (one -InputObject parameter, mapped in
+/// C#), NZQA's side read once (or given with -NzqaRecord), one diff per record out; an Invalid record also
+/// gets a non-terminating error naming the record and the rule.
+/// </summary>
+public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
+    where TRecord : class, new()
+    where TDiff : RecordDiff
 {
-    /// <summary>
-    /// The shared body of Compare-Nzqa*: local records in by property name (one -InputObject parameter, mapped in
-    /// C#), NZQA's side read once (or given with -NzqaRecord), one diff per record out; an Invalid record also
-    /// gets a non-terminating error naming the record and the rule.
-    /// </summary>
-    public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
-        where TRecord : class, new()
-        where TDiff : RecordDiff
+    private readonly List<LocalRecord<TRecord>> _local = new List<LocalRecord<TRecord>>();
+    private int _received;
+    private LocalRecordReader<TRecord> _reader;
+
+    [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
+    [AllowNull]
+    public object InputObject { get; set; }
+
+    /// <summary>The SMS export CSV(s) to compare, read here row by row (as Import-NzqaRecord reads them).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Path)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; }
+
+    /// <summary>Names the local columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
+    [Parameter]
+    public Hashtable ColumnMap { get; set; }
+
+    /// <summary>NZQA's side, already read (from Get-Nzqa*); when given, NZQA is not called.</summary>
+    [Parameter]
+    public TRecord[] NzqaRecord { get; set; }
+
+    /// <summary>Compares even when no local record came in (every record NZQA holds is then NzqaOnly).</summary>
+    [Parameter]
+    public SwitchParameter AllowEmpty { get; set; }
+
+    /// <summary>The area when NZQA is not read (-NzqaRecord); reading NZQA may give a better-informed one.</summary>
+    protected abstract RecordArea<TRecord, TDiff> Area { get; }
+    protected abstract IReadOnlyList<PropertyBinding<TRecord>> Bindings { get; }
+
+    /// <summary>Sets the record's SourceLine (the CSV line it was read from, for error messages).</summary>
+    protected abstract void SetSourceLine(TRecord record, int line);
+
+    /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
+    protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
+
+    protected override void BeginProcessing()
     {
-        private readonly List<LocalRecord<TRecord>> _local = new List<LocalRecord<TRecord>>();
-        private int _received;
-        private LocalRecordReader<TRecord> _reader;
+        _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
+        RefuseUnknownColumnMapKeys(_reader, Area.Kind.ToLowerInvariant(), ColumnMap);
+    }
 
-        [Parameter(ValueFromPipeline = true, ParameterSetName = ParameterSets.InputObject)]
-        [AllowNull]
-        public object InputObject { get; set; }
+    protected IEnumerable<TRecord> LocalRecords() => _local.Select(l => l.Record);
 
-        /// <summary>The SMS export CSV(s) to compare, read here row by row (as Import-NzqaRecord reads them).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Path)]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; }
+    /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
+    protected virtual bool Keep(TRecord local) => true;
 
-        /// <summary>Names the local columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
-        [Parameter]
-        public Hashtable ColumnMap { get; set; }
+    private void Add(object item)
+    {
+        var read = _reader.Read(item);
+        _received++;
+        if (Keep(read.Record)) _local.Add(read);
+    }
 
-        /// <summary>NZQA's side, already read (from Get-Nzqa*); when given, NZQA is not called.</summary>
-        [Parameter]
-        public TRecord[] NzqaRecord { get; set; }
+    protected override void ProcessRecord()
+    {
+        if (Path != null) ReadFiles();
+        else if (InputObject != null)
+            foreach (var item in PipelineInput.Items(InputObject)) Add(item);
+    }
 
-        /// <summary>Compares even when no local record came in (every record NZQA holds is then NzqaOnly).</summary>
-        [Parameter]
-        public SwitchParameter AllowEmpty { get; set; }
-
-        /// <summary>The area when NZQA is not read (-NzqaRecord); reading NZQA may give a better-informed one.</summary>
-        protected abstract RecordArea<TRecord, TDiff> Area { get; }
-        protected abstract IReadOnlyList<PropertyBinding<TRecord>> Bindings { get; }
-
-        /// <summary>Sets the record's SourceLine (the CSV line it was read from, for error messages).</summary>
-        protected abstract void SetSourceLine(TRecord record, int line);
-
-        /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
-        protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
-
-        protected override void BeginProcessing()
+    /// <summary>
+    /// -Path: the rows go straight from the file into the comparison, with the same column aliases, -ColumnMap,
+    /// line numbers and errors for bad rows as Import-NzqaRecord | Compare-Nzqa* (same ids, same messages).
+    /// </summary>
+    private void ReadFiles()
+    {
+        var import = new CsvImport<TRecord>(this, _reader, Area.Kind, SetSourceLine);
+        foreach (var path in Path)
         {
-            _reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
-            RefuseUnknownColumnMapKeys(_reader, Area.Kind.ToLowerInvariant(), ColumnMap);
-        }
-
-        protected IEnumerable<TRecord> LocalRecords() => _local.Select(l => l.Record);
-
-        /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
-        protected virtual bool Keep(TRecord local) => true;
-
-        private void Add(object item)
-        {
-            var read = _reader.Read(item);
-            _received++;
-            if (Keep(read.Record)) _local.Add(read);
-        }
-
-        protected override void ProcessRecord()
-        {
-            if (Path != null) ReadFiles();
-            else if (InputObject != null)
-                foreach (var item in PipelineInput.Items(InputObject)) Add(item);
-        }
-
-        /// <summary>
-        /// -Path: the rows go straight from the file into the comparison, with the same column aliases, -ColumnMap,
-        /// line numbers and errors for bad rows as Import-NzqaRecord | Compare-Nzqa* (same ids, same messages).
-        /// </summary>
-        private void ReadFiles()
-        {
-            var import = new CsvImport<TRecord>(this, _reader, Area.Kind, SetSourceLine);
-            foreach (var path in Path)
+            var full = CsvImport<TRecord>.Resolve(this, path);
+            if (full == null) continue;
+            foreach (var record in import.Read(full))
             {
-                var full = CsvImport<TRecord>.Resolve(this, path);
-                if (full == null) continue;
-                foreach (var record in import.Read(full))
+                _received++;
+                if (Keep(record)) _local.Add(new LocalRecord<TRecord>(record, null, record));
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_local.Count == 0 && !AllowEmpty)
+        {
+            // A missing export must not read as "the school has no records": every NZQA record would be NzqaOnly.
+            var noun = Area.Kind.ToLowerInvariant();
+            var why = _received == 0 ? $"No local {noun} records came in" : $"None of the {_received} local {noun} records is in this comparison's scope";
+            var message = $"{why}, so nothing was compared with NZQA and no record is NzqaOnly: nothing will be sent or withdrawn. " +
+                          "Check the export path and any earlier errors.";
+            // Not terminating: `$d = @(… | Compare-… -ErrorVariable e)` in a script must still assign (nothing), not keep an old $d.
+            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.NzqaCompareNoLocalRecords, ErrorCategory.ObjectNotFound, Path == null ? null : string.Join(", ", Path))
+            {
+                ErrorDetails = new ErrorDetails(message)
                 {
-                    _received++;
-                    if (Keep(record)) _local.Add(new LocalRecord<TRecord>(record, null, record));
-                }
-            }
+                    RecommendedAction = $"Give the SMS {noun} export (-Path, or pipe Import-NzqaRecord). To compare an intentionally empty collection (every NZQA record becomes NzqaOnly), add -AllowEmpty.",
+                },
+            });
+            return;
         }
-
-        protected override void EndProcessing()
+        IEnumerable<TRecord> nzqa = NzqaRecord;
+        var area = Area;
+        NzqaConnection connection = null;
+        if (nzqa == null)
         {
-            if (_local.Count == 0 && !AllowEmpty)
-            {
-                // A missing export must not read as "the school has no records": every NZQA record would be NzqaOnly.
-                var noun = Area.Kind.ToLowerInvariant();
-                var why = _received == 0 ? $"No local {noun} records came in" : $"None of the {_received} local {noun} records is in this comparison's scope";
-                var message = $"{why}, so nothing was compared with NZQA and no record is NzqaOnly: nothing will be sent or withdrawn. " +
-                              "Check the export path and any earlier errors.";
-                // Not terminating: `$d = @(… | Compare-… -ErrorVariable e)` in a script must still assign (nothing), not keep an old $d.
-                WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.NzqaCompareNoLocalRecords, ErrorCategory.ObjectNotFound, Path == null ? null : string.Join(", ", Path))
-                {
-                    ErrorDetails = new ErrorDetails(message)
-                    {
-                        RecommendedAction = $"Give the SMS {noun} export (-Path, or pipe Import-NzqaRecord). To compare an intentionally empty collection (every NZQA record becomes NzqaOnly), add -AllowEmpty.",
-                    },
-                });
-                return;
-            }
-            IEnumerable<TRecord> nzqa = NzqaRecord;
-            var area = Area;
-            NzqaConnection connection = null;
-            if (nzqa == null)
-            {
-                connection = ResolveConnection();
-                WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
-                (nzqa, area) = Read(connection, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", progress => FetchAsync(connection, progress, StopToken));
-            }
-
-            var counts = new Dictionary<DiffStatus, int>();
-            var progress = new ProgressRecord(2, $"Comparing {Area.Kind.ToLowerInvariant()}s", "Comparing");
-            var written = 0;
-            var statusByKey = connection == null ? null : new Dictionary<string, DiffStatus>(StringComparer.Ordinal);
-            foreach (var diff in RecordComparer.Compare(area, _local, nzqa))
-            {
-                if (statusByKey != null && diff.Key.Length > 0) statusByKey[diff.Key] = diff.Status;
-                counts.TryGetValue(diff.Status, out var n);
-                counts[diff.Status] = n + 1;
-                WriteObject(diff);
-                if (diff.Status == DiffStatus.Invalid) WriteError(InvalidRecordError.For(Area.Kind, diff));
-                if (++written % 5000 == 0)
-                {
-                    progress.StatusDescription = $"{written} records compared";
-                    WriteProgress(progress);
-                }
-            }
-            Complete(progress);
-            if (statusByKey != null) Settle(connection, area.Kind, statusByKey);
-            WriteVerbose($"Compared {_local.Count} local {Area.Kind.ToLowerInvariant()}s with NZQA: " +
-                         string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");
+            connection = ResolveConnection();
+            WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
+            (nzqa, area) = Read(connection, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", progress => FetchAsync(connection, progress, StopToken));
         }
 
-        /// <summary>Sends of earlier runs whose answer was lost, settled against what NZQA now holds (the sync-run service).</summary>
-        private void Settle(NzqaConnection connection, string kind, IReadOnlyDictionary<string, DiffStatus> statusByKey)
+        var counts = new Dictionary<DiffStatus, int>();
+        var progress = new ProgressRecord(2, $"Comparing {Area.Kind.ToLowerInvariant()}s", "Comparing");
+        var written = 0;
+        var statusByKey = connection == null ? null : new Dictionary<string, DiffStatus>(StringComparer.Ordinal);
+        foreach (var diff in RecordComparer.Compare(area, _local, nzqa))
         {
-            var settled = InDoubtSettlement.ByCompare(new SyncJournal(connection.JournalPath), kind, statusByKey);
-            if (settled.Count == 0) return;
-            WriteVerbose($"Settled {settled.Count} in-doubt sends from earlier runs against what NZQA holds: " +
-                         $"{settled.Count(s => s.Outcome == SyncRun.Synced)} applied, {settled.Count(s => s.Outcome == SyncRun.Failed)} not applied.");
+            if (statusByKey != null && diff.Key.Length > 0) statusByKey[diff.Key] = diff.Status;
+            counts.TryGetValue(diff.Status, out var n);
+            counts[diff.Status] = n + 1;
+            WriteObject(diff);
+            if (diff.Status == DiffStatus.Invalid) WriteError(InvalidRecordError.For(Area.Kind, diff));
+            if (++written % 5000 == 0)
+            {
+                progress.StatusDescription = $"{written} records compared";
+                WriteProgress(progress);
+            }
         }
+        Complete(progress);
+        if (statusByKey != null) Settle(connection, area.Kind, statusByKey);
+        WriteVerbose($"Compared {_local.Count} local {Area.Kind.ToLowerInvariant()}s with NZQA: " +
+                     string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");
+    }
+
+    /// <summary>Sends of earlier runs whose answer was lost, settled against what NZQA now holds (the sync-run service).</summary>
+    private void Settle(NzqaConnection connection, string kind, IReadOnlyDictionary<string, DiffStatus> statusByKey)
+    {
+        var settled = InDoubtSettlement.ByCompare(new SyncJournal(connection.JournalPath), kind, statusByKey);
+        if (settled.Count == 0) return;
+        WriteVerbose($"Settled {settled.Count} in-doubt sends from earlier runs against what NZQA holds: " +
+                     $"{settled.Count(s => s.Outcome == SyncRun.Synced)} applied, {settled.Count(s => s.Outcome == SyncRun.Failed)} not applied.");
     }
 }

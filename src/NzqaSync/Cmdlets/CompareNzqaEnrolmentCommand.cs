@@ -1,25 +1,20 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
 using NzqaSync.Sources;
 
-namespace NzqaSync.Cmdlets
-{
-    /// <summary>Compares the school's enrolments with NZQA's: Match, New, Different, Leaver, NzqaOnly or Invalid.</summary>
-    [Cmdlet(VerbsData.Compare, "NzqaEnrolment", DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(EnrolmentDiff))]
-    public sealed class CompareNzqaEnrolmentCommand : CompareCmdlet<EnrolmentRecord, EnrolmentDiff>
-    {
-        protected override RecordArea<EnrolmentRecord, EnrolmentDiff> Area => EnrolmentArea.Instance;
-        protected override IReadOnlyList<PropertyBinding<EnrolmentRecord>> Bindings => EnrolmentBindings.All;
-        protected override void SetSourceLine(EnrolmentRecord record, int line) => record.SourceLine = line;
+namespace NzqaSync.Cmdlets;
 
-        protected override async Task<(List<EnrolmentRecord>, RecordArea<EnrolmentRecord, EnrolmentDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
-            (await connection.Client.GetEnrolmentsAsync(progress, cancellationToken).ConfigureAwait(false), Area);
-    }
+/// <summary>Compares the school's enrolments with NZQA's: Match, New, Different, Leaver, NzqaOnly or Invalid.</summary>
+[Cmdlet(VerbsData.Compare, "NzqaEnrolment", DefaultParameterSetName = ParameterSets.InputObject)]
+[OutputType(typeof(EnrolmentDiff))]
+public sealed class CompareNzqaEnrolmentCommand : CompareCmdlet<EnrolmentRecord, EnrolmentDiff>
+{
+    protected override RecordArea<EnrolmentRecord, EnrolmentDiff> Area => EnrolmentArea.Instance;
+    protected override IReadOnlyList<PropertyBinding<EnrolmentRecord>> Bindings => EnrolmentBindings.All;
+    protected override void SetSourceLine(EnrolmentRecord record, int line) => record.SourceLine = line;
+
+    protected override async Task<(List<EnrolmentRecord>, RecordArea<EnrolmentRecord, EnrolmentDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
+        (await connection.Client.GetEnrolmentsAsync(progress, cancellationToken).ConfigureAwait(false), Area);
 }

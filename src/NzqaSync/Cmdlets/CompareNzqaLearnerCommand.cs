@@ -1,31 +1,26 @@
-using System;
-using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
 using NzqaSync.Sources;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>Compares the school's learner details (identity) with NZQA's.</summary>
+[Cmdlet(VerbsData.Compare, "NzqaLearner", DefaultParameterSetName = ParameterSets.InputObject)]
+[OutputType(typeof(LearnerDiff))]
+public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, LearnerDiff>
 {
-    /// <summary>Compares the school's learner details (identity) with NZQA's.</summary>
-    [Cmdlet(VerbsData.Compare, "NzqaLearner", DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(LearnerDiff))]
-    public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, LearnerDiff>
-    {
-        /// <summary>The SMS's enrolments: students with a leaving date are Leaver (information only).</summary>
-        [Parameter]
-        public object[] LocalEnrolment { get; set; }
+    /// <summary>The SMS's enrolments: students with a leaving date are Leaver (information only).</summary>
+    [Parameter]
+    public object[] LocalEnrolment { get; set; }
 
-        private LearnerArea _area;
+    private LearnerArea _area;
 
-        protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LocalEnrolments.LeaversIn(LocalEnrolment)));
-        protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
-        protected override void SetSourceLine(LearnerRecord record, int line) => record.SourceLine = line;
+    protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LocalEnrolments.LeaversIn(LocalEnrolment)));
+    protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
+    protected override void SetSourceLine(LearnerRecord record, int line) => record.SourceLine = line;
 
-        protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
-            (await connection.Client.GetLearnersAsync(progress, cancellationToken).ConfigureAwait(false), Area);
-    }
+    protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
+        (await connection.Client.GetLearnersAsync(progress, cancellationToken).ConfigureAwait(false), Area);
 }

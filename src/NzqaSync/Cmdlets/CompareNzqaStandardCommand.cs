@@ -1,61 +1,55 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
 using NzqaSync.Sources;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>
+/// Compares the school's standard entries and results with NZQA's, and checks each against NZQA's catalogue and
+/// enrolments before anything could be sent.
+/// </summary>
+[Cmdlet(VerbsData.Compare, "NzqaStandard", DefaultParameterSetName = ParameterSets.InputObject)]
+[OutputType(typeof(StandardDiff))]
+public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, StandardDiff>
 {
-    /// <summary>
-    /// Compares the school's standard entries and results with NZQA's, and checks each against NZQA's catalogue and
-    /// enrolments before anything could be sent.
-    /// </summary>
-    [Cmdlet(VerbsData.Compare, "NzqaStandard", DefaultParameterSetName = ParameterSets.InputObject)]
-    [OutputType(typeof(StandardDiff))]
-    public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, StandardDiff>
+    /// <summary>Only this academic year (NZQA's side is read for it alone).</summary>
+    [Parameter]
+    [ValidateRange(2000, 2100)]
+    public int AcademicYear { get; set; }
+
+    /// <summary>The SMS's enrolments: the entries of students with a leaving date are Leaver.</summary>
+    [Parameter]
+    public object[] LocalEnrolment { get; set; }
+
+    private ISet<string> _leavers;
+    private StandardArea _area;
+    private ISet<string> Leavers => _leavers ?? (_leavers = LocalEnrolments.LeaversIn(LocalEnrolment) ?? new HashSet<string>());
+    private int? Year => MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) ? AcademicYear : (int?)null;
+
+    /// <summary>Without NZQA's reference data (-NzqaRecord): no catalogue or enrolment checks.</summary>
+    protected override RecordArea<StandardRecord, StandardDiff> Area =>
+        _area ?? (_area = new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, Leavers));
+
+    protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
+    protected override void SetSourceLine(StandardRecord record, int line) => record.SourceLine = line;
+
+    protected override async Task<(List<StandardRecord>, RecordArea<StandardRecord, StandardDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken)
     {
-        /// <summary>Only this academic year (NZQA's side is read for it alone).</summary>
-        [Parameter]
-        [ValidateRange(2000, 2100)]
-        public int AcademicYear { get; set; }
-
-        /// <summary>The SMS's enrolments: the entries of students with a leaving date are Leaver.</summary>
-        [Parameter]
-        public object[] LocalEnrolment { get; set; }
-
-        private ISet<string> _leavers;
-        private StandardArea _area;
-        private ISet<string> Leavers => _leavers ?? (_leavers = LocalEnrolments.LeaversIn(LocalEnrolment) ?? new HashSet<string>());
-        private int? Year => MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) ? AcademicYear : (int?)null;
-
-        /// <summary>Without NZQA's reference data (-NzqaRecord): no catalogue or enrolment checks.</summary>
-        protected override RecordArea<StandardRecord, StandardDiff> Area =>
-            _area ?? (_area = new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, Leavers));
-
-        protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
-        protected override void SetSourceLine(StandardRecord record, int line) => record.SourceLine = line;
-
-        protected override async Task<(List<StandardRecord>, RecordArea<StandardRecord, StandardDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken)
-        {
-            var client = connection.Client;
-            var catalogue = client.GetCatalogueAsync(cancellationToken);
-            var enrolments = client.GetEnrolmentsAsync(null, cancellationToken);
-            var standards = await client.GetStandardsAsync(Year, progress, cancellationToken).ConfigureAwait(false);
-            return (standards, StandardArea.WithReferenceData(connection.ProviderNumber, await catalogue.ConfigureAwait(false), await enrolments.ConfigureAwait(false), Leavers));
-        }
-
-        protected override void EndProcessing()
-        {
-            base.EndProcessing();
-            RecentValues.RememberStandards(LocalRecords().Select(r => r.StandardNumber).Distinct());
-        }
-
-        protected override bool Keep(StandardRecord local) =>
-            Year == null || local.AcademicYear == null || local.AcademicYear == AcademicYear;
+        var client = connection.Client;
+        var catalogue = client.GetCatalogueAsync(cancellationToken);
+        var enrolments = client.GetEnrolmentsAsync(null, cancellationToken);
+        var standards = await client.GetStandardsAsync(Year, progress, cancellationToken).ConfigureAwait(false);
+        return (standards, StandardArea.WithReferenceData(connection.ProviderNumber, await catalogue.ConfigureAwait(false), await enrolments.ConfigureAwait(false), Leavers));
     }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        RecentValues.RememberStandards(LocalRecords().Select(r => r.StandardNumber).Distinct());
+    }
+
+    protected override bool Keep(StandardRecord local) =>
+        Year == null || local.AcademicYear == null || local.AcademicYear == AcademicYear;
 }

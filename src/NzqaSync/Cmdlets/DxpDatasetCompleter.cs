@@ -1,20 +1,16 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using NzqaSync.Domain.Dxp;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>Tab completion for -Dataset.</summary>
+public sealed class DxpDatasetCompleter : IArgumentCompleter
 {
-    /// <summary>Tab completion for -Dataset.</summary>
-    public sealed class DxpDatasetCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            DxpDatasets.Kinds
-                .Where(n => n.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
-                .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
-    }
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        DxpDatasets.Kinds
+            .Where(n => n.StartsWith(wordToComplete ?? "", StringComparison.OrdinalIgnoreCase))
+            .Select(n => new CompletionResult(n, n, CompletionResultType.ParameterValue, n));
 }

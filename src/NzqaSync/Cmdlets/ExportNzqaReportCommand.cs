@@ -1,124 +1,118 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using System.Management.Automation;
-using System.Text;
 using NzqaSync.Report;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>Writes diffs or sync results as one self-contained HTML review page.</summary>
+[Cmdlet(VerbsData.Export, "NzqaReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportNzqaReportCommand : NzqaCmdlet
 {
-    /// <summary>Writes diffs or sync results as one self-contained HTML review page.</summary>
-    [Cmdlet(VerbsData.Export, "NzqaReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(FileInfo))]
-    public sealed class ExportNzqaReportCommand : NzqaCmdlet
+    private readonly List<ReportRow> _rows = new List<ReportRow>();
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; }
+
+    [Parameter(ValueFromPipeline = true)]
+    [AllowNull]
+    public object InputObject { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string Title { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Replace an existing file at -Path (a symbolic link is refused even then).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
     {
-        private readonly List<ReportRow> _rows = new List<ReportRow>();
-
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        [Parameter(ValueFromPipeline = true)]
-        [AllowNull]
-        public object InputObject { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string Title { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>Replace an existing file at -Path (a symbolic link is refused even then).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        protected override void ProcessRecord()
+        var item = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+        if (item == null) return;
+        if (item is IEnumerable many && !(item is string) && !(item is IDictionary))
         {
-            var item = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-            if (item == null) return;
-            if (item is IEnumerable many && !(item is string) && !(item is IDictionary))
-            {
-                foreach (var each in many) Add(each is PSObject p ? p.BaseObject : each);
-                return;
-            }
-            Add(item);
+            foreach (var each in many) Add(each is PSObject p ? p.BaseObject : each);
+            return;
         }
+        Add(item);
+    }
 
-        private void Add(object item)
+    private void Add(object item)
+    {
+        if (item == null) return;
+        var row = ReportRow.From(item);
+        if (row != null)
         {
-            if (item == null) return;
-            var row = ReportRow.From(item);
-            if (row != null)
+            _rows.Add(row);
+            return;
+        }
+        WriteError(new ErrorRecord(
+            new ArgumentException($"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}."),
+            ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item)
+        {
+            ErrorDetails = new ErrorDetails($"Export-NzqaReport cannot show a {item.GetType().Name}; it was left out of the page.")
             {
-                _rows.Add(row);
-                return;
-            }
-            WriteError(new ErrorRecord(
-                new ArgumentException($"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}."),
-                ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item)
+                RecommendedAction = "Pipe the output of Compare-NzqaEnrolment or Sync-NzqaEnrolment into Export-NzqaReport.",
+            },
+        });
+    }
+
+    protected override void EndProcessing()
+    {
+        var full = GetUnresolvedProviderPathFromPSPath(Path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+        {
+            ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{folder}' does not exist."),
+                ErrorIds.NzqaReportFolderNotFound, ErrorCategory.ObjectNotFound, Path)
             {
-                ErrorDetails = new ErrorDetails($"Export-NzqaReport cannot show a {item.GetType().Name}; it was left out of the page.")
-                {
-                    RecommendedAction = "Pipe the output of Compare-NzqaEnrolment or Sync-NzqaEnrolment into Export-NzqaReport.",
-                },
+                ErrorDetails = new ErrorDetails($"Cannot write the report: the folder '{folder}' does not exist.") { RecommendedAction = "Create the folder or give another -Path." },
             });
+            return;
         }
-
-        protected override void EndProcessing()
+        if (File.Exists(full) && !Force)
         {
-            var full = GetUnresolvedProviderPathFromPSPath(Path);
-            var folder = System.IO.Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            var message = $"The file '{full}' already exists; Export-NzqaReport does not replace it without -Force.";
+            ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaReportExists, ErrorCategory.ResourceExists, full)
             {
-                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{folder}' does not exist."),
-                    ErrorIds.NzqaReportFolderNotFound, ErrorCategory.ObjectNotFound, Path)
-                {
-                    ErrorDetails = new ErrorDetails($"Cannot write the report: the folder '{folder}' does not exist.") { RecommendedAction = "Create the folder or give another -Path." },
-                });
-                return;
-            }
-            if (File.Exists(full) && !Force)
-            {
-                var message = $"The file '{full}' already exists; Export-NzqaReport does not replace it without -Force.";
-                ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaReportExists, ErrorCategory.ResourceExists, full)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to replace it, or give another -Path." },
-                });
-                return;
-            }
-            var summary = string.Join(", ", ReviewPage.Counts(_rows).Select(c => $"{c.Key} {c.Value}"));
-            if (!ShouldProcess(full, $"Write the review page ({_rows.Count} records{(summary.Length > 0 ? ": " + summary : "")})")) return;
-
-            var title = Title ?? $"NZQA sync review {DateTime.Now:yyyy-MM-dd HH:mm}";
-            try
-            {
-                // Names, NSNs and dates of birth: the page is the user's own (0600 on Unix), never written through a link.
-                var bytes = new UTF8Encoding(false).GetBytes(ReviewPage.Render(title, DateTimeOffset.Now, _rows));
-                using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "report"))
-                {
-                    stream.Write(bytes, 0, bytes.Length);
-                }
-            }
-            catch (Journal.UnsafePathException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnsafePath, ErrorCategory.SecurityError, full)
-                {
-                    ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Give a -Path that is not a symbolic link and not another user's file." },
-                });
-                return;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnwritable, ErrorCategory.WriteError, full));
-                return;
-            }
-            WriteVerbose($"Wrote {full}: {_rows.Count} records ({summary}).");
-            // What Get-Item returns (with the provider's PSPath, PSParentPath...), so it shows like any file: a bare
-            // FileInfo displays with blank Mode and Length columns.
-            if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { full }, false, true), true);
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to replace it, or give another -Path." },
+            });
+            return;
         }
+        var summary = string.Join(", ", ReviewPage.Counts(_rows).Select(c => $"{c.Key} {c.Value}"));
+        if (!ShouldProcess(full, $"Write the review page ({_rows.Count} records{(summary.Length > 0 ? ": " + summary : "")})")) return;
+
+        var title = Title ?? $"NZQA sync review {DateTime.Now:yyyy-MM-dd HH:mm}";
+        try
+        {
+            // Names, NSNs and dates of birth: the page is the user's own (0600 on Unix), never written through a link.
+            var bytes = new UTF8Encoding(false).GetBytes(ReviewPage.Render(title, DateTimeOffset.Now, _rows));
+            using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "report"))
+            {
+                stream.Write(bytes, 0, bytes.Length);
+            }
+        }
+        catch (Journal.UnsafePathException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnsafePath, ErrorCategory.SecurityError, full)
+            {
+                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Give a -Path that is not a symbolic link and not another user's file." },
+            });
+            return;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnwritable, ErrorCategory.WriteError, full));
+            return;
+        }
+        WriteVerbose($"Wrote {full}: {_rows.Count} records ({summary}).");
+        // What Get-Item returns (with the provider's PSPath, PSParentPath...), so it shows like any file: a bare
+        // FileInfo displays with blank Mode and Length columns.
+        if (PassThru) WriteObject(InvokeProvider.Item.Get(new[] { full }, false, true), true);
     }
 }

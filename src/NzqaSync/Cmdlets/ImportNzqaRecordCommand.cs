@@ -1,96 +1,90 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text;
 using System.Management.Automation;
 using NzqaSync.Domain;
 using NzqaSync.Sources;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>
+/// Reads an SMS export CSV into typed records that bind straight into Compare-Nzqa* (no mapping needed).
+/// A row whose values cannot be read gets an ErrorRecord with its line number; the good rows flow on.
+/// </summary>
+[Cmdlet(VerbsData.Import, "NzqaRecord")]
+[OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord), typeof(Domain.Dxp.CourseEnrolmentRecord), typeof(Domain.Dxp.QualificationCompletionRecord), typeof(Domain.Dxp.DxpLearnerRecord), typeof(Domain.Dxp.DxpCourseRecord), typeof(Domain.Dxp.DxpCourseCompletionRecord))]
+public sealed class ImportNzqaRecordCommand : NzqaCmdlet
 {
-    /// <summary>
-    /// Reads an SMS export CSV into typed records that bind straight into Compare-Nzqa* (no mapping needed).
-    /// A row whose values cannot be read gets an ErrorRecord with its line number; the good rows flow on.
-    /// </summary>
-    [Cmdlet(VerbsData.Import, "NzqaRecord")]
-    [OutputType(typeof(EnrolmentRecord), typeof(LearnerRecord), typeof(StandardRecord), typeof(Domain.Dxp.CourseEnrolmentRecord), typeof(Domain.Dxp.QualificationCompletionRecord), typeof(Domain.Dxp.DxpLearnerRecord), typeof(Domain.Dxp.DxpCourseRecord), typeof(Domain.Dxp.DxpCourseCompletionRecord))]
-    public sealed class ImportNzqaRecordCommand : NzqaCmdlet
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Alias("FullName", "PSPath")]
+    public string[] Path { get; set; }
+
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateSet("Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion", "DxpLearner", "DxpCourse", "DxpCourseEnrolment", "DxpCourseCompletion", "DxpQualificationCompletion")]
+    public string Kind { get; set; }
+
+    /// <summary>Names the file's columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
+    [Parameter]
+    public Hashtable ColumnMap { get; set; }
+
+    /// <summary>A -ColumnMap key that names no field (a typo such as Nssn) would be ignored silently: refuse it.</summary>
+    protected override void BeginProcessing()
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "PSPath")]
-        public string[] Path { get; set; }
-
-        [Parameter(Mandatory = true, Position = 1)]
-        [ValidateSet("Enrolment", "Learner", "Standard", "CourseEnrolment", "QualificationCompletion", "DxpLearner", "DxpCourse", "DxpCourseEnrolment", "DxpCourseCompletion", "DxpQualificationCompletion")]
-        public string Kind { get; set; }
-
-        /// <summary>Names the file's columns: @{ Nsn = 'Student NSN'; YearLevel = 'Yr' }.</summary>
-        [Parameter]
-        public Hashtable ColumnMap { get; set; }
-
-        /// <summary>A -ColumnMap key that names no field (a typo such as Nssn) would be ignored silently: refuse it.</summary>
-        protected override void BeginProcessing()
+        if (ColumnMap == null) return;
+        switch (Kind)
         {
-            if (ColumnMap == null) return;
+            case "Enrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All, ColumnMap), "enrolment", ColumnMap); break;
+            case "Learner": RefuseUnknownColumnMapKeys(new LocalRecordReader<LearnerRecord>(LearnerBindings.All, ColumnMap), "learner", ColumnMap); break;
+            case "Standard": RefuseUnknownColumnMapKeys(new LocalRecordReader<StandardRecord>(StandardBindings.All, ColumnMap), "standard", ColumnMap); break;
+            case "DxpLearner": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpLearnerRecord>(DxpBindings.Learner, ColumnMap), "DXP learner", ColumnMap); break;
+            case "DxpCourse": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpCourseRecord>(DxpBindings.Course, ColumnMap), "DXP course", ColumnMap); break;
+            case "DxpCourseCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpCourseCompletionRecord>(DxpBindings.CourseCompletion, ColumnMap), "DXP course completion", ColumnMap); break;
+            case "DxpCourseEnrolment":
+            case "CourseEnrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.CourseEnrolmentRecord>(DxpBindings.CourseEnrolment, ColumnMap), "course enrolment", ColumnMap); break;
+            case "DxpQualificationCompletion":
+            case "QualificationCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.QualificationCompletionRecord>(DxpBindings.QualificationCompletion, ColumnMap), "qualification completion", ColumnMap); break;
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var path in Path)
+        {
+            var full = CsvImport<EnrolmentRecord>.Resolve(this, path);
+            if (full == null) continue;
             switch (Kind)
             {
-                case "Enrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All, ColumnMap), "enrolment", ColumnMap); break;
-                case "Learner": RefuseUnknownColumnMapKeys(new LocalRecordReader<LearnerRecord>(LearnerBindings.All, ColumnMap), "learner", ColumnMap); break;
-                case "Standard": RefuseUnknownColumnMapKeys(new LocalRecordReader<StandardRecord>(StandardBindings.All, ColumnMap), "standard", ColumnMap); break;
-                case "DxpLearner": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpLearnerRecord>(DxpBindings.Learner, ColumnMap), "DXP learner", ColumnMap); break;
-                case "DxpCourse": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpCourseRecord>(DxpBindings.Course, ColumnMap), "DXP course", ColumnMap); break;
-                case "DxpCourseCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.DxpCourseCompletionRecord>(DxpBindings.CourseCompletion, ColumnMap), "DXP course completion", ColumnMap); break;
+                case "Enrolment":
+                    Import(full, EnrolmentBindings.All, (r, line) => r.SourceLine = line);
+                    break;
+                case "Learner":
+                    Import(full, LearnerBindings.All, (r, line) => r.SourceLine = line);
+                    break;
+                case "Standard":
+                    Import(full, StandardBindings.All, (r, line) => r.SourceLine = line);
+                    break;
+                case "DxpLearner":
+                    Import(full, DxpBindings.Learner, (r, line) => { });
+                    break;
+                case "DxpCourse":
+                    Import(full, DxpBindings.Course, (r, line) => { });
+                    break;
+                case "DxpCourseCompletion":
+                    Import(full, DxpBindings.CourseCompletion, (r, line) => { });
+                    break;
                 case "DxpCourseEnrolment":
-                case "CourseEnrolment": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.CourseEnrolmentRecord>(DxpBindings.CourseEnrolment, ColumnMap), "course enrolment", ColumnMap); break;
+                case "CourseEnrolment":
+                    Import(full, DxpBindings.CourseEnrolment, (r, line) => { });
+                    break;
                 case "DxpQualificationCompletion":
-                case "QualificationCompletion": RefuseUnknownColumnMapKeys(new LocalRecordReader<Domain.Dxp.QualificationCompletionRecord>(DxpBindings.QualificationCompletion, ColumnMap), "qualification completion", ColumnMap); break;
+                case "QualificationCompletion":
+                    Import(full, DxpBindings.QualificationCompletion, (r, line) => { });
+                    break;
             }
         }
+    }
 
-        protected override void ProcessRecord()
-        {
-            foreach (var path in Path)
-            {
-                var full = CsvImport<EnrolmentRecord>.Resolve(this, path);
-                if (full == null) continue;
-                switch (Kind)
-                {
-                    case "Enrolment":
-                        Import(full, EnrolmentBindings.All, (r, line) => r.SourceLine = line);
-                        break;
-                    case "Learner":
-                        Import(full, LearnerBindings.All, (r, line) => r.SourceLine = line);
-                        break;
-                    case "Standard":
-                        Import(full, StandardBindings.All, (r, line) => r.SourceLine = line);
-                        break;
-                    case "DxpLearner":
-                        Import(full, DxpBindings.Learner, (r, line) => { });
-                        break;
-                    case "DxpCourse":
-                        Import(full, DxpBindings.Course, (r, line) => { });
-                        break;
-                    case "DxpCourseCompletion":
-                        Import(full, DxpBindings.CourseCompletion, (r, line) => { });
-                        break;
-                    case "DxpCourseEnrolment":
-                    case "CourseEnrolment":
-                        Import(full, DxpBindings.CourseEnrolment, (r, line) => { });
-                        break;
-                    case "DxpQualificationCompletion":
-                    case "QualificationCompletion":
-                        Import(full, DxpBindings.QualificationCompletion, (r, line) => { });
-                        break;
-                }
-            }
-        }
-
-        private void Import<TRecord>(string path, IReadOnlyList<PropertyBinding<TRecord>> bindings, Action<TRecord, int> setLine) where TRecord : class, new()
-        {
-            var import = new CsvImport<TRecord>(this, new LocalRecordReader<TRecord>(bindings, ColumnMap), Kind, setLine);
-            foreach (var record in import.Read(path)) WriteObject(record);
-        }
+    private void Import<TRecord>(string path, IReadOnlyList<PropertyBinding<TRecord>> bindings, Action<TRecord, int> setLine) where TRecord : class, new()
+    {
+        var import = new CsvImport<TRecord>(this, new LocalRecordReader<TRecord>(bindings, ColumnMap), Kind, setLine);
+        foreach (var record in import.Read(path)) WriteObject(record);
     }
 }

@@ -1,13 +1,10 @@
-using System;
-using System.Collections.Generic;
 using NzqaSync.Domain;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>A local record that cannot be sent; carried by the ErrorRecord Compare writes for it.</summary>
+public sealed class InvalidRecordException : Exception
 {
-    /// <summary>A local record that cannot be sent; carried by the ErrorRecord Compare writes for it.</summary>
-    public sealed class InvalidRecordException : Exception
-    {
-        public InvalidRecordException(string message, IReadOnlyList<RecordProblem> problems) : base(message) => Problems = problems;
-        public IReadOnlyList<RecordProblem> Problems { get; }
-    }
+    public InvalidRecordException(string message, IReadOnlyList<RecordProblem> problems) : base(message) => Problems = problems;
+    public IReadOnlyList<RecordProblem> Problems { get; }
 }

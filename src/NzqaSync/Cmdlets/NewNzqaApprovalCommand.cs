@@ -1,117 +1,112 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
-using System.Text;
 using NzqaSync.Compare;
 using NzqaSync.Sync;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>
+/// Writes the Principal's Nominee's approval file from diffs in the pipeline: every change that a sync would send
+/// for them, each with the fingerprint of exactly what would be sent. The same file the review page downloads.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "NzqaApproval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(FileInfo))]
+public sealed class NewNzqaApprovalCommand : NzqaCmdlet
 {
-    /// <summary>
-    /// Writes the Principal's Nominee's approval file from diffs in the pipeline: every change that a sync would send
-    /// for them, each with the fingerprint of exactly what would be sent. The same file the review page downloads.
-    /// </summary>
-    [Cmdlet(VerbsCommon.New, "NzqaApproval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(FileInfo))]
-    public sealed class NewNzqaApprovalCommand : NzqaCmdlet
+    private readonly List<RecordDiff> _diffs = new List<RecordDiff>();
+    private readonly List<DxpRecordDiff> _dxpDiffs = new List<DxpRecordDiff>();
+
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; }
+
+    /// <summary>Diffs from Compare-Nzqa* or Compare-DxpRecord.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public object InputObject { get; set; }
+
+    /// <summary>Who approves: the Principal's Nominee's name.</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string SignedBy { get; set; }
+
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
     {
-        private readonly List<RecordDiff> _diffs = new List<RecordDiff>();
-        private readonly List<DxpRecordDiff> _dxpDiffs = new List<DxpRecordDiff>();
-
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>Diffs from Compare-Nzqa* or Compare-DxpRecord.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public object InputObject { get; set; }
-
-        /// <summary>Who approves: the Principal's Nominee's name.</summary>
-        [Parameter(Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        public string SignedBy { get; set; }
-
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        protected override void ProcessRecord()
+        var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+        if (input is System.Collections.IEnumerable many && !(input is string))
         {
-            var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-            if (input is System.Collections.IEnumerable many && !(input is string))
-            {
-                foreach (var item in many) Add(item is PSObject p ? p.BaseObject : item);
+            foreach (var item in many) Add(item is PSObject p ? p.BaseObject : item);
+            return;
+        }
+        Add(input);
+    }
+
+    private void Add(object input)
+    {
+        switch (input)
+        {
+            case null:
                 return;
-            }
-            Add(input);
-        }
-
-        private void Add(object input)
-        {
-            switch (input)
-            {
-                case null:
-                    return;
-                case RecordDiff diff:
-                    if (ApprovalFingerprint.Of(diff) == null)
-                    {
-                        WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent; not in the approval.");
-                        return;
-                    }
-                    _diffs.Add(diff);
-                    return;
-                case DxpRecordDiff dxp:
-                    if (ApprovalFingerprint.DxpActionOf(dxp) == null)
-                    {
-                        WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
-                        return;
-                    }
-                    _dxpDiffs.Add(dxp);
-                    return;
-                default:
-                    var message = $"New-NzqaApproval takes the diffs Compare-NzqaEnrolment, Compare-NzqaLearner, Compare-NzqaStandard or Compare-DxpRecord write, but a {input.GetType().Name} was piped in. No approval file was written.";
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input)
-                    {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Compare first, then pipe the diffs to approve into New-NzqaApproval." },
-                    });
-                    return;
-            }
-        }
-
-        protected override void EndProcessing()
-        {
-            var full = GetUnresolvedProviderPathFromPSPath(Path);
-            if (File.Exists(full) && !Force)
-            {
-                var message = $"The approval file '{full}' already exists; it was left as it was.";
-                ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaApprovalFileExists, ErrorCategory.ResourceExists, full)
+            case RecordDiff diff:
+                if (ApprovalFingerprint.Of(diff) == null)
                 {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give another -Path, or add -Force to replace it." },
+                    WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent; not in the approval.");
+                    return;
+                }
+                _diffs.Add(diff);
+                return;
+            case DxpRecordDiff dxp:
+                if (ApprovalFingerprint.DxpActionOf(dxp) == null)
+                {
+                    WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
+                    return;
+                }
+                _dxpDiffs.Add(dxp);
+                return;
+            default:
+                var message = $"New-NzqaApproval takes the diffs Compare-NzqaEnrolment, Compare-NzqaLearner, Compare-NzqaStandard or Compare-DxpRecord write, but a {input.GetType().Name} was piped in. No approval file was written.";
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Compare first, then pipe the diffs to approve into New-NzqaApproval." },
                 });
                 return;
-            }
-            var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
-            foreach (var dxp in _dxpDiffs) approval.Add(dxp);
-            if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
-            try
-            {
-                // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
-                var bytes = new UTF8Encoding(false).GetBytes(approval.ToJson());
-                using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "approval file"))
-                    stream.Write(bytes, 0, bytes.Length);
-            }
-            catch (Journal.UnsafePathException ex)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnsafePath, ErrorCategory.SecurityError, full));
-                return;
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnwritable, ErrorCategory.WriteError, full));
-                return;
-            }
-            WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");
-            WriteObject(new FileInfo(full));
         }
+    }
+
+    protected override void EndProcessing()
+    {
+        var full = GetUnresolvedProviderPathFromPSPath(Path);
+        if (File.Exists(full) && !Force)
+        {
+            var message = $"The approval file '{full}' already exists; it was left as it was.";
+            ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaApprovalFileExists, ErrorCategory.ResourceExists, full)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give another -Path, or add -Force to replace it." },
+            });
+            return;
+        }
+        var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
+        foreach (var dxp in _dxpDiffs) approval.Add(dxp);
+        if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
+        try
+        {
+            // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
+            var bytes = new UTF8Encoding(false).GetBytes(approval.ToJson());
+            using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "approval file"))
+                stream.Write(bytes, 0, bytes.Length);
+        }
+        catch (Journal.UnsafePathException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnsafePath, ErrorCategory.SecurityError, full));
+            return;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnwritable, ErrorCategory.WriteError, full));
+            return;
+        }
+        WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");
+        WriteObject(new FileInfo(full));
     }
 }

@@ -1,148 +1,144 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Journal;
 using NzqaSync.Sync;
 
-namespace NzqaSync.Cmdlets
+namespace NzqaSync.Cmdlets;
+
+/// <summary>
+/// The shared body of Sync-Nzqa*: diffs in from the pipeline, ShouldProcess per record, only changed records
+/// sent (in batches, a few at once, journalled before and after by the sync-run service), one SyncResult per
+/// record out. A record that fails also gets an error, so $? is false and scheduled scripts can tell.
+/// </summary>
+public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
 {
+    private readonly List<PlannedRecord> _planned = new List<PlannedRecord>();
+    private NzqaConnection _connection;
+    private ApprovalFile _approval;
+
     /// <summary>
-    /// The shared body of Sync-Nzqa*: diffs in from the pipeline, ShouldProcess per record, only changed records
-    /// sent (in batches, a few at once, journalled before and after by the sync-run service), one SyncResult per
-    /// record out. A record that fails also gets an error, so $? is false and scheduled scripts can tell.
+    /// The diffs Compare-Nzqa* wrote. Typed loosely on purpose: a diff of another kind (or a raw record) piped in
+    /// is one clear error naming the cmdlet that takes it, not the engine's binding error once per object.
     /// </summary>
-    public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public object InputObject { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, NzqaRoutes.MaxBatchItems)]
+    public int BatchSize { get; set; } = NzqaRoutes.MaxBatchItems;
+
+    /// <summary>Batches in flight at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>The Principal's Nominee's approval file: only changes it lists, unchanged since, are sent.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string ApprovalPath { get; set; }
+
+    protected abstract PlannedRecord Plan(TDiff diff, int provider);
+    protected abstract string Describe(PlannedRecord planned);
+
+    /// <summary>Planned records not to send this time, with the reason each is held.</summary>
+    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
+        SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted);
+
+    /// <summary>After a run: what later syncs of the session need to know.</summary>
+    protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }
+
+    protected override void BeginProcessing()
     {
-        private readonly List<PlannedRecord> _planned = new List<PlannedRecord>();
-        private NzqaConnection _connection;
-        private ApprovalFile _approval;
+        _connection = ResolveConnection();
+        if (ApprovalPath != null) _approval = SyncInput.LoadApproval(this, ApprovalPath);
+    }
 
-        /// <summary>
-        /// The diffs Compare-Nzqa* wrote. Typed loosely on purpose: a diff of another kind (or a raw record) piped in
-        /// is one clear error naming the cmdlet that takes it, not the engine's binding error once per object.
-        /// </summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        public object InputObject { get; set; }
+    protected override void ProcessRecord()
+    {
+        var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+        if (input is System.Collections.IEnumerable many && !(input is string))
+            foreach (var item in many) Process(item is PSObject p ? p.BaseObject : item);
+        else Process(input);
+    }
 
-        [Parameter]
-        [ValidateRange(1, NzqaRoutes.MaxBatchItems)]
-        public int BatchSize { get; set; } = NzqaRoutes.MaxBatchItems;
-
-        /// <summary>Batches in flight at once.</summary>
-        [Parameter]
-        [ValidateRange(1, 16)]
-        public int ThrottleLimit { get; set; } = 4;
-
-        /// <summary>The Principal's Nominee's approval file: only changes it lists, unchanged since, are sent.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string ApprovalPath { get; set; }
-
-        protected abstract PlannedRecord Plan(TDiff diff, int provider);
-        protected abstract string Describe(PlannedRecord planned);
-
-        /// <summary>Planned records not to send this time, with the reason each is held.</summary>
-        protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
-            SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted);
-
-        /// <summary>After a run: what later syncs of the session need to know.</summary>
-        protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }
-
-        protected override void BeginProcessing()
+    private void Process(object input)
+    {
+        if (!(input is TDiff diff)) ThrowTerminatingError(SyncInput.WrongInput(MyInvocation.MyCommand.Name, input));
+        // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
+        else if (diff.SyncStatus == SyncStatus.Synced) Skip(diff, "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.");
+        else if (Plan(diff, _connection.ProviderNumber) is var planned && planned.Operations.Count == 0)
         {
-            _connection = ResolveConnection();
-            if (ApprovalPath != null) _approval = SyncInput.LoadApproval(this, ApprovalPath);
+            WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.");
+            if (planned.SkipReason != null) WriteWarning($"{diff.Kind} {diff.Key} ({diff.Name}): {planned.SkipReason}");
+            WriteObject(SyncResult.Skipped(diff, diff.Problems.Select(p => p.Message).Concat(planned.SkipReason == null ? new string[0] : new[] { planned.SkipReason })));
         }
+        else if (_approval?.Refusal(planned) is string notApproved) Skip(diff, notApproved);
+        else if (ShouldProcess(SyncInput.Target(diff), Describe(planned))) _planned.Add(planned);
+    }
 
-        protected override void ProcessRecord()
-        {
-            var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-            if (input is System.Collections.IEnumerable many && !(input is string))
-                foreach (var item in many) Process(item is PSObject p ? p.BaseObject : item);
-            else Process(input);
-        }
+    private void Skip(RecordDiff diff, string why)
+    {
+        WriteVerbose($"{diff.Kind} {diff.Key}: {why}");
+        WriteObject(SyncResult.Skipped(diff, new[] { why }));
+    }
 
-        private void Process(object input)
+    protected override void EndProcessing()
+    {
+        var holds = _planned.Count == 0 ? null : HoldBack(_planned, _connection);
+        if (holds != null && holds.Count > 0)
         {
-            if (!(input is TDiff diff)) ThrowTerminatingError(SyncInput.WrongInput(MyInvocation.MyCommand.Name, input));
-            // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
-            else if (diff.SyncStatus == SyncStatus.Synced) Skip(diff, "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.");
-            else if (Plan(diff, _connection.ProviderNumber) is var planned && planned.Operations.Count == 0)
+            foreach (var held in _planned.Where(holds.ContainsKey))
             {
-                WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.");
-                if (planned.SkipReason != null) WriteWarning($"{diff.Kind} {diff.Key} ({diff.Name}): {planned.SkipReason}");
-                WriteObject(SyncResult.Skipped(diff, diff.Problems.Select(p => p.Message).Concat(planned.SkipReason == null ? new string[0] : new[] { planned.SkipReason })));
+                WriteWarning($"{held.Diff.Kind} {held.Diff.Key} ({held.Diff.Name}): {holds[held]}");
+                WriteObject(SyncResult.Skipped(held.Diff, new[] { holds[held] }));
             }
-            else if (_approval?.Refusal(planned) is string notApproved) Skip(diff, notApproved);
-            else if (ShouldProcess(SyncInput.Target(diff), Describe(planned))) _planned.Add(planned);
+            Ran(holds.Select(h => SyncResult.Skipped(h.Key.Diff, new[] { h.Value })).ToList(), _connection);
+            _planned.RemoveAll(holds.ContainsKey);
         }
-
-        private void Skip(RecordDiff diff, string why)
+        if (_planned.Count == 0) return;
+        var results = Send(_planned[0].Diff.Kind);
+        if (results == null) return;
+        Ran(results, _connection);
+        foreach (var result in results)
         {
-            WriteVerbose($"{diff.Kind} {diff.Key}: {why}");
-            WriteObject(SyncResult.Skipped(diff, new[] { why }));
+            WriteObject(result);
+            if (result.Outcome == SyncOutcome.Failed) WriteError(SyncInput.NotSynced(result));
         }
+        WriteVerbose($"Sync run {results[0].RunId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
+    }
 
-        protected override void EndProcessing()
+    /// <summary>One sync run of the planned records; null when it was stopped (Ctrl+C: what was in flight is journalled InDoubt).</summary>
+    private IReadOnlyList<SyncResult> Send(string kind)
+    {
+        var noun = kind.ToLowerInvariant();
+        var journal = new SyncJournal(_connection.JournalPath);
+        var approval = SyncInput.JournalApprovalOf(_approval);
+        var (total, runId) = (_planned.Count, SyncRun.NewRunId());
+        WriteVerbose($"Sync run {runId}: sending {total} {noun} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
+                     $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
+        var run = StartRun(() => SyncRun.Start(journal, "Nzqa", kind, total, runId, approval), ServiceErrorIds.Nzqa);
+        var runner = new SyncRunner(_connection.Client.WriteBatchAsync, run, BatchSize, ThrottleLimit, _connection.KeepExchanges);
+        if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
+        var progress = new ProgressRecord(3, $"Syncing {noun}s with NZQA", "Starting");
+        IReadOnlyList<SyncResult> results = null;
+        try
         {
-            var holds = _planned.Count == 0 ? null : HoldBack(_planned, _connection);
-            if (holds != null && holds.Count > 0)
+            results = Await(runner.RunAsync(_planned, StopToken), _connection.Sender, () =>
             {
-                foreach (var held in _planned.Where(holds.ContainsKey))
-                {
-                    WriteWarning($"{held.Diff.Kind} {held.Diff.Key} ({held.Diff.Name}): {holds[held]}");
-                    WriteObject(SyncResult.Skipped(held.Diff, new[] { holds[held] }));
-                }
-                Ran(holds.Select(h => SyncResult.Skipped(h.Key.Diff, new[] { h.Value })).ToList(), _connection);
-                _planned.RemoveAll(holds.ContainsKey);
-            }
-            if (_planned.Count == 0) return;
-            var results = Send(_planned[0].Diff.Kind);
-            if (results == null) return;
-            Ran(results, _connection);
-            foreach (var result in results)
-            {
-                WriteObject(result);
-                if (result.Outcome == SyncOutcome.Failed) WriteError(SyncInput.NotSynced(result));
-            }
-            WriteVerbose($"Sync run {results[0].RunId} finished: {string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}"))}.");
+                var p = runner.Progress;
+                progress.StatusDescription = $"Processing {noun}s {p.Done} of {total} (created {p.Created}, patched {p.Updated}, failed {p.Failed})";
+                progress.PercentComplete = (int)(100L * p.Done / total);
+                WriteProgress(progress);
+            });
         }
-
-        /// <summary>One sync run of the planned records; null when it was stopped (Ctrl+C: what was in flight is journalled InDoubt).</summary>
-        private IReadOnlyList<SyncResult> Send(string kind)
+        catch (OperationCanceledException) { }
+        finally
         {
-            var noun = kind.ToLowerInvariant();
-            var journal = new SyncJournal(_connection.JournalPath);
-            var approval = SyncInput.JournalApprovalOf(_approval);
-            var (total, runId) = (_planned.Count, SyncRun.NewRunId());
-            WriteVerbose($"Sync run {runId}: sending {total} {noun} changes to NZQA {_connection.BaseUri} in batches of up to {BatchSize}, {ThrottleLimit} at a time " +
-                         $"({string.Join(", ", _planned.GroupBy(p => p.Headline).Select(g => $"{g.Key} {g.Count()}"))}). Journal: {journal.Folder}");
-            var run = StartRun(() => SyncRun.Start(journal, "Nzqa", kind, total, runId, approval), ServiceErrorIds.Nzqa);
-            var runner = new SyncRunner(_connection.Client.WriteBatchAsync, run, BatchSize, ThrottleLimit, _connection.KeepExchanges);
-            if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
-            var progress = new ProgressRecord(3, $"Syncing {noun}s with NZQA", "Starting");
-            IReadOnlyList<SyncResult> results = null;
-            try
-            {
-                results = Await(runner.RunAsync(_planned, StopToken), _connection.Sender, () =>
-                {
-                    var p = runner.Progress;
-                    progress.StatusDescription = $"Processing {noun}s {p.Done} of {total} (created {p.Created}, patched {p.Updated}, failed {p.Failed})";
-                    progress.PercentComplete = (int)(100L * p.Done / total);
-                    WriteProgress(progress);
-                });
-            }
-            catch (OperationCanceledException) { }
-            finally
-            {
-                run.End(results, r => r.Outcome.ToString());
-                Complete(progress);
-                ApplyRetention(journal, _connection.JournalRetentionDays);
-            }
-            return results;
+            run.End(results, r => r.Outcome.ToString());
+            Complete(progress);
+            ApplyRetention(journal, _connection.JournalRetentionDays);
         }
+        return results;
     }
 }

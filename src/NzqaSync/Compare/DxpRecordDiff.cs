@@ -1,85 +1,81 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using NzqaSync.Domain;
 using NzqaSync.Domain.Dxp;
 
-namespace NzqaSync.Compare
+namespace NzqaSync.Compare;
+
+/// <summary>How a local SDR record stands against what the DXP submission holds (matched by localId).</summary>
+public enum DxpDiffStatus
 {
-    /// <summary>How a local SDR record stands against what the DXP submission holds (matched by localId).</summary>
-    public enum DxpDiffStatus
+    /// <summary>The submission holds the same values.</summary>
+    Match,
+    /// <summary>Local only: to upload.</summary>
+    New,
+    /// <summary>Both, with field differences: to upload (the same localId replaces).</summary>
+    Different,
+    /// <summary>In the submission, no longer in the local data: to delete.</summary>
+    DxpOnly,
+    /// <summary>The local record breaks a rule (its own, or across collections): not sent, and its DXP record is left alone.</summary>
+    Invalid,
+}
+
+/// <summary>One field whose value differs: the local value and DXP's, as they are sent.</summary>
+public sealed class DxpFieldDifference
+{
+    public DxpFieldDifference(string field, string local, string dxp)
     {
-        /// <summary>The submission holds the same values.</summary>
-        Match,
-        /// <summary>Local only: to upload.</summary>
-        New,
-        /// <summary>Both, with field differences: to upload (the same localId replaces).</summary>
-        Different,
-        /// <summary>In the submission, no longer in the local data: to delete.</summary>
-        DxpOnly,
-        /// <summary>The local record breaks a rule (its own, or across collections): not sent, and its DXP record is left alone.</summary>
-        Invalid,
+        Field = field;
+        Local = local;
+        Dxp = dxp;
     }
 
-    /// <summary>One field whose value differs: the local value and DXP's, as they are sent.</summary>
-    public sealed class DxpFieldDifference
+    public string Field { get; }
+    public string Local { get; }
+    public string Dxp { get; }
+
+    public override string ToString() => $"{Field}: {(string.IsNullOrEmpty(Local) ? "(none)" : Local)} (DXP {(string.IsNullOrEmpty(Dxp) ? "(none)" : Dxp)})";
+}
+
+/// <summary>One record's comparison (Compare-DxpRecord); Sync-DxpRecord takes it.</summary>
+public sealed class DxpRecordDiff
+{
+    private static readonly IReadOnlyList<DxpFieldDifference> NoDifferences = TextList.Of<DxpFieldDifference>(null);
+    private static readonly IReadOnlyList<DxpFieldProblem> NoProblems = TextList.Of<DxpFieldProblem>(null);
+
+    /// <summary>The route name: learners, courses, course-enrolments, course-completions, qualification-completions.</summary>
+    public string Dataset { get; set; }
+    /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
+    public string Kind { get; set; }
+    public string LocalId { get; set; }
+    public string StudentIdentificationCode { get; set; }
+    /// <summary>The course, for course register, enrolment and completion records.</summary>
+    public string CourseCode { get; set; }
+    public DxpDiffStatus Status { get; set; }
+    /// <summary>As text (Export-Csv): "field: local (DXP value)" joined with "; ".</summary>
+    public IReadOnlyList<DxpFieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
+    private IReadOnlyList<DxpFieldDifference> _differences = NoDifferences;
+    /// <summary>As text (Export-Csv): each problem's code, field and message, joined with "; ".</summary>
+    public IReadOnlyList<DxpFieldProblem> Problems { get => _problems; set => _problems = TextList.Of(value); }
+    private IReadOnlyList<DxpFieldProblem> _problems = NoProblems;
+    /// <summary>The local record, normalised as it would be sent (null for DxpOnly).</summary>
+    public IDxpRecord Local { get; set; }
+    /// <summary>What the submission holds (null for New).</summary>
+    public IDxpRecord Dxp { get; set; }
+    public string ReturnId { get; set; }
+    /// <summary>For an Invalid record, the input object it came from.</summary>
+    public object Source { get; set; }
+
+    /// <summary>One readable line: the problems, else the changed fields.</summary>
+    public string DifferenceSummary
     {
-        public DxpFieldDifference(string field, string local, string dxp)
+        get
         {
-            Field = field;
-            Local = local;
-            Dxp = dxp;
+            if (Problems.Count > 0) return string.Join("; ", Problems.Select(p => p.Message));
+            if (Differences.Count > 0) return string.Join("; ", Differences.Select(d => $"{d.Field}: {Show(d.Local)} (DXP {Show(d.Dxp)})"));
+            return "";
         }
-
-        public string Field { get; }
-        public string Local { get; }
-        public string Dxp { get; }
-
-        public override string ToString() => $"{Field}: {(string.IsNullOrEmpty(Local) ? "(none)" : Local)} (DXP {(string.IsNullOrEmpty(Dxp) ? "(none)" : Dxp)})";
     }
 
-    /// <summary>One record's comparison (Compare-DxpRecord); Sync-DxpRecord takes it.</summary>
-    public sealed class DxpRecordDiff
-    {
-        private static readonly IReadOnlyList<DxpFieldDifference> NoDifferences = TextList.Of<DxpFieldDifference>(null);
-        private static readonly IReadOnlyList<DxpFieldProblem> NoProblems = TextList.Of<DxpFieldProblem>(null);
+    private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
 
-        /// <summary>The route name: learners, courses, course-enrolments, course-completions, qualification-completions.</summary>
-        public string Dataset { get; set; }
-        /// <summary>Learner, Course, CourseEnrolment, CourseCompletion or QualificationCompletion.</summary>
-        public string Kind { get; set; }
-        public string LocalId { get; set; }
-        public string StudentIdentificationCode { get; set; }
-        /// <summary>The course, for course register, enrolment and completion records.</summary>
-        public string CourseCode { get; set; }
-        public DxpDiffStatus Status { get; set; }
-        /// <summary>As text (Export-Csv): "field: local (DXP value)" joined with "; ".</summary>
-        public IReadOnlyList<DxpFieldDifference> Differences { get => _differences; set => _differences = TextList.Of(value); }
-        private IReadOnlyList<DxpFieldDifference> _differences = NoDifferences;
-        /// <summary>As text (Export-Csv): each problem's code, field and message, joined with "; ".</summary>
-        public IReadOnlyList<DxpFieldProblem> Problems { get => _problems; set => _problems = TextList.Of(value); }
-        private IReadOnlyList<DxpFieldProblem> _problems = NoProblems;
-        /// <summary>The local record, normalised as it would be sent (null for DxpOnly).</summary>
-        public IDxpRecord Local { get; set; }
-        /// <summary>What the submission holds (null for New).</summary>
-        public IDxpRecord Dxp { get; set; }
-        public string ReturnId { get; set; }
-        /// <summary>For an Invalid record, the input object it came from.</summary>
-        public object Source { get; set; }
-
-        /// <summary>One readable line: the problems, else the changed fields.</summary>
-        public string DifferenceSummary
-        {
-            get
-            {
-                if (Problems.Count > 0) return string.Join("; ", Problems.Select(p => p.Message));
-                if (Differences.Count > 0) return string.Join("; ", Differences.Select(d => $"{d.Field}: {Show(d.Local)} (DXP {Show(d.Dxp)})"));
-                return "";
-            }
-        }
-
-        private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
-
-        public override string ToString() => $"{Status} {Kind} {LocalId}";
-    }
+    public override string ToString() => $"{Status} {Kind} {LocalId}";
 }

@@ -1,22 +1,21 @@
-namespace NzqaSync.Compare
+namespace NzqaSync.Compare;
+
+/// <summary>One field whose local value differs from NZQA's.</summary>
+public sealed class FieldDifference
 {
-    /// <summary>One field whose local value differs from NZQA's.</summary>
-    public sealed class FieldDifference
+    public FieldDifference(string field, string local, string nzqa)
     {
-        public FieldDifference(string field, string local, string nzqa)
-        {
-            Field = field;
-            Local = local;
-            Nzqa = nzqa;
-        }
-
-        public string Field { get; }
-        public string Local { get; }
-        public string Nzqa { get; }
-
-        /// <summary>As DifferenceSummary writes it: "Result: M (NZQA A)", "(none)" for an empty side.</summary>
-        public override string ToString() => $"{Field}: {Show(Local)} (NZQA {Show(Nzqa)})";
-
-        private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+        Field = field;
+        Local = local;
+        Nzqa = nzqa;
     }
+
+    public string Field { get; }
+    public string Local { get; }
+    public string Nzqa { get; }
+
+    /// <summary>As DifferenceSummary writes it: "Result: M (NZQA A)", "(none)" for an empty side.</summary>
+    public override string ToString() => $"{Field}: {Show(Local)} (NZQA {Show(Nzqa)})";
+
+    private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
 }

@@ -1,29 +1,26 @@
-using System;
+namespace NzqaSync.Domain;
 
-namespace NzqaSync.Domain
+/// <summary>A student's enrolment at the school, as the SMS holds it or as NZQA holds it.</summary>
+public sealed class EnrolmentRecord : IImportedColumns
 {
-    /// <summary>A student's enrolment at the school, as the SMS holds it or as NZQA holds it.</summary>
-    public sealed class EnrolmentRecord : IImportedColumns
-    {
-        System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
 
-        public string Nsn { get; set; }
-        public string LocalStudentId { get; set; }
-        public string FirstName { get; set; }
-        public string LastName { get; set; }
-        public DateTime? EnrolmentDate { get; set; }
-        public int? YearLevel { get; set; }
-        public DateTime? LeavingDate { get; set; }
-        public string LeavingReason { get; set; }
+    public string Nsn { get; set; }
+    public string LocalStudentId { get; set; }
+    public string FirstName { get; set; }
+    public string LastName { get; set; }
+    public DateTime? EnrolmentDate { get; set; }
+    public int? YearLevel { get; set; }
+    public DateTime? LeavingDate { get; set; }
+    public string LeavingReason { get; set; }
 
-        /// <summary>NZQA's own status (Active, Leaving); empty for local records.</summary>
-        public string Status { get; set; }
+    /// <summary>NZQA's own status (Active, Leaving); empty for local records.</summary>
+    public string Status { get; set; }
 
-        /// <summary>Line in the source file, when the record came from a CSV file.</summary>
-        public int? SourceLine { get; set; }
+    /// <summary>Line in the source file, when the record came from a CSV file.</summary>
+    public int? SourceLine { get; set; }
 
-        public string Name => ((FirstName ?? "") + " " + (LastName ?? "")).Trim();
+    public string Name => ((FirstName ?? "") + " " + (LastName ?? "")).Trim();
 
-        public override string ToString() => $"NSN {Nsn} {Name}".Trim();
-    }
+    public override string ToString() => $"NSN {Nsn} {Name}".Trim();
 }

@@ -1,32 +1,29 @@
-using System;
-using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace NzqaSync.Domain
+namespace NzqaSync.Domain;
+
+/// <summary>Gender and ethnicity codes as NZQA's learner data carries them (GenderCode; EthnicityCode 1–3).</summary>
+public static class LearnerCodes
 {
-    /// <summary>Gender and ethnicity codes as NZQA's learner data carries them (GenderCode; EthnicityCode 1–3).</summary>
-    public static class LearnerCodes
+    private static readonly Regex EthnicityShape = new Regex("^[0-9]{3}$", RegexOptions.CultureInvariant);
+
+    /// <summary>M, F, D or U; common spellings (Male, Female, Diverse, Unknown) are accepted. Null when unreadable.</summary>
+    public static string NormaliseGender(string value)
     {
-        private static readonly Regex EthnicityShape = new Regex("^[0-9]{3}$", RegexOptions.CultureInvariant);
-
-        /// <summary>M, F, D or U; common spellings (Male, Female, Diverse, Unknown) are accepted. Null when unreadable.</summary>
-        public static string NormaliseGender(string value)
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        switch (value.Trim().ToUpperInvariant())
         {
-            if (string.IsNullOrWhiteSpace(value)) return null;
-            switch (value.Trim().ToUpperInvariant())
-            {
-                case "M": case "MALE": return "M";
-                case "F": case "FEMALE": return "F";
-                case "D": case "DIVERSE": case "X": case "ANOTHER GENDER": return "D";
-                case "U": case "UNKNOWN": return "U";
-                default: return null;
-            }
+            case "M": case "MALE": return "M";
+            case "F": case "FEMALE": return "F";
+            case "D": case "DIVERSE": case "X": case "ANOTHER GENDER": return "D";
+            case "U": case "UNKNOWN": return "U";
+            default: return null;
         }
-
-        public static bool IsEthnicityCode(string code) => code != null && EthnicityShape.IsMatch(code);
-
-        /// <summary>Trims, drops blanks and keeps the order given.</summary>
-        public static string[] NormaliseEthnicities(string[] codes) =>
-            codes == null ? Array.Empty<string>() : codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToArray();
     }
+
+    public static bool IsEthnicityCode(string code) => code != null && EthnicityShape.IsMatch(code);
+
+    /// <summary>Trims, drops blanks and keeps the order given.</summary>
+    public static string[] NormaliseEthnicities(string[] codes) =>
+        codes == null ? Array.Empty<string>() : codes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToArray();
 }

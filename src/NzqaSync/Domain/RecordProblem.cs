@@ -1,19 +1,18 @@
-namespace NzqaSync.Domain
+namespace NzqaSync.Domain;
+
+/// <summary>Why a local record cannot be sent: a stable id (the ErrorRecord id), the field and a readable message.</summary>
+public sealed class RecordProblem
 {
-    /// <summary>Why a local record cannot be sent: a stable id (the ErrorRecord id), the field and a readable message.</summary>
-    public sealed class RecordProblem
+    public RecordProblem(string errorId, string field, string message)
     {
-        public RecordProblem(string errorId, string field, string message)
-        {
-            ErrorId = errorId;
-            Field = field;
-            Message = message;
-        }
-
-        public string ErrorId { get; }
-        public string Field { get; }
-        public string Message { get; }
-
-        public override string ToString() => Message;
+        ErrorId = errorId;
+        Field = field;
+        Message = message;
     }
+
+    public string ErrorId { get; }
+    public string Field { get; }
+    public string Message { get; }
+
+    public override string ToString() => Message;
 }

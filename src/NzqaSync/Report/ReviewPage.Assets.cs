@@ -1,9 +1,9 @@
-namespace NzqaSync.Report
+namespace NzqaSync.Report;
+
+/// <summary>The page's style sheet and script, inlined so the one file works with no network.</summary>
+public static partial class ReviewPage
 {
-    /// <summary>The page's style sheet and script, inlined so the one file works with no network.</summary>
-    public static partial class ReviewPage
-    {
-        private const string Css = @"
+    private const string Css = @"
 :root{--ink:#1c2833;--muted:#5d6d7e;--line:#d5dbe1;--bg:#f7f9fb}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;color:var(--ink);background:#fff}
@@ -59,7 +59,7 @@ footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid 
 @media print{.controls,.legend,.approval{display:none}#records>thead>tr>th{position:static}header{border-bottom-width:2px}}
 ";
 
-        private const string Script = @"
+    private const string Script = @"
 (function () {
   var rows = Array.prototype.slice.call(document.querySelectorAll('#records > tbody > tr'));
   var bars = Array.prototype.slice.call(document.querySelectorAll('.bar-row'));
@@ -132,5 +132,4 @@ footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid 
   refresh();
 })();
 ";
-    }
 }

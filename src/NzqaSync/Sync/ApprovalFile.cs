@@ -1,127 +1,120 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Text;
 using Newtonsoft.Json;
 using NzqaSync.Compare;
 
-namespace NzqaSync.Sync
+namespace NzqaSync.Sync;
+
+/// <summary>One approved change in an approval file.</summary>
+public sealed class ApprovedChange
 {
-    /// <summary>One approved change in an approval file.</summary>
-    public sealed class ApprovedChange
-    {
-        /// <summary>"Dxp" for a DXP record (Sync-DxpRecord); absent for NZQA's.</summary>
-        [JsonProperty("api", NullValueHandling = NullValueHandling.Ignore)] public string Api { get; set; }
-        [JsonProperty("kind")] public string Kind { get; set; }
-        [JsonProperty("key")] public string Key { get; set; }
-        [JsonProperty("fingerprint")] public string Fingerprint { get; set; }
-        [JsonProperty("status", NullValueHandling = NullValueHandling.Ignore)] public string Status { get; set; }
-        [JsonProperty("name", NullValueHandling = NullValueHandling.Ignore)] public string Name { get; set; }
-        [JsonProperty("summary", NullValueHandling = NullValueHandling.Ignore)] public string Summary { get; set; }
-        /// <summary>DXP only: the return the change goes to (also in the fingerprint).</summary>
-        [JsonProperty("returnId", NullValueHandling = NullValueHandling.Ignore)] public string ReturnId { get; set; }
+    /// <summary>"Dxp" for a DXP record (Sync-DxpRecord); absent for NZQA's.</summary>
+    [JsonProperty("api", NullValueHandling = NullValueHandling.Ignore)] public string Api { get; set; }
+    [JsonProperty("kind")] public string Kind { get; set; }
+    [JsonProperty("key")] public string Key { get; set; }
+    [JsonProperty("fingerprint")] public string Fingerprint { get; set; }
+    [JsonProperty("status", NullValueHandling = NullValueHandling.Ignore)] public string Status { get; set; }
+    [JsonProperty("name", NullValueHandling = NullValueHandling.Ignore)] public string Name { get; set; }
+    [JsonProperty("summary", NullValueHandling = NullValueHandling.Ignore)] public string Summary { get; set; }
+    /// <summary>DXP only: the return the change goes to (also in the fingerprint).</summary>
+    [JsonProperty("returnId", NullValueHandling = NullValueHandling.Ignore)] public string ReturnId { get; set; }
 
-        internal bool IsDxp => string.Equals(Api, "Dxp", StringComparison.OrdinalIgnoreCase);
+    internal bool IsDxp => string.Equals(Api, "Dxp", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The Principal's Nominee's sign-off (docs/approval.md): who signed, when, and the changes they approved, each
+/// by kind, key and the fingerprint of exactly what would be sent. Written by the review page or New-NzqaApproval.
+/// </summary>
+public sealed class ApprovalFile
+{
+    public const string CurrentFormat = "nzqasync-approval/1";
+
+    [JsonProperty("format")] public string Format { get; set; } = CurrentFormat;
+    [JsonProperty("signedBy")] public string SignedBy { get; set; }
+    [JsonProperty("signedAt")] public DateTimeOffset SignedAt { get; set; }
+    [JsonProperty("source", NullValueHandling = NullValueHandling.Ignore)] public string Source { get; set; }
+    [JsonProperty("approved")] public List<ApprovedChange> Approved { get; set; } = new List<ApprovedChange>();
+
+    /// <summary>SHA-256 of the file as read ("sha256:…"): what the journal records.</summary>
+    [JsonIgnore] public string Sha256 { get; private set; }
+    [JsonIgnore] public string Path { get; private set; }
+
+    public static ApprovalFile FromDiffs(IEnumerable<RecordDiff> diffs, string signedBy, DateTimeOffset signedAt, string source)
+    {
+        var file = new ApprovalFile { SignedBy = signedBy, SignedAt = signedAt, Source = source };
+        foreach (var diff in diffs)
+        {
+            var fingerprint = ApprovalFingerprint.Of(diff);
+            if (fingerprint == null) continue;
+            file.Approved.Add(new ApprovedChange { Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name, Summary = ApprovalFingerprint.Summary(diff) });
+        }
+        return file;
     }
 
-    /// <summary>
-    /// The Principal's Nominee's sign-off (docs/approval.md): who signed, when, and the changes they approved, each
-    /// by kind, key and the fingerprint of exactly what would be sent. Written by the review page or New-NzqaApproval.
-    /// </summary>
-    public sealed class ApprovalFile
+    /// <summary>Adds a DXP diff that Sync-DxpRecord would send something for; false (nothing added) for Match and Invalid.</summary>
+    public bool Add(DxpRecordDiff diff)
     {
-        public const string CurrentFormat = "nzqasync-approval/1";
-
-        [JsonProperty("format")] public string Format { get; set; } = CurrentFormat;
-        [JsonProperty("signedBy")] public string SignedBy { get; set; }
-        [JsonProperty("signedAt")] public DateTimeOffset SignedAt { get; set; }
-        [JsonProperty("source", NullValueHandling = NullValueHandling.Ignore)] public string Source { get; set; }
-        [JsonProperty("approved")] public List<ApprovedChange> Approved { get; set; } = new List<ApprovedChange>();
-
-        /// <summary>SHA-256 of the file as read ("sha256:…"): what the journal records.</summary>
-        [JsonIgnore] public string Sha256 { get; private set; }
-        [JsonIgnore] public string Path { get; private set; }
-
-        public static ApprovalFile FromDiffs(IEnumerable<RecordDiff> diffs, string signedBy, DateTimeOffset signedAt, string source)
+        var fingerprint = ApprovalFingerprint.Of(diff, diff?.ReturnId);
+        if (fingerprint == null) return false;
+        Approved.Add(new ApprovedChange
         {
-            var file = new ApprovalFile { SignedBy = signedBy, SignedAt = signedAt, Source = source };
-            foreach (var diff in diffs)
-            {
-                var fingerprint = ApprovalFingerprint.Of(diff);
-                if (fingerprint == null) continue;
-                file.Approved.Add(new ApprovedChange { Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name, Summary = ApprovalFingerprint.Summary(diff) });
-            }
-            return file;
-        }
-
-        /// <summary>Adds a DXP diff that Sync-DxpRecord would send something for; false (nothing added) for Match and Invalid.</summary>
-        public bool Add(DxpRecordDiff diff)
-        {
-            var fingerprint = ApprovalFingerprint.Of(diff, diff?.ReturnId);
-            if (fingerprint == null) return false;
-            Approved.Add(new ApprovedChange
-            {
-                Api = "Dxp", Kind = diff.Kind, Key = diff.LocalId, ReturnId = diff.ReturnId, Fingerprint = fingerprint, Status = diff.Status.ToString(),
-                Name = diff.StudentIdentificationCode != null ? "student " + diff.StudentIdentificationCode : diff.CourseCode != null ? "course " + diff.CourseCode : null,
-                Summary = ApprovalFingerprint.Summary(diff),
-            });
-            return true;
-        }
-
-        public string ToJson() => JsonConvert.SerializeObject(this, Formatting.Indented);
-
-        /// <summary>Reads and checks an approval file; throws InvalidDataException saying what is wrong with it.</summary>
-        public static ApprovalFile Load(string path)
-        {
-            var bytes = File.ReadAllBytes(path);
-            ApprovalFile file;
-            try
-            {
-                file = JsonConvert.DeserializeObject<ApprovalFile>(new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'),
-                    new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTimeOffset });
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"'{path}' is not an approval file (not JSON: {ex.Message}).", ex);
-            }
-            if (file == null || !string.Equals(file.Format, CurrentFormat, StringComparison.Ordinal))
-                throw new InvalidDataException($"'{path}' is not an approval file in the format {CurrentFormat} (format '{file?.Format}').");
-            if (string.IsNullOrWhiteSpace(file.SignedBy))
-                throw new InvalidDataException($"'{path}' names no one in signedBy: an approval must say who approved.");
-            file.Approved = (file.Approved ?? new List<ApprovedChange>()).Where(a => a != null).ToList();
-            using (var sha = SHA256.Create())
-                file.Sha256 = "sha256:" + BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", "").ToLowerInvariant();
-            file.Path = path;
-            return file;
-        }
-
-        /// <summary>Null when the planned change was approved exactly as it would be sent; else why it must not be sent.</summary>
-        public string Refusal(PlannedRecord planned)
-        {
-            var diff = planned.Diff;
-            var entry = Approved.FirstOrDefault(a => !a.IsDxp && string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.Key, StringComparison.Ordinal));
-            var signed = Signed;
-            if (entry == null)
-                return $"Not approved: the approval file signed by {signed} does not list this change; it was not sent.";
-            if (!string.Equals(entry.Fingerprint, ApprovalFingerprint.Of(planned), StringComparison.OrdinalIgnoreCase))
-                return $"Changed since approval: what would be sent (or what NZQA holds) differs from what {signed} approved; it was not sent. Review it again and ask for a new approval.";
-            return null;
-        }
-
-        /// <summary>Null when the DXP change (upload or delete, to <paramref name="returnId"/>) was approved exactly as it would be sent; else why it must not be sent.</summary>
-        public string Refusal(DxpRecordDiff diff, string returnId)
-        {
-            var entry = Approved.FirstOrDefault(a => a.IsDxp && string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.LocalId, StringComparison.Ordinal));
-            if (entry == null)
-                return $"Not approved: the approval file signed by {Signed} does not list this change; it was not sent.";
-            if (!string.Equals(entry.Fingerprint, ApprovalFingerprint.Of(diff, returnId), StringComparison.OrdinalIgnoreCase))
-                return $"Changed since approval: what would be sent (or what DXP holds, or the return) differs from what {Signed} approved; it was not sent. Review it again and ask for a new approval.";
-            return null;
-        }
-
-        private string Signed => $"{SignedBy} ({SignedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)})";
+            Api = "Dxp", Kind = diff.Kind, Key = diff.LocalId, ReturnId = diff.ReturnId, Fingerprint = fingerprint, Status = diff.Status.ToString(),
+            Name = diff.StudentIdentificationCode != null ? "student " + diff.StudentIdentificationCode : diff.CourseCode != null ? "course " + diff.CourseCode : null,
+            Summary = ApprovalFingerprint.Summary(diff),
+        });
+        return true;
     }
+
+    public string ToJson() => JsonConvert.SerializeObject(this, Formatting.Indented);
+
+    /// <summary>Reads and checks an approval file; throws InvalidDataException saying what is wrong with it.</summary>
+    public static ApprovalFile Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        ApprovalFile file;
+        try
+        {
+            file = JsonConvert.DeserializeObject<ApprovalFile>(new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF'),
+                new JsonSerializerSettings { DateParseHandling = DateParseHandling.DateTimeOffset });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{path}' is not an approval file (not JSON: {ex.Message}).", ex);
+        }
+        if (file == null || !string.Equals(file.Format, CurrentFormat, StringComparison.Ordinal))
+            throw new InvalidDataException($"'{path}' is not an approval file in the format {CurrentFormat} (format '{file?.Format}').");
+        if (string.IsNullOrWhiteSpace(file.SignedBy))
+            throw new InvalidDataException($"'{path}' names no one in signedBy: an approval must say who approved.");
+        file.Approved = (file.Approved ?? new List<ApprovedChange>()).Where(a => a != null).ToList();
+        using (var sha = SHA256.Create())
+            file.Sha256 = "sha256:" + BitConverter.ToString(sha.ComputeHash(bytes)).Replace("-", "").ToLowerInvariant();
+        file.Path = path;
+        return file;
+    }
+
+    /// <summary>Null when the planned change was approved exactly as it would be sent; else why it must not be sent.</summary>
+    public string Refusal(PlannedRecord planned)
+    {
+        var diff = planned.Diff;
+        var entry = Approved.FirstOrDefault(a => !a.IsDxp && string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.Key, StringComparison.Ordinal));
+        var signed = Signed;
+        if (entry == null)
+            return $"Not approved: the approval file signed by {signed} does not list this change; it was not sent.";
+        if (!string.Equals(entry.Fingerprint, ApprovalFingerprint.Of(planned), StringComparison.OrdinalIgnoreCase))
+            return $"Changed since approval: what would be sent (or what NZQA holds) differs from what {signed} approved; it was not sent. Review it again and ask for a new approval.";
+        return null;
+    }
+
+    /// <summary>Null when the DXP change (upload or delete, to <paramref name="returnId"/>) was approved exactly as it would be sent; else why it must not be sent.</summary>
+    public string Refusal(DxpRecordDiff diff, string returnId)
+    {
+        var entry = Approved.FirstOrDefault(a => a.IsDxp && string.Equals(a.Kind, diff.Kind, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Key, diff.LocalId, StringComparison.Ordinal));
+        if (entry == null)
+            return $"Not approved: the approval file signed by {Signed} does not list this change; it was not sent.";
+        if (!string.Equals(entry.Fingerprint, ApprovalFingerprint.Of(diff, returnId), StringComparison.OrdinalIgnoreCase))
+            return $"Changed since approval: what would be sent (or what DXP holds, or the return) differs from what {Signed} approved; it was not sent. Review it again and ask for a new approval.";
+        return null;
+    }
+
+    private string Signed => $"{SignedBy} ({SignedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)})";
 }

@@ -1,74 +1,69 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
 using NzqaSync.Journal;
 
-namespace NzqaSync.Sync
+namespace NzqaSync.Sync;
+
+/// <summary>
+/// Records not sent because of what happened to them, or to their learner, before: identity refusals are held
+/// across runs (from the journal), and a learner's failure holds back its enrolment and entries in the same session.
+/// </summary>
+public static class SyncHolds
 {
+    /// <summary>NZQA's error codes that refuse a learner for who they are (an NSN that belongs to someone else).</summary>
+    public static readonly IReadOnlyList<string> IdentityRefusals = new[] { "NSN_CONFLICT" };
+
     /// <summary>
-    /// Records not sent because of what happened to them, or to their learner, before: identity refusals are held
-    /// across runs (from the journal), and a learner's failure holds back its enrolment and entries in the same session.
+    /// Learners NZQA refused for identity (NSN_CONFLICT) whose data has not changed since: the latest journalled
+    /// send of the learner failed with an identity refusal and the item about to be sent is the same (by hash).
+    /// They are held until the SMS data changes or the user releases them (-ReleaseHeld). Keyed by the planned record.
     /// </summary>
-    public static class SyncHolds
+    public static IDictionary<PlannedRecord, string> HeldLearners(IEnumerable<SyncLogEntry> journal, IReadOnlyList<PlannedRecord> planned)
     {
-        /// <summary>NZQA's error codes that refuse a learner for who they are (an NSN that belongs to someone else).</summary>
-        public static readonly IReadOnlyList<string> IdentityRefusals = new[] { "NSN_CONFLICT" };
-
-        /// <summary>
-        /// Learners NZQA refused for identity (NSN_CONFLICT) whose data has not changed since: the latest journalled
-        /// send of the learner failed with an identity refusal and the item about to be sent is the same (by hash).
-        /// They are held until the SMS data changes or the user releases them (-ReleaseHeld). Keyed by the planned record.
-        /// </summary>
-        public static IDictionary<PlannedRecord, string> HeldLearners(IEnumerable<SyncLogEntry> journal, IReadOnlyList<PlannedRecord> planned)
+        var held = new Dictionary<PlannedRecord, string>();
+        var wanted = new HashSet<string>(planned.Where(p => p.Diff.Kind == "Learner" && p.Operations.Count > 0).Select(p => p.Diff.Key), StringComparer.Ordinal);
+        if (wanted.Count == 0) return held;
+        var latest = new Dictionary<string, SyncLogEntry>(StringComparer.Ordinal);
+        foreach (var e in journal)
         {
-            var held = new Dictionary<PlannedRecord, string>();
-            var wanted = new HashSet<string>(planned.Where(p => p.Diff.Kind == "Learner" && p.Operations.Count > 0).Select(p => p.Diff.Key), StringComparer.Ordinal);
-            if (wanted.Count == 0) return held;
-            var latest = new Dictionary<string, SyncLogEntry>(StringComparer.Ordinal);
-            foreach (var e in journal)
-            {
-                if (e.Api != "Nzqa" || e.Kind != "Learner" || e.Key == null || !wanted.Contains(e.Key)) continue;
-                if (e.Outcome != "Failed" && e.Outcome != "Synced") continue;
-                if (!latest.TryGetValue(e.Key, out var seen) || e.Timestamp >= seen.Timestamp) latest[e.Key] = e;
-            }
-            foreach (var p in planned)
-            {
-                if (p.Diff.Kind != "Learner" || p.Operations.Count == 0 || !latest.TryGetValue(p.Diff.Key, out var last)) continue;
-                if (last.Outcome != "Failed" || !last.Errors.Any(IsIdentityRefusal)) continue;
-                if (last.ItemHash == null || last.ItemHash != SyncRunner.ItemHash(p.Operations[0].Item)) continue;
-                held[p] = $"Held: NZQA refused this learner in run {last.RunId} ({last.Timestamp.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): " +
-                          string.Join("; ", last.Errors) +
-                          " It is not sent again until the SMS data changes; if NZQA has since fixed its side, re-run with -ReleaseHeld.";
-            }
-            return held;
+            if (e.Api != "Nzqa" || e.Kind != "Learner" || e.Key == null || !wanted.Contains(e.Key)) continue;
+            if (e.Outcome != "Failed" && e.Outcome != "Synced") continue;
+            if (!latest.TryGetValue(e.Key, out var seen) || e.Timestamp >= seen.Timestamp) latest[e.Key] = e;
         }
-
-        public static bool IsIdentityRefusal(string error) =>
-            error != null && IdentityRefusals.Any(code => error.StartsWith(code, StringComparison.Ordinal));
-
-        /// <summary>
-        /// The records whose learner failed or was held earlier in this session: a new enrolment, and entries and
-        /// results, are not sent for a learner NZQA has not accepted. <paramref name="failedLearners"/> maps an NSN to
-        /// what happened to its learner.
-        /// </summary>
-        public static IDictionary<PlannedRecord, string> HeldBackByLearner(IReadOnlyList<PlannedRecord> planned, IReadOnlyDictionary<string, string> failedLearners)
+        foreach (var p in planned)
         {
-            var held = new Dictionary<PlannedRecord, string>();
-            if (failedLearners == null || failedLearners.Count == 0) return held;
-            foreach (var p in planned)
-            {
-                if (p.Operations.Count == 0) continue;
-                var nsn = NationalStudentNumber.Normalise(p.Diff.Nsn);
-                if (nsn == null || !failedLearners.TryGetValue(nsn, out var why)) continue;
-                if (p.Diff.Kind == "Enrolment" && p.Headline != SyncAction.Create) continue;
-                if (p.Diff.Kind != "Enrolment" && p.Diff.Kind != "Standard") continue;
-                var what = p.Diff.Kind == "Enrolment" ? "its new enrolment is" : "its entries and results are";
-                held[p] = $"Held back: learner NSN {nsn} was not accepted earlier in this session ({why}); {what} not sent until the learner is synced.";
-            }
-            return held;
+            if (p.Diff.Kind != "Learner" || p.Operations.Count == 0 || !latest.TryGetValue(p.Diff.Key, out var last)) continue;
+            if (last.Outcome != "Failed" || !last.Errors.Any(IsIdentityRefusal)) continue;
+            if (last.ItemHash == null || last.ItemHash != SyncRunner.ItemHash(p.Operations[0].Item)) continue;
+            held[p] = $"Held: NZQA refused this learner in run {last.RunId} ({last.Timestamp.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): " +
+                      string.Join("; ", last.Errors) +
+                      " It is not sent again until the SMS data changes; if NZQA has since fixed its side, re-run with -ReleaseHeld.";
         }
+        return held;
+    }
+
+    public static bool IsIdentityRefusal(string error) =>
+        error != null && IdentityRefusals.Any(code => error.StartsWith(code, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The records whose learner failed or was held earlier in this session: a new enrolment, and entries and
+    /// results, are not sent for a learner NZQA has not accepted. <paramref name="failedLearners"/> maps an NSN to
+    /// what happened to its learner.
+    /// </summary>
+    public static IDictionary<PlannedRecord, string> HeldBackByLearner(IReadOnlyList<PlannedRecord> planned, IReadOnlyDictionary<string, string> failedLearners)
+    {
+        var held = new Dictionary<PlannedRecord, string>();
+        if (failedLearners == null || failedLearners.Count == 0) return held;
+        foreach (var p in planned)
+        {
+            if (p.Operations.Count == 0) continue;
+            var nsn = NationalStudentNumber.Normalise(p.Diff.Nsn);
+            if (nsn == null || !failedLearners.TryGetValue(nsn, out var why)) continue;
+            if (p.Diff.Kind == "Enrolment" && p.Headline != SyncAction.Create) continue;
+            if (p.Diff.Kind != "Enrolment" && p.Diff.Kind != "Standard") continue;
+            var what = p.Diff.Kind == "Enrolment" ? "its new enrolment is" : "its entries and results are";
+            held[p] = $"Held back: learner NSN {nsn} was not accepted earlier in this session ({why}); {what} not sent until the learner is synced.";
+        }
+        return held;
     }
 }

@@ -1,20 +1,18 @@
-using System;
 using NzqaSync.Compare;
 
-namespace NzqaSync.Sync
+namespace NzqaSync.Sync;
+
+/// <summary>Plans any diff with its area's planner (what Sync-Nzqa* would send for it).</summary>
+public static class SyncPlanner
 {
-    /// <summary>Plans any diff with its area's planner (what Sync-Nzqa* would send for it).</summary>
-    public static class SyncPlanner
+    public static PlannedRecord Plan(RecordDiff diff, int provider)
     {
-        public static PlannedRecord Plan(RecordDiff diff, int provider)
+        switch (diff)
         {
-            switch (diff)
-            {
-                case EnrolmentDiff e: return EnrolmentSyncPlanner.Plan(e, provider);
-                case LearnerDiff l: return LearnerSyncPlanner.Plan(l, provider);
-                case StandardDiff s: return StandardSyncPlanner.Plan(s, provider);
-                default: return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
-            }
+            case EnrolmentDiff e: return EnrolmentSyncPlanner.Plan(e, provider);
+            case LearnerDiff l: return LearnerSyncPlanner.Plan(l, provider);
+            case StandardDiff s: return StandardSyncPlanner.Plan(s, provider);
+            default: return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
         }
     }
 }

@@ -1,31 +1,30 @@
-namespace NzqaSync.Domain.Dxp
+namespace NzqaSync.Domain.Dxp;
+
+public enum DxpProblemSeverity
 {
-    public enum DxpProblemSeverity
+    /// <summary>DXP would reject the record: do not send it.</summary>
+    Error,
+    /// <summary>DXP would accept it but flag it (e.g. "optional until 2026 and a warning will be displayed").</summary>
+    Warning,
+}
+
+/// <summary>One rule a record breaks. <see cref="Field"/> is the seed's camelCase name; <see cref="Code"/> a stable id.</summary>
+public sealed class DxpFieldProblem
+{
+    public DxpFieldProblem(string field, string code, string message, DxpProblemSeverity severity = DxpProblemSeverity.Error, string localId = null)
     {
-        /// <summary>DXP would reject the record: do not send it.</summary>
-        Error,
-        /// <summary>DXP would accept it but flag it (e.g. "optional until 2026 and a warning will be displayed").</summary>
-        Warning,
+        Field = field;
+        Code = code;
+        Message = message;
+        Severity = severity;
+        LocalId = localId;
     }
 
-    /// <summary>One rule a record breaks. <see cref="Field"/> is the seed's camelCase name; <see cref="Code"/> a stable id.</summary>
-    public sealed class DxpFieldProblem
-    {
-        public DxpFieldProblem(string field, string code, string message, DxpProblemSeverity severity = DxpProblemSeverity.Error, string localId = null)
-        {
-            Field = field;
-            Code = code;
-            Message = message;
-            Severity = severity;
-            LocalId = localId;
-        }
+    public string Field { get; }
+    public string Code { get; }
+    public string Message { get; }
+    public DxpProblemSeverity Severity { get; }
+    public string LocalId { get; }
 
-        public string Field { get; }
-        public string Code { get; }
-        public string Message { get; }
-        public DxpProblemSeverity Severity { get; }
-        public string LocalId { get; }
-
-        public override string ToString() => $"{Code} {Field}: {Message}";
-    }
+    public override string ToString() => $"{Code} {Field}: {Message}";
 }
