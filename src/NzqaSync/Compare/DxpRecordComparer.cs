@@ -4,18 +4,11 @@ using NzqaSync.Domain.Dxp;
 namespace NzqaSync.Compare;
 
 /// <summary>A local record to compare: read, then normalised; the problems found reading it; where it came from.</summary>
-public sealed class DxpLocalItem
+public sealed class DxpLocalItem(IDxpRecord record, IReadOnlyList<DxpFieldProblem> problems, object source)
 {
-    public DxpLocalItem(IDxpRecord record, IReadOnlyList<DxpFieldProblem> problems, object source)
-    {
-        Record = record;
-        Problems = problems ?? Array.Empty<DxpFieldProblem>();
-        Source = source;
-    }
-
-    public IDxpRecord Record { get; }
-    public IReadOnlyList<DxpFieldProblem> Problems { get; }
-    public object Source { get; }
+    public IDxpRecord Record { get; } = record;
+    public IReadOnlyList<DxpFieldProblem> Problems { get; } = problems ?? Array.Empty<DxpFieldProblem>();
+    public object Source { get; } = source;
 }
 
 /// <summary>

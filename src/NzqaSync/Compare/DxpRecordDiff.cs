@@ -19,18 +19,11 @@ public enum DxpDiffStatus
 }
 
 /// <summary>One field whose value differs: the local value and DXP's, as they are sent.</summary>
-public sealed class DxpFieldDifference
+public sealed class DxpFieldDifference(string field, string local, string dxp)
 {
-    public DxpFieldDifference(string field, string local, string dxp)
-    {
-        Field = field;
-        Local = local;
-        Dxp = dxp;
-    }
-
-    public string Field { get; }
-    public string Local { get; }
-    public string Dxp { get; }
+    public string Field { get; } = field;
+    public string Local { get; } = local;
+    public string Dxp { get; } = dxp;
 
     public override string ToString() => $"{Field}: {(string.IsNullOrEmpty(Local) ? "(none)" : Local)} (DXP {(string.IsNullOrEmpty(Dxp) ? "(none)" : Dxp)})";
 }

@@ -1,18 +1,11 @@
 namespace NzqaSync.Compare;
 
 /// <summary>One field whose local value differs from NZQA's.</summary>
-public sealed class FieldDifference
+public sealed class FieldDifference(string field, string local, string nzqa)
 {
-    public FieldDifference(string field, string local, string nzqa)
-    {
-        Field = field;
-        Local = local;
-        Nzqa = nzqa;
-    }
-
-    public string Field { get; }
-    public string Local { get; }
-    public string Nzqa { get; }
+    public string Field { get; } = field;
+    public string Local { get; } = local;
+    public string Nzqa { get; } = nzqa;
 
     /// <summary>As DifferenceSummary writes it: "Result: M (NZQA A)", "(none)" for an empty side.</summary>
     public override string ToString() => $"{Field}: {Show(Local)} (NZQA {Show(Nzqa)})";

@@ -3,16 +3,10 @@ using NzqaSync.Domain;
 namespace NzqaSync.Compare;
 
 /// <summary>A field compared between the local record and NZQA's, as a canonical string.</summary>
-public sealed class ComparedField<TRecord>
+public sealed class ComparedField<TRecord>(string name, Func<TRecord, string> value)
 {
-    public ComparedField(string name, Func<TRecord, string> value)
-    {
-        Name = name;
-        Value = value;
-    }
-
-    public string Name { get; }
-    public Func<TRecord, string> Value { get; }
+    public string Name { get; } = name;
+    public Func<TRecord, string> Value { get; } = value;
 }
 
 /// <summary>A local record with the problems found while reading it and the object it came from.</summary>

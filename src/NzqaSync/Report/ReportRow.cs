@@ -5,18 +5,11 @@ using NzqaSync.Sync;
 namespace NzqaSync.Report;
 
 /// <summary>One field shown side by side on the review page: the school's value and NZQA's.</summary>
-public sealed class ReportField
+public sealed class ReportField(string field, string local, string nzqa)
 {
-    public ReportField(string field, string local, string nzqa)
-    {
-        Field = field;
-        Local = local ?? "";
-        Nzqa = nzqa ?? "";
-    }
-
-    public string Field { get; }
-    public string Local { get; }
-    public string Nzqa { get; }
+    public string Field { get; } = field;
+    public string Local { get; } = local ?? "";
+    public string Nzqa { get; } = nzqa ?? "";
 }
 
 /// <summary>One record on the review page, from a diff or a sync result; plain strings, nothing to format.</summary>

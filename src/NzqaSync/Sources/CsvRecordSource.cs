@@ -4,17 +4,11 @@ using CsvHelper.Configuration;
 namespace NzqaSync.Sources;
 
 /// <summary>One data row of a CSV file: its line number and its cells by header.</summary>
-public sealed class CsvRow
+public sealed class CsvRow(int line, Dictionary<string, string> cells)
 {
-    public CsvRow(int line, Dictionary<string, string> cells)
-    {
-        Line = line;
-        Cells = cells;
-    }
-
     /// <summary>The line the row starts on (a quoted field may carry line breaks, so a row can span lines).</summary>
-    public int Line { get; }
-    public Dictionary<string, string> Cells { get; }
+    public int Line { get; } = line;
+    public Dictionary<string, string> Cells { get; } = cells;
 
     /// <summary>Why the row's cells cannot be trusted (an unclosed quote, more cells than headers); null when sound.</summary>
     public string Defect { get; set; }

@@ -1,25 +1,11 @@
 using System.Collections;
 using CsvHelper;
 using CsvHelper.Configuration;
+using NzqaSync.Compare;
 using NzqaSync.Domain;
 using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Sources;
-
-/// <summary>One object read as a DXP record of a dataset: the record (possibly incomplete) and what could not be read.</summary>
-public sealed class DxpLocalRecord
-{
-    public DxpLocalRecord(IDxpRecord record, IReadOnlyList<RecordProblem> problems, object source)
-    {
-        Record = record;
-        Problems = problems ?? Array.Empty<RecordProblem>();
-        Source = source;
-    }
-
-    public IDxpRecord Record { get; }
-    public IReadOnlyList<RecordProblem> Problems { get; }
-    public object Source { get; }
-}
 
 /// <summary>
 /// Reads objects (CSV rows, hashtables, typed records) as records of one DXP dataset chosen at run time, over the
@@ -40,7 +26,7 @@ public abstract class DxpRecordReader
         }
     }
 
-    public abstract DxpLocalRecord Read(object input);
+    public abstract LocalRecord<IDxpRecord> Read(object input);
     public abstract IReadOnlyList<string> UnknownColumnMapKeys();
     public abstract IEnumerable<string> FieldNames { get; }
     public abstract bool Binds(string column);
@@ -49,7 +35,7 @@ public abstract class DxpRecordReader
     /// DXP's CSV read-back (header of field names, one row per localId; dates in UTC, read as New Zealand dates;
     /// arrays joined with ';'). A cell that cannot be read is reported with the row, never thrown.
     /// </summary>
-    public IEnumerable<(DxpLocalRecord Record, int Row)> ReadCsv(string csv)
+    public IEnumerable<(LocalRecord<IDxpRecord> Record, int Row)> ReadCsv(string csv)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null, MissingFieldFound = null, HeaderValidated = null };
         using (var text = new StringReader(csv ?? ""))
@@ -73,10 +59,10 @@ public abstract class DxpRecordReader
 
         public Typed(IReadOnlyList<PropertyBinding<T>> bindings, IDictionary columnMap) => _reader = new LocalRecordReader<T>(bindings, columnMap);
 
-        public override DxpLocalRecord Read(object input)
+        public override LocalRecord<IDxpRecord> Read(object input)
         {
             var local = _reader.Read(input);
-            return new DxpLocalRecord(local.Record, local.Problems, local.Source);
+            return new LocalRecord<IDxpRecord>(local.Record, local.Problems, local.Source);
         }
 
         public override IReadOnlyList<string> UnknownColumnMapKeys() => _reader.UnknownColumnMapKeys();

@@ -5,20 +5,12 @@ using NzqaSync.Compare;
 namespace NzqaSync.Sync;
 
 /// <summary>One call's worth of change for one record: the change NZQA makes, for which provider, and the item body (the API layer picks the verb and route).</summary>
-public sealed class SyncOperation
+public sealed class SyncOperation(SyncAction action, NzqaWrite write, int provider, JObject item)
 {
-    public SyncOperation(SyncAction action, NzqaWrite write, int provider, JObject item)
-    {
-        Action = action;
-        Write = write;
-        Provider = provider;
-        Item = item;
-    }
-
-    public SyncAction Action { get; }
-    public NzqaWrite Write { get; }
-    public int Provider { get; }
-    public JObject Item { get; }
+    public SyncAction Action { get; } = action;
+    public NzqaWrite Write { get; } = write;
+    public int Provider { get; } = provider;
+    public JObject Item { get; } = item;
 
     /// <summary>The HTTP verb NZQA's API uses for it ("POST", "PATCH", "PUT").</summary>
     public string Verb => NzqaWrites.Verb(Write);
@@ -28,21 +20,13 @@ public sealed class SyncOperation
 }
 
 /// <summary>A diff and the operations (in order) that bring NZQA in line with it.</summary>
-public sealed class PlannedRecord
+public sealed class PlannedRecord(RecordDiff diff, IReadOnlyList<SyncOperation> operations, SyncAction headline, string skipReason = null)
 {
-    public PlannedRecord(RecordDiff diff, IReadOnlyList<SyncOperation> operations, SyncAction headline, string skipReason = null)
-    {
-        Diff = diff;
-        Operations = operations;
-        Headline = headline;
-        SkipReason = skipReason;
-    }
-
     /// <summary>Why a record that differs is not sent (an identity change without consent); null otherwise.</summary>
-    public string SkipReason { get; }
+    public string SkipReason { get; } = skipReason;
 
-    public RecordDiff Diff { get; }
-    public IReadOnlyList<SyncOperation> Operations { get; }
+    public RecordDiff Diff { get; } = diff;
+    public IReadOnlyList<SyncOperation> Operations { get; } = operations;
     /// <summary>The action the user reads in the result (a leaver whose year level also changed is RecordLeaving).</summary>
-    public SyncAction Headline { get; }
+    public SyncAction Headline { get; } = headline;
 }

@@ -9,22 +9,13 @@ public enum DxpProblemSeverity
 }
 
 /// <summary>One rule a record breaks. <see cref="Field"/> is the seed's camelCase name; <see cref="Code"/> a stable id.</summary>
-public sealed class DxpFieldProblem
+public sealed class DxpFieldProblem(string field, string code, string message, DxpProblemSeverity severity = DxpProblemSeverity.Error, string localId = null)
 {
-    public DxpFieldProblem(string field, string code, string message, DxpProblemSeverity severity = DxpProblemSeverity.Error, string localId = null)
-    {
-        Field = field;
-        Code = code;
-        Message = message;
-        Severity = severity;
-        LocalId = localId;
-    }
-
-    public string Field { get; }
-    public string Code { get; }
-    public string Message { get; }
-    public DxpProblemSeverity Severity { get; }
-    public string LocalId { get; }
+    public string Field { get; } = field;
+    public string Code { get; } = code;
+    public string Message { get; } = message;
+    public DxpProblemSeverity Severity { get; } = severity;
+    public string LocalId { get; } = localId;
 
     public override string ToString() => $"{Code} {Field}: {Message}";
 }
