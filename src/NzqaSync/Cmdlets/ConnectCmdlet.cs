@@ -37,12 +37,11 @@ public abstract class ConnectCmdlet<TConnection> : NzqaCmdlet where TConnection 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>"NZQA" or "DXP", as the service's exceptions name it.</summary>
-    protected abstract string Service { get; }
+    /// <summary>The service: its names, error ids and the session's default connection.</summary>
+    private protected abstract ServiceSession<TConnection> Session { get; }
 
     /// <summary>The ESL org id (provider number or EDUMIS).</summary>
     protected abstract int OrgId { get; }
-    protected abstract string InsecureUriId { get; }
 
     /// <summary>A connection from the parameters (ArgumentException: an insecure URI).</summary>
     protected abstract TConnection Open(string journalFolder);
@@ -57,7 +56,6 @@ public abstract class ConnectCmdlet<TConnection> : NzqaCmdlet where TConnection 
     protected abstract ErrorRecord NotTheApi(Uri called, ServiceException notFound);
 
     protected abstract ErrorRecord Failed(Exception ex);
-    protected abstract TConnection SessionDefault { get; set; }
     protected abstract string Connected(TConnection connection);
 
     protected override void ProcessRecord()
@@ -69,7 +67,7 @@ public abstract class ConnectCmdlet<TConnection> : NzqaCmdlet where TConnection 
         }
         catch (ArgumentException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, InsecureUriId, ErrorCategory.SecurityError, BaseUri));
+            ThrowTerminatingError(new ErrorRecord(ex, Session.InsecureUriId, ErrorCategory.SecurityError, BaseUri));
             return;
         }
         try
@@ -81,15 +79,15 @@ public abstract class ConnectCmdlet<TConnection> : NzqaCmdlet where TConnection 
         catch (Exception ex) when (!(ex is PipelineStoppedException))
         {
             connection.Dispose();
-            if (Unwrap(ex) is ServiceException notFound && notFound.Service == Service && string.IsNullOrEmpty(notFound.ErrorCode) &&
+            if (Unwrap(ex) is ServiceException notFound && notFound.Service == Session.Service && string.IsNullOrEmpty(notFound.ErrorCode) &&
                 (notFound.StatusCode == System.Net.HttpStatusCode.NotFound || notFound.StatusCode == System.Net.HttpStatusCode.MethodNotAllowed))
                 ThrowTerminatingError(NotTheApi(new Uri(new Uri(connection.BaseUri.ToString().TrimEnd('/') + "/"), CheckedRoute), notFound));
             ThrowTerminatingError(Failed(ex));
             return;
         }
 
-        var previous = SessionDefault;
-        SessionDefault = connection;
+        var previous = Session.Default;
+        Session.Default = connection;
         // A connection the user saved with -PassThru stays theirs: it keeps working after this one becomes the default.
         if (previous != null && !ReferenceEquals(previous, connection) && !previous.HeldByUser) previous.Dispose();
         WriteVerbose(Connected(connection));

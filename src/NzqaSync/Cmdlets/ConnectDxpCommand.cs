@@ -22,16 +22,9 @@ public sealed class ConnectDxpCommand : ConnectCmdlet<DxpConnection>
     [Parameter]
     public SwitchParameter NoCompression { get; set; }
 
-    protected override string Service => "DXP";
+    private protected override ServiceSession<DxpConnection> Session => SessionConnections.DxpSession;
     protected override int OrgId => Edumis;
-    protected override string InsecureUriId => ErrorIds.DxpInsecureUri;
     protected override string CheckedRoute => DxpRoutes.Returns;
-
-    protected override DxpConnection SessionDefault
-    {
-        get => SessionConnections.GetDxp<DxpConnection>();
-        set => SessionConnections.SetDxp(value);
-    }
 
     protected override DxpConnection Open(string journalFolder) =>
         new DxpConnection(BaseUri, Edumis, Credential.GetNetworkCredential(), TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, journalFolder)

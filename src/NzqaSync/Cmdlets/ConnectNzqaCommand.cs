@@ -16,16 +16,9 @@ public sealed class ConnectNzqaCommand : ConnectCmdlet<NzqaConnection>
     [ValidateNotNullOrEmpty]
     public string Scope { get; set; } = NzqaRoutes.DefaultScope;
 
-    protected override string Service => "NZQA";
+    private protected override ServiceSession<NzqaConnection> Session => SessionConnections.NzqaSession;
     protected override int OrgId => ProviderNumber;
-    protected override string InsecureUriId => ErrorIds.NzqaInsecureUri;
     protected override string CheckedRoute => NzqaRoutes.Provider(ProviderNumber);
-
-    protected override NzqaConnection SessionDefault
-    {
-        get => SessionConnections.GetNzqa();
-        set => SessionConnections.SetNzqa(value);
-    }
 
     protected override NzqaConnection Open(string journalFolder)
     {

@@ -88,28 +88,10 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
         if (!ShouldProcess(full, $"Write the review page ({_rows.Count} records{(summary.Length > 0 ? ": " + summary : "")})")) return;
 
         var title = Title ?? $"NZQA sync review {DateTime.Now:yyyy-MM-dd HH:mm}";
-        try
-        {
-            // Names, NSNs and dates of birth: the page is the user's own (0600 on Unix), never written through a link.
-            var bytes = new UTF8Encoding(false).GetBytes(ReviewPage.Render(title, DateTimeOffset.Now, _rows));
-            using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "report"))
-            {
-                stream.Write(bytes, 0, bytes.Length);
-            }
-        }
-        catch (Journal.UnsafePathException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnsafePath, ErrorCategory.SecurityError, full)
-            {
-                ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = "Give a -Path that is not a symbolic link and not another user's file." },
-            });
-            return;
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaReportUnwritable, ErrorCategory.WriteError, full));
-            return;
-        }
+        // Names, NSNs and dates of birth: the page is the user's own (0600 on Unix), never written through a link.
+        var bytes = new UTF8Encoding(false).GetBytes(ReviewPage.Render(title, DateTimeOffset.Now, _rows));
+        WriteOwnerOnlyFile(full, bytes, Force, "report", ErrorIds.NzqaReportUnsafePath, ErrorIds.NzqaReportUnwritable,
+            "Give a -Path that is not a symbolic link and not another user's file.");
         WriteVerbose($"Wrote {full}: {_rows.Count} records ({summary}).");
         // What Get-Item returns (with the provider's PSPath, PSParentPath...), so it shows like any file: a bare
         // FileInfo displays with blank Mode and Length columns.

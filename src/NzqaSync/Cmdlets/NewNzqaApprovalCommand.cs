@@ -49,20 +49,10 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
             case null:
                 return;
             case RecordDiff diff:
-                if (ApprovalFingerprint.Of(diff) == null)
-                {
-                    WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent; not in the approval.");
-                    return;
-                }
-                _diffs.Add(diff);
+                Approve(_diffs, diff, ApprovalFingerprint.Of(diff) != null, $"{diff.Kind} {diff.Key}: {diff.Status}");
                 return;
             case DxpRecordDiff dxp:
-                if (ApprovalFingerprint.DxpActionOf(dxp) == null)
-                {
-                    WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
-                    return;
-                }
-                _dxpDiffs.Add(dxp);
+                Approve(_dxpDiffs, dxp, ApprovalFingerprint.DxpActionOf(dxp) != null, $"{dxp.Kind} {dxp.LocalId}: {dxp.Status}");
                 return;
             default:
                 var message = $"New-NzqaApproval takes the diffs Compare-NzqaEnrolment, Compare-NzqaLearner, Compare-NzqaStandard or Compare-DxpRecord write, but a {input.GetType().Name} was piped in. No approval file was written.";
@@ -72,6 +62,13 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
                 });
                 return;
         }
+    }
+
+    /// <summary>A diff is approved only when a sync would send something for it.</summary>
+    private void Approve<TDiff>(List<TDiff> approved, TDiff diff, bool wouldSend, string what)
+    {
+        if (wouldSend) approved.Add(diff);
+        else WriteVerbose($"{what}, nothing would be sent; not in the approval.");
     }
 
     protected override void EndProcessing()
@@ -89,23 +86,9 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
         var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
         foreach (var dxp in _dxpDiffs) approval.Add(dxp);
         if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
-        try
-        {
-            // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
-            var bytes = new UTF8Encoding(false).GetBytes(approval.ToJson());
-            using (var stream = Journal.OwnerOnlyFiles.Create(full, Force, "approval file"))
-                stream.Write(bytes, 0, bytes.Length);
-        }
-        catch (Journal.UnsafePathException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnsafePath, ErrorCategory.SecurityError, full));
-            return;
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.NzqaApprovalFileUnwritable, ErrorCategory.WriteError, full));
-            return;
-        }
+        // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
+        WriteOwnerOnlyFile(full, new UTF8Encoding(false).GetBytes(approval.ToJson()), Force, "approval file",
+            ErrorIds.NzqaApprovalFileUnsafePath, ErrorIds.NzqaApprovalFileUnwritable);
         WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");
         WriteObject(new FileInfo(full));
     }

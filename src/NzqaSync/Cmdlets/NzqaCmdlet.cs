@@ -130,4 +130,28 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
     protected bool InteractiveHost() => PromptPolicy.InteractiveHost(Host);
 
     protected static Exception Unwrap(Exception ex) => ServiceErrors.Unwrap(ex);
+
+    /// <summary>
+    /// Writes a file of the user's own (0600 on Unix), never through a link (<see cref="OwnerOnlyFiles"/>); an unsafe
+    /// path or a failed write stops the cmdlet with the caller's error ids.
+    /// </summary>
+    private protected void WriteOwnerOnlyFile(string full, byte[] bytes, bool replace, string what, string unsafeId, string unwritableId, string unsafeAction = null)
+    {
+        try
+        {
+            using (var stream = OwnerOnlyFiles.Create(full, replace, what))
+                stream.Write(bytes, 0, bytes.Length);
+        }
+        catch (UnsafePathException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, unsafeId, ErrorCategory.SecurityError, full)
+            {
+                ErrorDetails = unsafeAction == null ? null : new ErrorDetails(ex.Message) { RecommendedAction = unsafeAction },
+            });
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, unwritableId, ErrorCategory.WriteError, full));
+        }
+    }
 }

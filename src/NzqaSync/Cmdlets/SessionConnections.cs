@@ -10,6 +10,14 @@ internal static class SessionConnections
     private static readonly ConcurrentDictionary<Guid, NzqaConnection> Nzqa = new ConcurrentDictionary<Guid, NzqaConnection>();
     private static readonly ConcurrentDictionary<Guid, object> Dxp = new ConcurrentDictionary<Guid, object>();
 
+    /// <summary>NZQA as the connection cmdlets (Connect-, Test-, Disconnect-Nzqa) name it, and its session default.</summary>
+    public static readonly ServiceSession<NzqaConnection> NzqaSession =
+        new("NZQA", "NZQA", ErrorIds.NzqaInsecureUri, ErrorIds.NzqaNotConnected, GetNzqa, SetNzqa);
+
+    /// <summary>DXP as the connection cmdlets (Connect-, Test-, Disconnect-Dxp) name it, and its session default.</summary>
+    public static readonly ServiceSession<DxpConnection> DxpSession =
+        new("DXP", "TEC DXP", ErrorIds.DxpInsecureUri, ErrorIds.DxpNotConnected, GetDxp<DxpConnection>, SetDxp);
+
     private static Guid Current => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
     public static NzqaConnection GetNzqa() => Nzqa.TryGetValue(Current, out var c) ? c : null;

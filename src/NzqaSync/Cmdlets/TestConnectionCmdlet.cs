@@ -25,11 +25,8 @@ public abstract class TestConnectionCmdlet<TConnection, TTest> : NzqaCmdlet
     [Parameter(ParameterSetName = ParameterSets.New)]
     public Uri TokenUri { get; set; }
 
-    /// <summary>"NZQA" or "DXP", as messages name the service.</summary>
-    protected abstract string Service { get; }
-    protected abstract string InsecureUriId { get; }
-    protected abstract TConnection SessionDefault { get; }
-    protected abstract string NotConnectedId { get; }
+    /// <summary>The service: its names, error ids and the session's default connection.</summary>
+    private protected abstract ServiceSession<TConnection> Session { get; }
     protected abstract string NotConnectedMessage { get; }
 
     /// <summary>A connection from -BaseUri, -Credential and the service's own parameters (ArgumentException: an insecure URI).</summary>
@@ -46,15 +43,15 @@ public abstract class TestConnectionCmdlet<TConnection, TTest> : NzqaCmdlet
     {
         var owned = ParameterSetName == ParameterSets.New;
         TConnection connection;
-        try { connection = owned ? Open() : Connection ?? SessionDefault; }
+        try { connection = owned ? Open() : Connection ?? Session.Default; }
         catch (ArgumentException ex)
         {
-            WriteError(new ErrorRecord(ex, InsecureUriId, ErrorCategory.SecurityError, BaseUri));
+            WriteError(new ErrorRecord(ex, Session.InsecureUriId, ErrorCategory.SecurityError, BaseUri));
             return;
         }
         if (connection == null)
         {
-            WriteError(new ErrorRecord(new InvalidOperationException(NotConnectedMessage), NotConnectedId, ErrorCategory.ConnectionError, null));
+            WriteError(new ErrorRecord(new InvalidOperationException(NotConnectedMessage), Session.NotConnectedId, ErrorCategory.ConnectionError, null));
             return;
         }
         var test = Describe(connection);
@@ -62,7 +59,7 @@ public abstract class TestConnectionCmdlet<TConnection, TTest> : NzqaCmdlet
         if (connection.IsClosed)
         {
             test.Problem = "Closed";
-            test.Message = new ConnectionClosedException(Service, connection.ToString()).Message;
+            test.Message = new ConnectionClosedException(Session.Service, connection.ToString()).Message;
             WriteObject(test);
             return;
         }

@@ -17,10 +17,7 @@ public sealed class TestDxpConnectionCommand : TestConnectionCmdlet<DxpConnectio
     [Parameter(ParameterSetName = ParameterSets.New)]
     public string Scope { get; set; } = DxpConnection.DefaultScope;
 
-    protected override string Service => "DXP";
-    protected override string InsecureUriId => ErrorIds.DxpInsecureUri;
-    protected override DxpConnection SessionDefault => SessionConnections.GetDxp<DxpConnection>();
-    protected override string NotConnectedId => ErrorIds.DxpNotConnected;
+    private protected override ServiceSession<DxpConnection> Session => SessionConnections.DxpSession;
     protected override string NotConnectedMessage => "Not connected to TEC DXP. Run Connect-Dxp first, or give -BaseUri, -Edumis and -Credential.";
 
     protected override DxpConnection Open() =>

@@ -16,10 +16,7 @@ public sealed class TestNzqaConnectionCommand : TestConnectionCmdlet<NzqaConnect
     [Parameter(ParameterSetName = ParameterSets.New)]
     public string Scope { get; set; } = NzqaRoutes.DefaultScope;
 
-    protected override string Service => "NZQA";
-    protected override string InsecureUriId => ErrorIds.NzqaInsecureUri;
-    protected override NzqaConnection SessionDefault => SessionConnections.GetNzqa();
-    protected override string NotConnectedId => ErrorIds.NzqaNotConnected;
+    private protected override ServiceSession<NzqaConnection> Session => SessionConnections.NzqaSession;
     protected override string NotConnectedMessage => "Not connected to NZQA. Run Connect-Nzqa first, or give -BaseUri, -ProviderNumber and -Credential.";
 
     protected override NzqaConnection Open() =>

@@ -15,9 +15,9 @@ public static class DxpRecordNormaliser
         r.StudentIdentificationCode = Trim(r.StudentIdentificationCode);
         r.QualificationCode = Trim(r.QualificationCode);
         r.CourseCode = Trim(r.CourseCode);
-        r.CourseStartDate = r.CourseStartDate.HasValue ? NzDate.FromDateTime(r.CourseStartDate.Value) : (System.DateTime?)null;
-        r.CourseEndDate = r.CourseEndDate.HasValue ? NzDate.FromDateTime(r.CourseEndDate.Value) : (System.DateTime?)null;
-        r.StudentsCourseWithdrawalDate = r.StudentsCourseWithdrawalDate.HasValue ? NzDate.FromDateTime(r.StudentsCourseWithdrawalDate.Value) : (System.DateTime?)null;
+        r.CourseStartDate = Date(r.CourseStartDate);
+        r.CourseEndDate = Date(r.CourseEndDate);
+        r.StudentsCourseWithdrawalDate = Date(r.StudentsCourseWithdrawalDate);
         r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment =
             DxpCodes.NormaliseCategoryOfFees(r.CategoryOfFeesAssessmentForInternationalStudentsForEachEnrolment);
         r.CourseDeliverySite = DxpCodes.NormaliseDeliverySite(r.CourseDeliverySite);
@@ -38,9 +38,7 @@ public static class DxpRecordNormaliser
                 EftsWithdrawalPeriod.WithdrewInside(r.CourseStartDate.Value, r.CourseEndDate.Value, r.StudentsCourseWithdrawalDate.Value))
                 r.EftsByMonth = new decimal[r.EftsByMonth.Length];
         }
-        r.LocalId = Trim(r.LocalId);
-        if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
-        return r;
+        return WithLocalId(r);
     }
 
     public static QualificationCompletionRecord Normalise(QualificationCompletionRecord r)
@@ -49,12 +47,9 @@ public static class DxpRecordNormaliser
         r.StudentIdentificationCode = Trim(r.StudentIdentificationCode);
         r.QualificationCode = Trim(r.QualificationCode);
         r.LinkedQualificationCodeForFeesFree = Trim(r.LinkedQualificationCodeForFeesFree);
-        r.QualificationCompletionDate = r.QualificationCompletionDate.HasValue ? NzDate.FromDateTime(r.QualificationCompletionDate.Value) : (System.DateTime?)null;
-        r.IrdNumber = Trim(r.IrdNumber);
-        if (r.IrdNumber != null && IrdNumber.IsValid(r.IrdNumber)) r.IrdNumber = IrdNumber.Normalise(r.IrdNumber);
-        r.LocalId = Trim(r.LocalId);
-        if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
-        return r;
+        r.QualificationCompletionDate = Date(r.QualificationCompletionDate);
+        r.IrdNumber = Ird(r.IrdNumber);
+        return WithLocalId(r);
     }
 
     /// <summary>nameIdCode is derived from FamilyName/FirstName only when it is missing; a given one is kept as typed (trimmed at the end only).</summary>
@@ -63,19 +58,16 @@ public static class DxpRecordNormaliser
         if (r == null) return null;
         r.StudentIdentificationCode = Trim(r.StudentIdentificationCode);
         r.Gender = NormaliseGender(r.Gender);
-        r.DateOfBirth = r.DateOfBirth.HasValue ? NzDate.FromDateTime(r.DateOfBirth.Value) : (System.DateTime?)null;
+        r.DateOfBirth = Date(r.DateOfBirth);
         r.FamilyName = Trim(r.FamilyName);
         r.FirstName = Trim(r.FirstName);
         // A given code keeps its inner blank ("LEE A"): only trailing blanks are dropped.
         r.NameIdCode = string.IsNullOrWhiteSpace(r.NameIdCode) ? NameIdCode.From(r.FamilyName, r.FirstName) : r.NameIdCode.TrimEnd().TrimStart();
-        r.IrdNumber = Trim(r.IrdNumber);
-        if (r.IrdNumber != null && IrdNumber.IsValid(r.IrdNumber)) r.IrdNumber = IrdNumber.Normalise(r.IrdNumber);
+        r.IrdNumber = Ird(r.IrdNumber);
         r.CountryOfCitizenship = Trim(r.CountryOfCitizenship)?.ToUpperInvariant();
         r.Ethnicity = List(r.Ethnicity);
         r.Iwi = List(r.Iwi);
-        r.LocalId = Trim(r.LocalId);
-        if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
-        return r;
+        return WithLocalId(r);
     }
 
     public static DxpCourseRecord Normalise(DxpCourseRecord r)
@@ -84,9 +76,7 @@ public static class DxpRecordNormaliser
         r.CourseCode = Trim(r.CourseCode);
         r.CourseTitle = Trim(r.CourseTitle);
         r.QualificationCode = Trim(r.QualificationCode);
-        r.LocalId = Trim(r.LocalId);
-        if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
-        return r;
+        return WithLocalId(r);
     }
 
     public static DxpCourseCompletionRecord Normalise(DxpCourseCompletionRecord r)
@@ -94,12 +84,10 @@ public static class DxpRecordNormaliser
         if (r == null) return null;
         r.StudentIdentificationCode = Trim(r.StudentIdentificationCode);
         r.CourseCode = Trim(r.CourseCode);
-        r.CourseStartDate = r.CourseStartDate.HasValue ? NzDate.FromDateTime(r.CourseStartDate.Value) : (System.DateTime?)null;
-        r.CourseEndDate = r.CourseEndDate.HasValue ? NzDate.FromDateTime(r.CourseEndDate.Value) : (System.DateTime?)null;
+        r.CourseStartDate = Date(r.CourseStartDate);
+        r.CourseEndDate = Date(r.CourseEndDate);
         r.CourseCompletionCode = Trim(r.CourseCompletionCode);
-        r.LocalId = Trim(r.LocalId);
-        if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
-        return r;
+        return WithLocalId(r);
     }
 
     /// <summary>Dispatches on the record's type.</summary>
@@ -114,6 +102,24 @@ public static class DxpRecordNormaliser
             case DxpCourseCompletionRecord cc: return Normalise(cc);
             default: return record;
         }
+    }
+
+    /// <summary>The localId as given (trimmed), or derived from the record's natural key when missing: last, from the normalised fields.</summary>
+    private static T WithLocalId<T>(T r) where T : IDxpRecord
+    {
+        r.LocalId = Trim(r.LocalId);
+        if (string.IsNullOrEmpty(r.LocalId)) r.LocalId = DxpLocalId.For(r);
+        return r;
+    }
+
+    /// <summary>A date as a New Zealand calendar date (no time of day).</summary>
+    private static DateTime? Date(DateTime? date) => date.HasValue ? NzDate.FromDateTime(date.Value) : (DateTime?)null;
+
+    /// <summary>Trimmed; a valid IRD number written as "049-091-850", anything else left for the validator.</summary>
+    private static string Ird(string ird)
+    {
+        var trimmed = Trim(ird);
+        return trimmed != null && IrdNumber.IsValid(trimmed) ? IrdNumber.Normalise(trimmed) : trimmed;
     }
 
     /// <summary>M, F or D ("Male", "female", "d" too); anything else is left for the validator.</summary>

@@ -48,16 +48,14 @@ public sealed class SdrCrossCheck
             case QualificationCompletionRecord qc:
                 CheckLearner(problems, qc.LocalId, $"qualification completion {qc.LocalId} (qualification {qc.QualificationCode})", qc.StudentIdentificationCode, qc.NationalStudentNumber);
                 break;
-            case DxpCourseRecord c when _courses != null && !string.IsNullOrWhiteSpace(c.CourseCode)
-                                        && _courses.TryGetValue(Key(c.CourseCode), out var same) && same.Count > 1:
+            case DxpCourseRecord c when OthersWithSameKey(_courses, c, c.CourseCode) is string others:
                 problems.Add(new DxpFieldProblem("courseCode", "DxpCourseInRegisterTwice",
-                    $"course {c.LocalId} repeats courseCode {c.CourseCode} of course {string.Join(", ", same.Where(x => !ReferenceEquals(x, c)).Select(x => x.LocalId))} in the course register: " +
+                    $"course {c.LocalId} repeats courseCode {c.CourseCode} of course {others} in the course register: " +
                     "\"Every unique course in the course enrolment file should appear once, and once only, in the course register file.\"", localId: c.LocalId));
                 break;
-            case DxpLearnerRecord l when _learners != null && !string.IsNullOrWhiteSpace(l.StudentIdentificationCode)
-                                         && _learners.TryGetValue(Key(l.StudentIdentificationCode), out var twins) && twins.Count > 1:
+            case DxpLearnerRecord l when OthersWithSameKey(_learners, l, l.StudentIdentificationCode) is string others:
                 problems.Add(new DxpFieldProblem("studentIdentificationCode", "DxpLearnerTwice",
-                    $"learner {l.LocalId} repeats studentIdentificationCode {l.StudentIdentificationCode} of learner {string.Join(", ", twins.Where(x => !ReferenceEquals(x, l)).Select(x => x.LocalId))}: " +
+                    $"learner {l.LocalId} repeats studentIdentificationCode {l.StudentIdentificationCode} of learner {others}: " +
                     "\"A code which uniquely identifies the learner within each TEO.\"", localId: l.LocalId));
                 break;
         }
@@ -91,6 +89,13 @@ public sealed class SdrCrossCheck
             problems.Add(new DxpFieldProblem("nationalStudentNumber", "DxpNsnDisagrees",
                 $"{who} gives NSN {nsn.Value.ToString(CultureInfo.InvariantCulture)} for student {studentId}, but learner {learner.LocalId} has NSN {learner.NationalStudentNumber.Value.ToString(CultureInfo.InvariantCulture)}: " +
                 "\"The NSN reported in the Learner file must match the NSN used for other collections (e.g., Course Enrolment).\"", localId: localId));
+    }
+
+    /// <summary>The localIds of the other records of its own file with the same key (a course code or student id given twice); null when the key is not repeated or the file is not part of the check.</summary>
+    private static string OthersWithSameKey<T>(Dictionary<string, List<T>> byKey, T record, string key) where T : class, IDxpRecord
+    {
+        if (byKey == null || string.IsNullOrWhiteSpace(key) || !byKey.TryGetValue(Key(key), out var same) || same.Count <= 1) return null;
+        return string.Join(", ", same.Where(x => !ReferenceEquals(x, record)).Select(x => x.LocalId));
     }
 
     // Course codes "must be exactly the same in both files": compared as given (trimmed), case-sensitively.
