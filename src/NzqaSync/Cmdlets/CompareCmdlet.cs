@@ -47,9 +47,6 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
     protected abstract RecordArea<TRecord, TDiff> Area { get; }
     protected abstract IReadOnlyList<PropertyBinding<TRecord>> Bindings { get; }
 
-    /// <summary>Sets the record's SourceLine (the CSV line it was read from, for error messages).</summary>
-    protected abstract void SetSourceLine(TRecord record, int line);
-
     /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
     protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
 
@@ -84,7 +81,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
     /// </summary>
     private void ReadFiles()
     {
-        var import = new CsvImport<TRecord>(this, _reader, Area.Kind, SetSourceLine);
+        var import = new CsvImport<TRecord>(this, _reader, Area.Kind);
         foreach (var path in Path)
         {
             var full = CsvImport<TRecord>.Resolve(this, path);

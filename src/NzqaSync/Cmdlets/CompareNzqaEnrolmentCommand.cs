@@ -13,7 +13,6 @@ public sealed class CompareNzqaEnrolmentCommand : CompareCmdlet<EnrolmentRecord,
 {
     protected override RecordArea<EnrolmentRecord, EnrolmentDiff> Area => EnrolmentArea.Instance;
     protected override IReadOnlyList<PropertyBinding<EnrolmentRecord>> Bindings => EnrolmentBindings.All;
-    protected override void SetSourceLine(EnrolmentRecord record, int line) => record.SourceLine = line;
 
     protected override async Task<(List<EnrolmentRecord>, RecordArea<EnrolmentRecord, EnrolmentDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
         (await connection.Client.GetEnrolmentsAsync(progress, cancellationToken).ConfigureAwait(false), Area);

@@ -19,7 +19,6 @@ public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, Lea
 
     protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LocalEnrolments.LeaversIn(LocalEnrolment)));
     protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
-    protected override void SetSourceLine(LearnerRecord record, int line) => record.SourceLine = line;
 
     protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
         (await connection.Client.GetLearnersAsync(progress, cancellationToken).ConfigureAwait(false), Area);

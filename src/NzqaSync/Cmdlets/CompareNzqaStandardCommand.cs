@@ -33,7 +33,6 @@ public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, S
         _area ?? (_area = new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, Leavers));
 
     protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
-    protected override void SetSourceLine(StandardRecord record, int line) => record.SourceLine = line;
 
     protected override async Task<(List<StandardRecord>, RecordArea<StandardRecord, StandardDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken)
     {

@@ -14,14 +14,12 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
     private readonly Cmdlet _cmdlet;
     private readonly LocalRecordReader<TRecord> _reader;
     private readonly string _kind;
-    private readonly Action<TRecord, int> _setLine;
 
-    public CsvImport(Cmdlet cmdlet, LocalRecordReader<TRecord> reader, string kind, Action<TRecord, int> setLine)
+    public CsvImport(Cmdlet cmdlet, LocalRecordReader<TRecord> reader, string kind)
     {
         _cmdlet = cmdlet;
         _reader = reader;
         _kind = kind;
-        _setLine = setLine ?? ((r, l) => { });
     }
 
     /// <summary>Resolves a -Path value; null (after an NzqaFileNotFound error) when there is no such file.</summary>
@@ -103,7 +101,7 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                     continue;
                 }
                 var local = _reader.Read(plan, row.Values);
-                _setLine(local.Record, row.Line);
+                if (local.Record is Domain.IImportedColumns imported) imported.SourceLine = row.Line;
                 if (local.Problems.Count > 0)
                 {
                     bad++;

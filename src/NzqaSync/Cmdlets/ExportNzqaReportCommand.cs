@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Management.Automation;
 using NzqaSync.Report;
 
@@ -32,14 +31,7 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
 
     protected override void ProcessRecord()
     {
-        var item = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-        if (item == null) return;
-        if (item is IEnumerable many && !(item is string) && !(item is IDictionary))
-        {
-            foreach (var each in many) Add(each is PSObject p ? p.BaseObject : each);
-            return;
-        }
-        Add(item);
+        foreach (var item in PipelineInput.BaseObjects(InputObject, dictionaryIsOneItem: true)) Add(item);
     }
 
     private void Add(object item)

@@ -53,38 +53,38 @@ public sealed class ImportNzqaRecordCommand : NzqaCmdlet
             switch (Kind)
             {
                 case "Enrolment":
-                    Import(full, EnrolmentBindings.All, (r, line) => r.SourceLine = line);
+                    Import(full, EnrolmentBindings.All);
                     break;
                 case "Learner":
-                    Import(full, LearnerBindings.All, (r, line) => r.SourceLine = line);
+                    Import(full, LearnerBindings.All);
                     break;
                 case "Standard":
-                    Import(full, StandardBindings.All, (r, line) => r.SourceLine = line);
+                    Import(full, StandardBindings.All);
                     break;
                 case "DxpLearner":
-                    Import(full, DxpBindings.Learner, (r, line) => { });
+                    Import(full, DxpBindings.Learner);
                     break;
                 case "DxpCourse":
-                    Import(full, DxpBindings.Course, (r, line) => { });
+                    Import(full, DxpBindings.Course);
                     break;
                 case "DxpCourseCompletion":
-                    Import(full, DxpBindings.CourseCompletion, (r, line) => { });
+                    Import(full, DxpBindings.CourseCompletion);
                     break;
                 case "DxpCourseEnrolment":
                 case "CourseEnrolment":
-                    Import(full, DxpBindings.CourseEnrolment, (r, line) => { });
+                    Import(full, DxpBindings.CourseEnrolment);
                     break;
                 case "DxpQualificationCompletion":
                 case "QualificationCompletion":
-                    Import(full, DxpBindings.QualificationCompletion, (r, line) => { });
+                    Import(full, DxpBindings.QualificationCompletion);
                     break;
             }
         }
     }
 
-    private void Import<TRecord>(string path, IReadOnlyList<PropertyBinding<TRecord>> bindings, Action<TRecord, int> setLine) where TRecord : class, new()
+    private void Import<TRecord>(string path, IReadOnlyList<PropertyBinding<TRecord>> bindings) where TRecord : class, new()
     {
-        var import = new CsvImport<TRecord>(this, new LocalRecordReader<TRecord>(bindings, ColumnMap), Kind, setLine);
+        var import = new CsvImport<TRecord>(this, new LocalRecordReader<TRecord>(bindings, ColumnMap), Kind);
         foreach (var record in import.Read(path)) WriteObject(record);
     }
 }

@@ -33,13 +33,7 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
 
     protected override void ProcessRecord()
     {
-        var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-        if (input is System.Collections.IEnumerable many && !(input is string))
-        {
-            foreach (var item in many) Add(item is PSObject p ? p.BaseObject : item);
-            return;
-        }
-        Add(input);
+        foreach (var item in PipelineInput.BaseObjects(InputObject)) Add(item);
     }
 
     private void Add(object input)

@@ -12,4 +12,18 @@ internal static class PipelineInput
         if (input is IEnumerable many && !(input is string) && !(input is IDictionary)) return many;
         return new[] { input };
     }
+
+    /// <summary>
+    /// The base objects of what came down the pipeline: a collection's items, each unwrapped from its PSObject (a
+    /// string is one item; so is a hashtable when <paramref name="dictionaryIsOneItem"/>), else the object itself.
+    /// </summary>
+    public static IEnumerable<object> BaseObjects(object input, bool dictionaryIsOneItem = false)
+    {
+        var value = input is PSObject pso ? pso.BaseObject : input;
+        if (value is IEnumerable many && !(value is string) && !(dictionaryIsOneItem && value is IDictionary))
+        {
+            foreach (var item in many) yield return item is PSObject p ? p.BaseObject : item;
+        }
+        else yield return value;
+    }
 }

@@ -56,10 +56,7 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
 
     protected override void ProcessRecord()
     {
-        var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
-        if (input is System.Collections.IEnumerable many && !(input is string))
-            foreach (var item in many) Process(item is PSObject p ? p.BaseObject : item);
-        else Process(input);
+        foreach (var item in PipelineInput.BaseObjects(InputObject)) Process(item);
     }
 
     private void Process(object input)
