@@ -62,23 +62,15 @@ public static class Program
         Console.WriteLine();
 
         using var session = new ModuleSession(Console.Out);
-        var script = Path.Combine(ModuleSession.RepoRoot, "samples", "daily-sync.ps1");
-        using var run = session.Run("& $script -BaseUri $nzqa -ProviderNumber $provider -Credential $cred -SmsExportFolder $export -JournalPath $journal", new Hashtable
+        using var run = RunSample(session, "daily-sync.ps1", "-BaseUri $nzqa -ProviderNumber $provider -Credential $cred -SmsExportFolder $export -JournalPath $journal", new Hashtable
         {
-            ["script"] = script,
             ["nzqa"] = info.NzqaBaseUri,
             ["provider"] = school.ProviderNumber,
             ["cred"] = ModuleSession.Credential(school.MachineAccount, school.Password),
             ["export"] = work,
             ["journal"] = Path.Combine(work, "journal"),
-        }, toHost: true);
-
-        foreach (var error in run.Errors) Console.WriteLine($"error [{error.FullyQualifiedErrorId}]: {error}");
-        if (run.Thrown != null)
-        {
-            Console.WriteLine($"The workflow stopped: {run.Thrown.Message}");
-            return 2;
-        }
+        }, "workflow");
+        if (run == null) return 2;
         Console.WriteLine();
         Console.WriteLine($"Done. {run.Errors.Count} record(s) reported errors above (the demo data includes records that cannot be sent).");
         return tertiary ? RunTertiary(session, info, work) : 0;
@@ -103,23 +95,15 @@ public static class Program
                           $"{export.CourseCompletions} course completions, {export.QualificationCompletions} qualification completions.");
         Console.WriteLine();
 
-        var script = Path.Combine(ModuleSession.RepoRoot, "samples", "tertiary-sync.ps1");
-        using var run = session.Run("& $script -BaseUri $dxp -Edumis $edumis -Credential $cred -ExportFolder $export -JournalPath $journal", new Hashtable
+        using var run = RunSample(session, "tertiary-sync.ps1", "-BaseUri $dxp -Edumis $edumis -Credential $cred -ExportFolder $export -JournalPath $journal", new Hashtable
         {
-            ["script"] = script,
             ["dxp"] = info.DxpBaseUri,
             ["edumis"] = teo.ProviderNumber,
             ["cred"] = ModuleSession.Credential(teo.MachineAccount, teo.Password),
             ["export"] = folder,
             ["journal"] = Path.Combine(work, "journal"),
-        }, toHost: true);
-
-        foreach (var error in run.Errors) Console.WriteLine($"error [{error.FullyQualifiedErrorId}]: {error}");
-        if (run.Thrown != null)
-        {
-            Console.WriteLine($"The tertiary workflow stopped: {run.Thrown.Message}");
-            return 2;
-        }
+        }, "tertiary workflow");
+        if (run == null) return 2;
         var exitCode = session.Runspace.SessionStateProxy.GetVariable("LASTEXITCODE") is int code ? code : 0;
         Console.WriteLine();
         var meaning = exitCode switch
@@ -130,6 +114,21 @@ public static class Program
         };
         Console.WriteLine($"Done: tertiary-sync.ps1 exited {exitCode}: {meaning}.");
         return exitCode;
+    }
+
+    /// <summary>
+    /// Runs a samples/ script in the session, its output on the console, and lists the errors it reported; null (after
+    /// saying why) when the script stopped.
+    /// </summary>
+    private static ScriptRun RunSample(ModuleSession session, string sample, string parameters, Hashtable variables, string workflow)
+    {
+        variables["script"] = Path.Combine(ModuleSession.RepoRoot, "samples", sample);
+        var run = session.Run("& $script " + parameters, variables, toHost: true);
+        foreach (var error in run.Errors) Console.WriteLine($"error [{error.FullyQualifiedErrorId}]: {error}");
+        if (run.Thrown == null) return run;
+        Console.WriteLine($"The {workflow} stopped: {run.Thrown.Message}");
+        run.Dispose();
+        return null;
     }
 
     /// <summary>

@@ -55,11 +55,8 @@ public static class DxpEndpoints
         {
             api.MapPut("/" + dataset, (Func<HttpContext, Task<IResult>>)(ctx => Upload(ctx, state, dataset)));
             api.MapPost("/" + dataset + "/delete", (Func<HttpContext, Task<IResult>>)(ctx => Delete(ctx, state, dataset)));
-            api.MapGet("/contents/{token}/" + dataset + ".csv", (HttpContext ctx, string token) =>
+            api.MapGet("/contents/{token}/" + dataset + ".csv", (HttpContext ctx, string token) => ByToken(ctx, state, token, sub =>
             {
-                if (Authenticate(ctx, state) is { } denied) return denied.Result;
-                var sub = store.FindByToken(Eid(ctx), token);
-                if (sub == null) return SubmissionTokenNotFound(ctx);
                 var csv = store.Locked(() =>
                 {
                     var sb = new StringBuilder().Append(DxpRules.CsvHeader(dataset)).Append("\r\n");
@@ -67,57 +64,41 @@ public static class DxpEndpoints
                     return sb.ToString();
                 });
                 return Results.Text(csv, "text/csv; charset=utf-8");
-            });
+            }));
         }
 
-        api.MapPost("/validation", async (HttpContext ctx) =>
+        api.MapPost("/validation", (HttpContext ctx) => ByTokenInBody(ctx, state, sub =>
         {
-            if (Authenticate(ctx, state) is { } denied) return denied.Result;
-            var (body, bad) = await ReadBody(ctx);
-            if (bad != null) return bad;
-            var sub = store.FindByToken(Eid(ctx), TokenOf(body));
-            if (sub == null) return SubmissionTokenNotFound(ctx);
             var current = sub.Runs.LastOrDefault();
             if (current != null && store.RunStatus(current) is "Queued" or "InProgress")
                 return Results.Json(RunBody(store, sub, current), Json);
             if (store.Locked(() => sub.Records.Values.All(c => c.Count == 0)))
                 return Problem(ctx, 400, "Nothing to validate", "No data has been uploaded to this submission.", "VL1");
             return Results.Json(RunBody(store, sub, store.StartValidation(sub)), Json);
-        });
+        }));
 
-        api.MapGet("/validation", (HttpContext ctx) =>
+        api.MapGet("/validation", (HttpContext ctx) => ByToken(ctx, state, ctx.Request.Query["submissionToken"], sub =>
         {
-            if (Authenticate(ctx, state) is { } denied) return denied.Result;
-            var sub = store.FindByToken(Eid(ctx), ctx.Request.Query["submissionToken"]);
-            if (sub == null) return SubmissionTokenNotFound(ctx);
             var run = sub.Runs.LastOrDefault();
-            if (run == null) return Problem(ctx, 400, "No validation", "No validation has been requested for this submission.", "VL2");
+            if (run == null) return NoValidation(ctx);
             return Results.Json(RunBody(store, sub, run), Json);
-        });
+        }));
 
-        api.MapGet("/validation/results", (HttpContext ctx) =>
+        api.MapGet("/validation/results", (HttpContext ctx) => ByToken(ctx, state, ctx.Request.Query["submissionToken"], sub =>
         {
-            if (Authenticate(ctx, state) is { } denied) return denied.Result;
-            var sub = store.FindByToken(Eid(ctx), ctx.Request.Query["submissionToken"]);
-            if (sub == null) return SubmissionTokenNotFound(ctx);
             if (Paging(ctx, 1, 100) is not (int page, int size)) return PagingProblem(ctx);
             var run = sub.Runs.LastOrDefault();
-            if (run == null) return Problem(ctx, 400, "No validation", "No validation has been requested for this submission.", "VL2");
+            if (run == null) return NoValidation(ctx);
             if (store.RunStatus(run) != "Processed")
                 return Problem(ctx, 400, "Validation not processed", $"The validation run is {store.RunStatus(run)}; results are ready when it is Processed.", "VL3");
             return Results.Json(new { page, pageSize = size, totalCount = run.Issues.Count, results = run.Issues.Skip((page - 1) * size).Take(size) }, Json);
-        });
+        }));
 
-        api.MapPost("/reset", async (HttpContext ctx) =>
+        api.MapPost("/reset", (HttpContext ctx) => ByTokenInBody(ctx, state, sub =>
         {
-            if (Authenticate(ctx, state) is { } denied) return denied.Result;
-            var (body, bad) = await ReadBody(ctx);
-            if (bad != null) return bad;
-            var sub = store.FindByToken(Eid(ctx), TokenOf(body));
-            if (sub == null) return SubmissionTokenNotFound(ctx);
             store.Reset(sub);
             return Results.NoContent();
-        });
+        }));
 
         app.MapPost("/sandbox/dxp/expire-submission-tokens", () =>
         {
@@ -201,6 +182,27 @@ public static class DxpEndpoints
             store.EndRequest(eid, dataset);
         }
     }
+
+    /// <summary>A request that names its submission by token (the URL or the query): the EID and bearer token, then the submission (SC1).</summary>
+    private static IResult ByToken(HttpContext ctx, SandboxState state, string? token, Func<DxpSubmissionState, IResult> handle)
+    {
+        if (Authenticate(ctx, state) is { } denied) return denied.Result;
+        var sub = state.Dxp.FindByToken(Eid(ctx), token);
+        return sub == null ? SubmissionTokenNotFound(ctx) : handle(sub);
+    }
+
+    /// <summary>A POST whose body is <c>{submissionToken}</c> (validation, reset): the EID and bearer token, the body, then the submission (SC1).</summary>
+    private static async Task<IResult> ByTokenInBody(HttpContext ctx, SandboxState state, Func<DxpSubmissionState, IResult> handle)
+    {
+        if (Authenticate(ctx, state) is { } denied) return denied.Result;
+        var (body, bad) = await ReadBody(ctx);
+        if (bad != null) return bad;
+        var sub = state.Dxp.FindByToken(Eid(ctx), TokenOf(body));
+        return sub == null ? SubmissionTokenNotFound(ctx) : handle(sub);
+    }
+
+    private static IResult NoValidation(HttpContext ctx) =>
+        Problem(ctx, 400, "No validation", "No validation has been requested for this submission.", "VL2");
 
     private sealed record Denied(IResult Result);
 

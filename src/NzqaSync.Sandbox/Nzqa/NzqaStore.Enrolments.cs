@@ -45,14 +45,11 @@ public sealed partial class NzqaStore
 
     // ---------- writes ----------
 
-    internal List<NzqaItemResult> CreateEnrolments(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => CreateEnrolment(p, i, item));
+    internal List<NzqaItemResult> CreateEnrolments(int p, IReadOnlyList<BatchItem> items) =>
+        EachNsnItem(items, (item, errors) => ReadEnrolmentFields(item, errors, requireAll: true), (i, nsn, v) => CreateEnrolment(p, i, nsn, v));
 
-    private NzqaItemResult CreateEnrolment(int p, int index, BatchItem item)
+    private NzqaItemResult CreateEnrolment(int p, int index, string nsn, EnrolmentFields v)
     {
-        var errors = new List<NzqaItemError>();
-        var nsn = NsnOf(item, errors);
-        var v = ReadEnrolmentFields(item, errors, requireAll: true);
-        if (errors.Count > 0) return Fail(index, nsn, errors);
         if (!_learners.TryGetValue(nsn, out var learner))
             return Fail(index, nsn, "LEARNER_UNKNOWN", $"No learner with NSN {nsn} is registered with NZQA. Create the learner first (POST /learners).");
 
@@ -107,14 +104,11 @@ public sealed partial class NzqaStore
         return f;
     }
 
-    internal List<NzqaItemResult> PatchEnrolments(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => PatchEnrolment(p, i, item));
+    internal List<NzqaItemResult> PatchEnrolments(int p, IReadOnlyList<BatchItem> items) =>
+        EachNsnItem(items, (item, errors) => ReadEnrolmentFields(item, errors, requireAll: false), (i, nsn, f) => PatchEnrolment(p, i, nsn, f));
 
-    private NzqaItemResult PatchEnrolment(int p, int index, BatchItem item)
+    private NzqaItemResult PatchEnrolment(int p, int index, string nsn, EnrolmentFields f)
     {
-        var errors = new List<NzqaItemError>();
-        var nsn = NsnOf(item, errors);
-        var f = ReadEnrolmentFields(item, errors, requireAll: false);
-        if (errors.Count > 0) return Fail(index, nsn, errors);
         if (!_enrolments.TryGetValue(nsn, out var e) || e.Provider != p)
             return Fail(index, nsn, "NOT_ENROLLED", $"NSN {nsn} has no enrolment at provider {p}.");
         var next = new EnrolmentRow
@@ -133,20 +127,23 @@ public sealed partial class NzqaStore
         return Ok(index, nsn, NzqaOutcome.Updated);
     }
 
-    internal List<NzqaItemResult> RecordLeaving(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => RecordLeaving(p, i, item));
+    internal List<NzqaItemResult> RecordLeaving(int p, IReadOnlyList<BatchItem> items) =>
+        EachNsnItem(items, ReadLeaving, (i, nsn, leaving) => RecordLeaving(p, i, nsn, leaving.Date, leaving.Reason));
 
-    // Records the leaving date and reason only. NZQA: "never withdraw a leaver's NCEA enrolment" — no entry changes.
-    private NzqaItemResult RecordLeaving(int p, int index, BatchItem item)
+    private static (Field<DateOnly?> Date, Field<string> Reason) ReadLeaving(BatchItem item, List<NzqaItemError> errors)
     {
-        var errors = new List<NzqaItemError>();
-        var nsn = NsnOf(item, errors);
         var date = item.Date("leavingDate");
         var reason = item.Str("leavingReason");
         if (!date.Ok || date.Value == null)
             errors.Add(Err("LEAVING_DATE_INVALID", $"leavingDate is required, a real date written yyyy-MM-dd (got '{item.Raw("leavingDate")}')."));
         if (!reason.Ok || reason.Value == null || !LeavingReasons.Contains(reason.Value))
             errors.Add(Err("FIELD_INVALID", $"leavingReason is required, one of {string.Join(", ", LeavingReasons)} (got '{item.Raw("leavingReason")}')."));
-        if (errors.Count > 0) return Fail(index, nsn, errors);
+        return (date, reason);
+    }
+
+    // Records the leaving date and reason only. NZQA: "never withdraw a leaver's NCEA enrolment" — no entry changes.
+    private NzqaItemResult RecordLeaving(int p, int index, string nsn, Field<DateOnly?> date, Field<string> reason)
+    {
         if (!_enrolments.TryGetValue(nsn, out var e) || e.Provider != p)
             return Fail(index, nsn, "NOT_ENROLLED", $"NSN {nsn} has no enrolment at provider {p}.");
         if (date.Value!.Value < e.EnrolmentDate)

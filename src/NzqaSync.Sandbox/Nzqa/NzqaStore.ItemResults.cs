@@ -35,6 +35,18 @@ public sealed partial class NzqaStore
         return results;
     }
 
+    /// <summary>A batch write of learner-keyed items: each item's NSN and fields are read first and an item with any
+    /// problem fails with all of them; only a sound item is applied.</summary>
+    private List<NzqaItemResult> EachNsnItem<TFields>(IReadOnlyList<BatchItem> items, Func<BatchItem, List<NzqaItemError>, TFields> read,
+        Func<int, string, TFields, NzqaItemResult> apply) =>
+        EachItem(items, (index, item) =>
+        {
+            var errors = new List<NzqaItemError>();
+            var nsn = NsnOf(item, errors);
+            var fields = read(item, errors);
+            return errors.Count > 0 ? Fail(index, nsn, errors) : apply(index, nsn, fields);
+        });
+
     private static string NsnOf(BatchItem item, List<NzqaItemError> errors)
     {
         var nsn = item.Str("nsn");

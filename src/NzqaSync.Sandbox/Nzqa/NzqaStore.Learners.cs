@@ -77,14 +77,11 @@ public sealed partial class NzqaStore
     private static bool ValidEthnicities(string[] codes) =>
         codes is { Length: >= 1 and <= 3 } && codes.All(c => c != null && EthnicitySet.Contains(c)) && codes.Distinct().Count() == codes.Length;
 
-    internal List<NzqaItemResult> CreateLearners(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => CreateLearner(p, i, item));
+    internal List<NzqaItemResult> CreateLearners(int p, IReadOnlyList<BatchItem> items) =>
+        EachNsnItem(items, (item, errors) => ReadLearnerFields(item, errors, requireAll: true), (i, nsn, f) => CreateLearner(p, i, nsn, f));
 
-    private NzqaItemResult CreateLearner(int p, int index, BatchItem item)
+    private NzqaItemResult CreateLearner(int p, int index, string nsn, LearnerFields f)
     {
-        var errors = new List<NzqaItemError>();
-        var nsn = NsnOf(item, errors);
-        var f = ReadLearnerFields(item, errors, requireAll: true);
-        if (errors.Count > 0) return Fail(index, nsn, errors);
         var next = new LearnerRow
         {
             Nsn = nsn, FirstName = f.First.Value, MiddleName = string.IsNullOrWhiteSpace(f.Middle.Value) ? null : f.Middle.Value,
@@ -118,14 +115,11 @@ public sealed partial class NzqaStore
         target.LocalStudentId = from.LocalStudentId;
     }
 
-    internal List<NzqaItemResult> PatchLearners(int p, IReadOnlyList<BatchItem> items) => EachItem(items, (i, item) => PatchLearner(p, i, item));
+    internal List<NzqaItemResult> PatchLearners(int p, IReadOnlyList<BatchItem> items) =>
+        EachNsnItem(items, (item, errors) => ReadLearnerFields(item, errors, requireAll: false), (i, nsn, f) => PatchLearner(p, i, nsn, f));
 
-    private NzqaItemResult PatchLearner(int p, int index, BatchItem item)
+    private NzqaItemResult PatchLearner(int p, int index, string nsn, LearnerFields f)
     {
-        var errors = new List<NzqaItemError>();
-        var nsn = NsnOf(item, errors);
-        var f = ReadLearnerFields(item, errors, requireAll: false);
-        if (errors.Count > 0) return Fail(index, nsn, errors);
         if (!_learners.TryGetValue(nsn, out var l) || !IsLinked(p, nsn))
             return Fail(index, nsn, "NOT_FOUND", $"No learner with NSN {nsn} is linked to provider {p}. Create it first (POST /learners).");
         var next = new LearnerRow

@@ -9,15 +9,12 @@ namespace NzqaSync.Cmdlets;
 /// <summary>Compares the school's learner details (identity) with NZQA's.</summary>
 [Cmdlet(VerbsData.Compare, "NzqaLearner", DefaultParameterSetName = ParameterSets.InputObject)]
 [OutputType(typeof(LearnerDiff))]
-public sealed class CompareNzqaLearnerCommand : CompareCmdlet<LearnerRecord, LearnerDiff>
+public sealed class CompareNzqaLearnerCommand : CompareWithEnrolmentsCmdlet<LearnerRecord, LearnerDiff>
 {
-    /// <summary>The SMS's enrolments: students with a leaving date are Leaver (information only).</summary>
-    [Parameter]
-    public object[] LocalEnrolment { get; set; }
-
     private LearnerArea _area;
 
-    protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = LocalEnrolment == null ? LearnerArea.Instance : new LearnerArea(LocalEnrolments.LeaversIn(LocalEnrolment)));
+    /// <summary>Leavers of -LocalEnrolment are Leaver (information only).</summary>
+    protected override RecordArea<LearnerRecord, LearnerDiff> Area => _area ?? (_area = Leavers == null ? LearnerArea.Instance : new LearnerArea(Leavers));
     protected override IReadOnlyList<PropertyBinding<LearnerRecord>> Bindings => LearnerBindings.All;
 
     protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>

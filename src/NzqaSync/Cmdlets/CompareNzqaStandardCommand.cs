@@ -12,25 +12,21 @@ namespace NzqaSync.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsData.Compare, "NzqaStandard", DefaultParameterSetName = ParameterSets.InputObject)]
 [OutputType(typeof(StandardDiff))]
-public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, StandardDiff>
+public sealed class CompareNzqaStandardCommand : CompareWithEnrolmentsCmdlet<StandardRecord, StandardDiff>
 {
     /// <summary>Only this academic year (NZQA's side is read for it alone).</summary>
     [Parameter]
     [ValidateRange(2000, 2100)]
     public int AcademicYear { get; set; }
 
-    /// <summary>The SMS's enrolments: the entries of students with a leaving date are Leaver.</summary>
-    [Parameter]
-    public object[] LocalEnrolment { get; set; }
-
-    private ISet<string> _leavers;
     private StandardArea _area;
-    private ISet<string> Leavers => _leavers ?? (_leavers = LocalEnrolments.LeaversIn(LocalEnrolment) ?? new HashSet<string>());
+    /// <summary>The entries of -LocalEnrolment's leavers are Leaver.</summary>
+    private ISet<string> LeaverNsns => Leavers ?? new HashSet<string>();
     private int? Year => MyInvocation.BoundParameters.ContainsKey(nameof(AcademicYear)) ? AcademicYear : (int?)null;
 
     /// <summary>Without NZQA's reference data (-NzqaRecord): no catalogue or enrolment checks.</summary>
     protected override RecordArea<StandardRecord, StandardDiff> Area =>
-        _area ?? (_area = new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, Leavers));
+        _area ?? (_area = new StandardArea((Connection ?? SessionConnections.GetNzqa())?.ProviderNumber ?? 0, null, null, LeaverNsns));
 
     protected override IReadOnlyList<PropertyBinding<StandardRecord>> Bindings => StandardBindings.All;
 
@@ -40,7 +36,7 @@ public sealed class CompareNzqaStandardCommand : CompareCmdlet<StandardRecord, S
         var catalogue = client.GetCatalogueAsync(cancellationToken);
         var enrolments = client.GetEnrolmentsAsync(null, cancellationToken);
         var standards = await client.GetStandardsAsync(Year, progress, cancellationToken).ConfigureAwait(false);
-        return (standards, StandardArea.WithReferenceData(connection.ProviderNumber, await catalogue.ConfigureAwait(false), await enrolments.ConfigureAwait(false), Leavers));
+        return (standards, StandardArea.WithReferenceData(connection.ProviderNumber, await catalogue.ConfigureAwait(false), await enrolments.ConfigureAwait(false), LeaverNsns));
     }
 
     protected override void EndProcessing()

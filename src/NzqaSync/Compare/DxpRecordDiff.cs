@@ -25,7 +25,7 @@ public sealed class DxpFieldDifference(string field, string local, string dxp)
     public string Local { get; } = local;
     public string Dxp { get; } = dxp;
 
-    public override string ToString() => $"{Field}: {(string.IsNullOrEmpty(Local) ? "(none)" : Local)} (DXP {(string.IsNullOrEmpty(Dxp) ? "(none)" : Dxp)})";
+    public override string ToString() => DifferenceText.Field(Field, Local, "DXP", Dxp);
 }
 
 /// <summary>One record's comparison (Compare-DxpRecord); Sync-DxpRecord takes it.</summary>
@@ -58,17 +58,7 @@ public sealed class DxpRecordDiff
     public object Source { get; set; }
 
     /// <summary>One readable line: the problems, else the changed fields.</summary>
-    public string DifferenceSummary
-    {
-        get
-        {
-            if (Problems.Count > 0) return string.Join("; ", Problems.Select(p => p.Message));
-            if (Differences.Count > 0) return string.Join("; ", Differences.Select(d => $"{d.Field}: {Show(d.Local)} (DXP {Show(d.Dxp)})"));
-            return "";
-        }
-    }
-
-    private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+    public string DifferenceSummary => DifferenceText.Summary(Problems.Select(p => p.Message), Differences);
 
     public override string ToString() => $"{Status} {Kind} {LocalId}";
 }

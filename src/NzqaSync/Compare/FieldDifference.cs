@@ -8,7 +8,5 @@ public sealed class FieldDifference(string field, string local, string nzqa)
     public string Nzqa { get; } = nzqa;
 
     /// <summary>As DifferenceSummary writes it: "Result: M (NZQA A)", "(none)" for an empty side.</summary>
-    public override string ToString() => $"{Field}: {Show(Local)} (NZQA {Show(Nzqa)})";
-
-    private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+    public override string ToString() => DifferenceText.Field(Field, Local, "NZQA", Nzqa);
 }

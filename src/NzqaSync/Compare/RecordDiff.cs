@@ -43,17 +43,7 @@ namespace NzqaSync.Compare
         public object Source { get; set; }
 
         /// <summary>One readable line for Out-GridView and the default table.</summary>
-        public string DifferenceSummary
-        {
-            get
-            {
-                if (Problems.Count > 0) return string.Join("; ", Problems.Select(p => p.Message));
-                if (Differences.Count > 0) return string.Join("; ", Differences.Select(d => $"{d.Field}: {Show(d.Local)} (NZQA {Show(d.Nzqa)})"));
-                return "";
-            }
-        }
-
-        private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
+        public string DifferenceSummary => DifferenceText.Summary(Problems.Select(p => p.Message), Differences);
 
         public override string ToString() => $"{Status} {Key} {Name}".Trim();
     }
