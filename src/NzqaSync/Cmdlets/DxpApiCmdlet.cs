@@ -14,21 +14,7 @@ public abstract class DxpApiCmdlet : DxpCmdlet
     [Parameter]
     public DxpConnection Connection { get; set; }
 
-    protected DxpConnection ResolveConnection()
-    {
-        var connection = Connection ?? SessionConnections.GetDxp<DxpConnection>();
-        if (connection != null)
-        {
-            ListenForDebug(connection.Sender);
-            return connection;
-        }
-        const string message = "Not connected to TEC DXP. Run Connect-Dxp first, or pass -Connection.";
-        ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.DxpNotConnected, ErrorCategory.ConnectionError, null)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-Dxp -BaseUri <uri> -Edumis <n> -Credential <machine account>" },
-        });
-        return null;
-    }
+    protected DxpConnection ResolveConnection() => ResolveConnection(Connection, SessionConnections.DxpSession);
 
     /// <summary>The return a cmdlet works on: -ReturnId, or -Submission's (remembered on the connection so its token is reused).</summary>
     protected static string ReturnIdOf(DxpConnection connection, string returnId, DxpSubmission submission)

@@ -9,25 +9,7 @@ public abstract class NzqaApiCmdlet : NzqaCmdlet
     [Parameter]
     public NzqaConnection Connection { get; set; }
 
-    protected NzqaConnection ResolveConnection()
-    {
-        var connection = Connection ?? SessionConnections.GetNzqa();
-        if (connection != null)
-        {
-            ListenForDebug(connection.Sender);
-            return connection;
-        }
-        ThrowTerminatingError(new ErrorRecord(
-            new InvalidOperationException("Not connected to NZQA. Run Connect-Nzqa first, or pass -Connection."),
-            ErrorIds.NzqaNotConnected, ErrorCategory.ConnectionError, null)
-        {
-            ErrorDetails = new ErrorDetails("Not connected to NZQA. Run Connect-Nzqa first, or pass -Connection.")
-            {
-                RecommendedAction = "Connect-Nzqa -BaseUri <uri> -ProviderNumber <n> -Credential <machine account>",
-            },
-        });
-        return null;
-    }
+    protected NzqaConnection ResolveConnection() => ResolveConnection(Connection, SessionConnections.NzqaSession);
 
     /// <summary>
     /// Reads from NZQA with Write-Progress as pages arrive and retry notes as verbose messages; a failure stops the

@@ -131,6 +131,26 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
 
     protected static Exception Unwrap(Exception ex) => ServiceErrors.Unwrap(ex);
 
+    /// <summary>The connection to use: the one given (-Connection), else the session's; not connected stops the cmdlet.</summary>
+    private protected TConnection ResolveConnection<TConnection>(TConnection given, ServiceSession<TConnection> service) where TConnection : ServiceConnection
+    {
+        var connection = given ?? service.Default;
+        if (connection != null)
+        {
+            ListenForDebug(connection.Sender);
+            return connection;
+        }
+        var message = service.NotConnected("pass -Connection");
+        ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), service.NotConnectedId, ErrorCategory.ConnectionError, null)
+        {
+            ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = $"Connect-{service.Noun} -BaseUri <uri> -{service.OrgParameter} <n> -Credential <machine account>",
+            },
+        });
+        return null;
+    }
+
     /// <summary>
     /// Writes a file of the user's own (0600 on Unix), never through a link (<see cref="OwnerOnlyFiles"/>); an unsafe
     /// path or a failed write stops the cmdlet with the caller's error ids.

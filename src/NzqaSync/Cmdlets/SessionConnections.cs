@@ -12,11 +12,11 @@ internal static class SessionConnections
 
     /// <summary>NZQA as the connection cmdlets (Connect-, Test-, Disconnect-Nzqa) name it, and its session default.</summary>
     public static readonly ServiceSession<NzqaConnection> NzqaSession =
-        new("NZQA", "NZQA", ErrorIds.NzqaInsecureUri, ErrorIds.NzqaNotConnected, GetNzqa, SetNzqa);
+        new("NZQA", "NZQA", "Nzqa", "ProviderNumber", ErrorIds.NzqaInsecureUri, ErrorIds.NzqaNotConnected, GetNzqa, SetNzqa);
 
     /// <summary>DXP as the connection cmdlets (Connect-, Test-, Disconnect-Dxp) name it, and its session default.</summary>
     public static readonly ServiceSession<DxpConnection> DxpSession =
-        new("DXP", "TEC DXP", ErrorIds.DxpInsecureUri, ErrorIds.DxpNotConnected, GetDxp<DxpConnection>, SetDxp);
+        new("DXP", "TEC DXP", "Dxp", "Edumis", ErrorIds.DxpInsecureUri, ErrorIds.DxpNotConnected, GetDxp<DxpConnection>, SetDxp);
 
     private static Guid Current => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 

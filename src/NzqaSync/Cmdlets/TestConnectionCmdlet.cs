@@ -27,7 +27,6 @@ public abstract class TestConnectionCmdlet<TConnection, TTest> : NzqaCmdlet
 
     /// <summary>The service: its names, error ids and the session's default connection.</summary>
     private protected abstract ServiceSession<TConnection> Session { get; }
-    protected abstract string NotConnectedMessage { get; }
 
     /// <summary>A connection from -BaseUri, -Credential and the service's own parameters (ArgumentException: an insecure URI).</summary>
     protected abstract TConnection Open();
@@ -51,7 +50,7 @@ public abstract class TestConnectionCmdlet<TConnection, TTest> : NzqaCmdlet
         }
         if (connection == null)
         {
-            WriteError(new ErrorRecord(new InvalidOperationException(NotConnectedMessage), Session.NotConnectedId, ErrorCategory.ConnectionError, null));
+            WriteError(new ErrorRecord(new InvalidOperationException(Session.NotConnected($"give -BaseUri, -{Session.OrgParameter} and -Credential")), Session.NotConnectedId, ErrorCategory.ConnectionError, null));
             return;
         }
         var test = Describe(connection);

@@ -18,7 +18,6 @@ public sealed class TestDxpConnectionCommand : TestConnectionCmdlet<DxpConnectio
     public string Scope { get; set; } = DxpConnection.DefaultScope;
 
     private protected override ServiceSession<DxpConnection> Session => SessionConnections.DxpSession;
-    protected override string NotConnectedMessage => "Not connected to TEC DXP. Run Connect-Dxp first, or give -BaseUri, -Edumis and -Credential.";
 
     protected override DxpConnection Open() =>
         new DxpConnection(BaseUri, Edumis, Credential.GetNetworkCredential(), TokenUri ?? DxpConnection.DefaultTokenUri(BaseUri), Scope, null);

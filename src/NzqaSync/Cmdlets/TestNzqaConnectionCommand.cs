@@ -17,7 +17,6 @@ public sealed class TestNzqaConnectionCommand : TestConnectionCmdlet<NzqaConnect
     public string Scope { get; set; } = NzqaRoutes.DefaultScope;
 
     private protected override ServiceSession<NzqaConnection> Session => SessionConnections.NzqaSession;
-    protected override string NotConnectedMessage => "Not connected to NZQA. Run Connect-Nzqa first, or give -BaseUri, -ProviderNumber and -Credential.";
 
     protected override NzqaConnection Open() =>
         new NzqaConnection(BaseUri, ProviderNumber, Credential.GetNetworkCredential(), TokenUri ?? NzqaConnection.DefaultTokenUri(BaseUri), Scope, null);
