@@ -44,7 +44,7 @@ try {
     $after = @(1..3 | ForEach-Object { Time { [NzqaSync.Journal.SyncJournalReader]::new($folder).LoadOpen() } }) | Sort-Object
     $summary = @(1..3 | ForEach-Object { Time { Get-NzqaSyncLog -Path $folder -Summary } }) | Sort-Object
     $check = [NzqaSync.Journal.SyncJournalReader]::new($folder).LoadOpen()
-    'RESULT ' + (@{
+    'RESULT:' + (@{
         Nights = $Nights; Files = $files.Count; MB = [Math]::Round($bytes / 1MB, 1); Runs = $check.Runs.Count
         FullReadS = $before[1]; CheckpointBuildS = $build; OpenReadS = $after[1]; SummaryS = $summary[1]
         OpenFilesRead = $check.FilesRead; CheckpointKB = [Math]::Round((Get-Item (Join-Path $folder 'journal-checkpoint.json')).Length / 1KB, 1)
