@@ -95,7 +95,10 @@ public sealed class SyncRun
     public static string ApplyRetention(SyncJournal journal, int days, DateTimeOffset now)
     {
         if (days <= 0) return null;
-        var plan = JournalRetention.Plan(journal.Folder, now.AddDays(-days));
+        var before = now.AddDays(-days);
+        // Most nights nothing has aged out: a scan of the lines' timestamps says so without parsing the journal whole.
+        if (!JournalAge.MayHoldOlderThan(journal.Folder, before)) return null;
+        var plan = JournalRetention.Plan(journal.Folder, before);
         if (plan.Entries.Count == 0 && plan.Runs.Count == 0) return null;
         JournalRetention.Apply(plan);
         return plan.Describe();
