@@ -40,24 +40,8 @@ public static class DxpRecordExchange
         }
     }
 
-    private static HttpExchange ForRecord(HttpExchange sent, JToken item, int index, int count, DxpRecordResult own, string[] secrets)
-    {
-        var note = (count > 1 ? $"this record's item {index + 1} of the {count} in the request" + (own != null ? ", and its result" : "") : "") +
-                   (sent.Note != null ? (count > 1 ? "; " : "") + sent.Note : "");
-        return new HttpExchange
-        {
-            Timestamp = sent.Timestamp,
-            Method = sent.Method,
-            Uri = sent.Uri,
-            Attempt = sent.Attempt,
-            RequestHeaders = new Dictionary<string, string>(sent.RequestHeaders, StringComparer.OrdinalIgnoreCase),
-            RequestBody = ExchangeRedactor.Json(new JObject { ["submissionToken"] = ExchangeRedactor.Mask, ["content"] = new JArray(item) }, secrets),
-            StatusCode = sent.StatusCode,
-            ResponseHeaders = new Dictionary<string, string>(sent.ResponseHeaders, StringComparer.OrdinalIgnoreCase),
-            ResponseBody = own != null
-                ? ExchangeRedactor.Json(new JObject { ["submissionToken"] = ExchangeRedactor.Mask, ["content"] = new JArray(JToken.FromObject(own, Serializer)) }, secrets)
-                : sent.ResponseBody,
-            Note = note.Length == 0 ? null : note,
-        };
-    }
+    private static HttpExchange ForRecord(HttpExchange sent, JToken item, int index, int count, DxpRecordResult own, string[] secrets) =>
+        BatchExchange.ForRecord(sent, index, count,
+            ExchangeRedactor.Json(new JObject { ["submissionToken"] = ExchangeRedactor.Mask, ["content"] = new JArray(item) }, secrets),
+            own != null ? ExchangeRedactor.Json(new JObject { ["submissionToken"] = ExchangeRedactor.Mask, ["content"] = new JArray(JToken.FromObject(own, Serializer)) }, secrets) : null);
 }

@@ -149,28 +149,12 @@ public sealed class SyncRunner
         }
     }
 
-    /// <summary>
-    /// One record's share of a batch exchange: the request line and headers, this record's item of the body and,
-    /// when the service answered item by item, its own result (else the whole answer: it is about the request).
-    /// </summary>
+    /// <summary>One record's share of a batch exchange (<see cref="BatchExchange"/>): NZQA answers item by item in "results".</summary>
     private static HttpExchange ForRecord(HttpExchange batch, JObject item, int index, int count, JArray answers)
     {
         var own = answers != null && answers.Count == count ? answers[index] : null;
-        var note = (count > 1 ? $"this record's item {index + 1} of the {count} in the request" + (own != null ? ", and its result" : "") : "") +
-                   (batch.Note != null ? (count > 1 ? "; " : "") + batch.Note : "");
-        return new HttpExchange
-        {
-            Timestamp = batch.Timestamp,
-            Method = batch.Method,
-            Uri = batch.Uri,
-            Attempt = batch.Attempt,
-            RequestHeaders = new Dictionary<string, string>(batch.RequestHeaders, StringComparer.OrdinalIgnoreCase),
-            RequestBody = ExchangeRedactor.Json(new JObject { ["items"] = new JArray(item) }),
-            StatusCode = batch.StatusCode,
-            ResponseHeaders = new Dictionary<string, string>(batch.ResponseHeaders, StringComparer.OrdinalIgnoreCase),
-            ResponseBody = own != null ? ExchangeRedactor.Json(new JObject { ["results"] = new JArray(own) }) : batch.ResponseBody,
-            Note = note.Length == 0 ? null : note,
-        };
+        return BatchExchange.ForRecord(batch, index, count, ExchangeRedactor.Json(new JObject { ["items"] = new JArray(item) }),
+            own != null ? ExchangeRedactor.Json(new JObject { ["results"] = new JArray(own) }) : null);
     }
 
     private void Finish(RecordState state)
