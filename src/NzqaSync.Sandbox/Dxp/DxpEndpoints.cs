@@ -67,7 +67,8 @@ public static class DxpEndpoints
             }));
         }
 
-        api.MapPost("/validation", (HttpContext ctx) => ByTokenInBody(ctx, state, sub =>
+        // Cast as Upload's are: a lambda returning Task<IResult> would otherwise bind as a RequestDelegate (its result ignored).
+        api.MapPost("/validation", (Func<HttpContext, Task<IResult>>)(ctx => ByTokenInBody(ctx, state, sub =>
         {
             var current = sub.Runs.LastOrDefault();
             if (current != null && store.RunStatus(current) is "Queued" or "InProgress")
@@ -75,7 +76,7 @@ public static class DxpEndpoints
             if (store.Locked(() => sub.Records.Values.All(c => c.Count == 0)))
                 return Problem(ctx, 400, "Nothing to validate", "No data has been uploaded to this submission.", "VL1");
             return Results.Json(RunBody(store, sub, store.StartValidation(sub)), Json);
-        }));
+        })));
 
         api.MapGet("/validation", (HttpContext ctx) => ByToken(ctx, state, ctx.Request.Query["submissionToken"], sub =>
         {
@@ -94,11 +95,11 @@ public static class DxpEndpoints
             return Results.Json(new { page, pageSize = size, totalCount = run.Issues.Count, results = run.Issues.Skip((page - 1) * size).Take(size) }, Json);
         }));
 
-        api.MapPost("/reset", (HttpContext ctx) => ByTokenInBody(ctx, state, sub =>
+        api.MapPost("/reset", (Func<HttpContext, Task<IResult>>)(ctx => ByTokenInBody(ctx, state, sub =>
         {
             store.Reset(sub);
             return Results.NoContent();
-        }));
+        })));
 
         app.MapPost("/sandbox/dxp/expire-submission-tokens", () =>
         {
