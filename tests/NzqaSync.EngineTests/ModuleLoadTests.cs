@@ -70,4 +70,23 @@ public class ModuleLoadTests
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains("Connect-Nzqa", error.ErrorDetails.RecommendedAction);
     }
+
+    [Fact]
+    public void Not_connected_errors_of_the_NZQA_and_DXP_twins_name_their_service_and_what_to_give()
+    {
+        using var session = new ModuleSession();
+        using var run = session.Run("Disconnect-Nzqa; Disconnect-Dxp; Get-NzqaEnrolment; Get-DxpReturn; Test-NzqaConnection; Test-DxpConnection");
+        Assert.Equal(4, run.Errors.Count);
+        Assert.Equal(new[] { "NzqaNotConnected", "DxpNotConnected", "NzqaNotConnected", "DxpNotConnected" },
+            run.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.Equal(new[]
+        {
+            "Not connected to NZQA. Run Connect-Nzqa first, or pass -Connection.",
+            "Not connected to TEC DXP. Run Connect-Dxp first, or pass -Connection.",
+            "Not connected to NZQA. Run Connect-Nzqa first, or give -BaseUri, -ProviderNumber and -Credential.",
+            "Not connected to TEC DXP. Run Connect-Dxp first, or give -BaseUri, -Edumis and -Credential.",
+        }, run.Errors.Select(e => e.Exception.Message));
+        Assert.Equal("Connect-Nzqa -BaseUri <uri> -ProviderNumber <n> -Credential <machine account>", run.Errors[0].ErrorDetails.RecommendedAction);
+        Assert.Equal("Connect-Dxp -BaseUri <uri> -Edumis <n> -Credential <machine account>", run.Errors[1].ErrorDetails.RecommendedAction);
+    }
 }

@@ -77,11 +77,7 @@ internal sealed class CsvFieldLimitReader : TextReader
             var output = _output.Clear();
             if (_inPos >= _inLen)
             {
-                Flush();
-                _inLen = _inner.Read(_in, 0, _in.Length);
-                _inPos = 0;
-                _segStart = 0;
-                if (_inLen <= 0)
+                if (!ReadBlock())
                 {
                     _eof = true;
                     EndRecord(output);
@@ -168,17 +164,10 @@ internal sealed class CsvFieldLimitReader : TextReader
     /// <summary>After an unquoted \r: a \n that follows belongs to the same line break.</summary>
     private void PeekCrLf()
     {
-        if (_inPos >= _inLen)
+        if (_inPos >= _inLen && !ReadBlock())
         {
-            Flush();
-            _inLen = _inner.Read(_in, 0, _in.Length);
-            _inPos = 0;
-            _segStart = 0;
-            if (_inLen <= 0)
-            {
-                _inLen = 0;
-                return;
-            }
+            _inLen = 0;
+            return;
         }
         if (_in[_inPos] == '\n')
         {
@@ -186,6 +175,16 @@ internal sealed class CsvFieldLimitReader : TextReader
             if (_tooLong == '\0') _recordLength++;
         }
         _afterCr = false;
+    }
+
+    /// <summary>Keeps what the buffer holds of the current record, then reads the next block; false at the end of the input.</summary>
+    private bool ReadBlock()
+    {
+        Flush();
+        _inLen = _inner.Read(_in, 0, _in.Length);
+        _inPos = 0;
+        _segStart = 0;
+        return _inLen > 0;
     }
 
     /// <summary>Moves this buffer's characters of the current record into _record (none once it is too long).</summary>
