@@ -57,6 +57,7 @@ public static class ErrorIds
     public const string NzqaNotConnected = nameof(NzqaNotConnected);
     public const string NzqaReportFolderNotFound = nameof(NzqaReportFolderNotFound);
     public const string NzqaReportUnsupportedInput = nameof(NzqaReportUnsupportedInput);
+    public const string NzqaReportNothingToShow = nameof(NzqaReportNothingToShow);
     public const string NzqaReportUnwritable = nameof(NzqaReportUnwritable);
     public const string NzqaSyncFailed = nameof(NzqaSyncFailed);
     public const string NzqaSyncLogClearNotConfirmed = nameof(NzqaSyncLogClearNotConfirmed);
@@ -115,6 +116,7 @@ public static class ErrorIds
     public const string DxpUnknownDataset = nameof(DxpUnknownDataset);
     public const string DxpCompareNoLocalRecords = nameof(DxpCompareNoLocalRecords);
     public const string DxpWrongRecordKind = nameof(DxpWrongRecordKind);
+    public const string DxpWrongInputKind = nameof(DxpWrongInputKind);
     public const string DxpUnreadableGzip = nameof(DxpUnreadableGzip);
     public const string DxpValidationNotProcessed = nameof(DxpValidationNotProcessed);
     public const string DxpValidationTimeout = nameof(DxpValidationTimeout);
