@@ -54,3 +54,56 @@ Describe 'Trial 1: a learner NZQA refused for identity in an earlier session hol
         Disconnect-Nzqa
     }
 }
+
+Describe 'Trial 2: a typo in an optional column''s header stops the file instead of blanking the field' {
+    BeforeAll {
+        $lines = @(Get-Content (Join-Path $work 'learners.csv'))
+        $lines[0] = $lines[0] -replace 'Ethnicity 1', 'Ethnicty 1'
+        $script:ethnicty = Join-Path $work 'learners-ethnicty.csv'
+        Set-Content -Path $ethnicty -Value $lines
+    }
+
+    It 'Compare-NzqaLearner -Path is one NzqaCsvMistypedColumn error naming the column and the field; nothing compared' {
+        $ErrorActionPreference = 'Continue'
+        Connect-School
+        $diff = @()
+        $caught = $null
+        try { $diff = @(Compare-NzqaLearner -Path $ethnicty -WarningAction SilentlyContinue) } catch { $caught = $_ }
+        Disconnect-Nzqa
+        $diff.Count | Should -Be 0
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -Match '^NzqaCsvMistypedColumn,'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidData'
+        $caught.TargetObject | Should -Be $ethnicty
+        $caught.Exception.Message | Should -Match "'Ethnicty 1' looks like a typo of 'Ethnicity 1' \(the learner field Ethnicity1\)"
+        $caught.ErrorDetails.RecommendedAction | Should -Match ([regex]::Escape("-ColumnMap @{ Ethnicity1 = 'Ethnicty 1' }"))
+    }
+
+    It 'the fix it recommends works, and a column that is not near any field''s name stays a warning' {
+        $records = @(Import-NzqaRecord -Path $ethnicty -Kind Learner -ColumnMap @{ Ethnicity1 = 'Ethnicty 1' } -ErrorAction SilentlyContinue)
+        $records.Count | Should -BeGreaterThan 100
+        $lines = @(Get-Content (Join-Path $work 'learners.csv'))
+        $path = Join-Path $work 'learners-house.csv'
+        Set-Content -Path $path -Value (@($lines[0] + ',House') + @($lines | Select-Object -Skip 1 | ForEach-Object { $_ + ',Kauri' }))
+        $records = @(Import-NzqaRecord -Path $path -Kind Learner -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+        $records.Count | Should -BeGreaterThan 100
+        "$warnings" | Should -Match "'House'"
+    }
+}
+
+Describe 'Trial 3: a missing column''s message never recommends mapping an unrelated column' {
+    It 'learners.csv without its date of birth column names no other column as the fix' {
+        $rows = Import-Csv (Join-Path $work 'learners.csv')
+        $dob = @($rows[0].PSObject.Properties.Name | Where-Object { $_ -match 'Birth|DOB' })[0]
+        $path = Join-Path $work 'learners-no-dob.csv'
+        $rows | Select-Object -Property * -ExcludeProperty $dob | Export-Csv -Path $path -NoTypeInformation
+        $caught = $null
+        try { Import-NzqaRecord -Path $path -Kind Learner | Out-Null } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -Match '^NzqaCsvMissingColumn,'
+        $caught.Exception.Message | Should -Match 'DateOfBirth'
+        $caught.Exception.Message | Should -Not -Match 'nearest header'
+        $caught.ErrorDetails.RecommendedAction | Should -Not -Match 'First Name|Last Name|NSN|Student ID|Gender'
+        $caught.ErrorDetails.RecommendedAction | Should -Match 'Date of Birth'
+    }
+}
