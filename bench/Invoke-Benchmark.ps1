@@ -19,7 +19,7 @@ param(
     [int] $NightlyLatencyMs = 50,
     [int] $PushLatencyMs = 20,
     [int] $CompareObjectTimeoutSeconds = 90,
-    [string] $Only = 'import,csv,nightly,push,dxp',
+    [string] $Only = 'import,csv,nightly,push,dxp,journal',
     [string] $OutFile,
     # Release (the default) builds the module and the sandbox with -c Release first, the module into a folder of its own
     # (out/ is left as it is); Debug measures out/ as `dotnet build NzqaSync.sln` left it.
@@ -261,6 +261,23 @@ if ('dxp' -in $parts) {
         , @('Send-DxpCourseEnrolment', (F $dxp.Records 'N0'), (F $dxp.Accepted 'N0'), $batches, (S $dxp.Seconds), (F ($dxp.Records / $dxp.Seconds)), (X ($dxp.Seconds / $floor)), (X ($dxp.Seconds / $latencyIdeal)), (F $dxp.PeakMB))
         , @('floor: batches × full-batch round-trip', (F $dxp.Records 'N0'), '', $batches, (S $floor), (F ($dxp.Records / $floor)), '1.00×', (X ($floor / $latencyIdeal)), '')
         , @('latency-only ideal', (F $dxp.Records 'N0'), '', $batches, (S $latencyIdeal), (F ($dxp.Records / $latencyIdeal)), (X ($latencyIdeal / $floor)), '1.00×', ''))
+}
+
+# ---------------------------------------------------------------------------------------------------------- Journal
+if ('journal' -in $parts) {
+    $exe = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Measure-JournalYear.ps1'), '-ModulePath', (Join-Path $moduleOut 'NzqaSync/NzqaSync.psd1'))
+    $line = & $pwsh[0] @exe | Where-Object { $_ -like 'RESULT:*' } | Select-Object -Last 1
+    if (-not $line) { throw 'bench/Measure-JournalYear.ps1 printed no RESULT line.' }
+    $j = $line.Substring(7) | ConvertFrom-Json
+    Say '## Journal: a year of nightly runs'
+    Say
+    Say "$($j.Nights) nights × 3 areas ($($j.Runs) runs, $($j.Files) monthly files, $($j.MB) MB) written with the module's own journal. What a compare (in-doubt settlement), a learner sync (held learners) and ``Get-NzqaSyncLog -Summary`` read first: every file (before) or the newest month plus the closed months' checkpoint (after; $($j.CheckpointKB) KB, rebuilt once when a month closes or a closed file changes). Median of 3."
+    Say
+    Table @('read', 'files opened', 'time s') @(
+        , @('every file (before)', $j.Files, (S $j.FullReadS))
+        , @('newest month + checkpoint (after)', "$($j.OpenFilesRead) + checkpoint", (S $j.OpenReadS))
+        , @('building the checkpoint (once a month)', $j.Files, (S $j.CheckpointBuildS))
+        , @('Get-NzqaSyncLog -Summary (after, whole cmdlet)', "$($j.OpenFilesRead) + checkpoint", (S $j.SummaryS)))
 }
 
 # ---------------------------------------------------------------------------------------------------------- Targets

@@ -155,6 +155,6 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         var settled = InDoubtSettlement.ByCompare(new SyncJournal(connection.JournalPath), kind, statusByKey);
         if (settled.Count == 0) return;
         WriteVerbose($"Settled {settled.Count} in-doubt sends from earlier runs against what NZQA holds: " +
-                     $"{settled.Count(s => s.Outcome == SyncRun.Synced)} applied, {settled.Count(s => s.Outcome == SyncRun.Failed)} not applied.");
+                     $"{settled.Count(s => s.Outcome == JournalOutcome.Synced)} applied, {settled.Count(s => s.Outcome == JournalOutcome.Failed)} not applied.");
     }
 }

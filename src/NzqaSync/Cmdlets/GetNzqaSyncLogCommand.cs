@@ -26,7 +26,7 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
     public string[] Kind { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Entries)]
-    [ValidateSet("Pending", "Synced", "Failed", "InDoubt")]
+    [ValidateSet(JournalOutcome.Pending, JournalOutcome.Synced, JournalOutcome.Failed, JournalOutcome.InDoubt)]
     public string[] Outcome { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Entries)]
@@ -57,7 +57,7 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
         var reader = new SyncJournalReader(folder, IncludeExchange);
         if (Summary)
         {
-            foreach (var summary in reader.Load().Summaries().Where(s => Matches(s.Api, s.Kind))) WriteObject(summary);
+            foreach (var summary in reader.LoadOpen().Summaries().Where(s => Matches(s.Api, s.Kind))) WriteObject(summary);
             return;
         }
 

@@ -56,7 +56,7 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     {
         IReadOnlyDictionary<string, string> refusedEarlier = null;
         if (!ReleaseHeld.IsPresent && planned.Any(p => p.Diff.Kind == "Standard" || (p.Diff.Kind == "Enrolment" && p.Headline == SyncAction.Create)))
-            refusedEarlier = SyncHolds.RefusedForIdentity(new SyncJournalReader(new SyncJournal(connection.JournalPath).Folder).Load().Entries);
+            refusedEarlier = SyncHolds.RefusedForIdentity(new SyncJournalReader(new SyncJournal(connection.JournalPath).Folder).LoadOpen().Entries);
         return SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted, refusedEarlier);
     }
 

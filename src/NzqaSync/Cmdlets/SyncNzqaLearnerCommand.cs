@@ -21,7 +21,7 @@ public sealed class SyncNzqaLearnerCommand : SyncCmdlet<LearnerDiff>
     {
         if (ReleaseHeld.IsPresent) return null;
         var journal = new SyncJournal(connection.JournalPath);
-        return SyncHolds.HeldLearners(new SyncJournalReader(journal.Folder).Load().Entries, planned);
+        return SyncHolds.HeldLearners(new SyncJournalReader(journal.Folder).LoadOpen().Entries, planned);
     }
 
     protected override void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection)

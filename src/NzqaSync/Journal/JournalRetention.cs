@@ -50,6 +50,10 @@ public static class JournalRetention
                     Rewrite(file, plan);
                 }
             }
+            // The checkpoint is made from the files just rewritten and may name removed records: it goes with them
+            // (the next read rebuilds it from what is left).
+            var checkpoint = Path.Combine(plan.Folder, JournalCheckpoint.FileName);
+            if (File.Exists(checkpoint)) File.Delete(checkpoint);
         }
         return plan;
     }

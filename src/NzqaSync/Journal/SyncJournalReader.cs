@@ -57,6 +57,47 @@ public sealed class SyncJournalReader
         return this;
     }
 
+    /// <summary>
+    /// Loads what decisions need (in-doubt sends to settle, held learners, the -Summary banner) without reading the
+    /// closed months again: the newest file in full, and for every older file the checkpoint (JournalCheckpoint),
+    /// rebuilt from those files when they changed. Runs read with their true counts; Entries hold the newest file's
+    /// operations plus the closed months' open ones (in doubt, or a record's latest send that failed) — not the
+    /// history: Get-NzqaSyncLog's entries use <see cref="LoadRecent"/>.
+    /// </summary>
+    public SyncJournalReader LoadOpen()
+    {
+        var files = Files().ToList();
+        if (files.Count <= 1) return Load();
+        var closed = files.Skip(1).ToList();
+        var stamp = JournalCheckpoint.StampOf(closed);
+        var checkpoint = JournalCheckpoint.Read(_folder, stamp);
+        if (checkpoint == null)
+        {
+            var older = new SyncJournalReader(_folder);
+            foreach (var file in closed) older.Read(file);
+            checkpoint = JournalCheckpoint.From(stamp, older._runs.Values, older._ops.Values, older._written);
+            checkpoint.Write(_folder);
+            CheckpointBuilt = true;
+        }
+        Read(files[0]);
+        foreach (var run in checkpoint.Runs)
+        {
+            if (_runs.TryGetValue(run.RunId, out var newer)) newer.MergeOlder(run);
+            else _runs[run.RunId] = run;
+        }
+        foreach (var entry in checkpoint.Entries)
+        {
+            if (_ops.ContainsKey(entry.OperationId)) continue; // a newer line about the same operation wins
+            _ops[entry.OperationId] = entry;
+            _written[entry.OperationId] = entry.Outcome;
+        }
+        Settle();
+        return this;
+    }
+
+    /// <summary>True when <see cref="LoadOpen"/> had to read the closed months (no checkpoint, or a stale one).</summary>
+    public bool CheckpointBuilt { get; private set; }
+
     /// <summary>The journal's monthly files, newest first.</summary>
     private IEnumerable<string> Files() => Directory.Exists(_folder)
         ? Directory.GetFiles(_folder, "journal-*.jsonl").OrderByDescending(f => f, StringComparer.Ordinal)
@@ -131,11 +172,11 @@ public sealed class SyncJournalReader
         foreach (var entry in _ops.Values)
         {
             entry.Outcome = _written[entry.OperationId];
-            if (entry.Outcome != "Pending") continue;
+            if (entry.Outcome != JournalOutcome.Pending) continue;
             // A send with no outcome line from a run that is over (or whose process is gone) may or may not have
             // reached the service: say so rather than guess.
             _runs.TryGetValue(entry.RunId, out var run);
-            if (run == null || !run.IsRunning) entry.Outcome = "InDoubt";
+            if (run == null || !run.IsRunning) entry.Outcome = JournalOutcome.InDoubt;
         }
         Entries = _ops.Values.OrderBy(e => e.Timestamp).ThenBy(e => e.OperationId, StringComparer.Ordinal).ToArray();
         foreach (var run in _runs.Values) run.ClearCounts();

@@ -57,19 +57,19 @@ public static class DxpAnswers
             if (!byId.TryGetValue(record.LocalId, out var answer))
             {
                 var message = $"DXP's answer has no result for localId '{record.LocalId}'; whether it was stored is unknown (the CSV read-back or a validation run will tell).";
-                ops[i].Outcome = SyncRun.InDoubt;
+                ops[i].Outcome = JournalOutcome.InDoubt;
                 ops[i].Errors = new[] { message };
                 results.Add(result(record, DxpUploadOutcome.Failed, new[] { message }));
             }
             else if (answer.Accepted)
             {
-                ops[i].Outcome = SyncRun.Synced;
+                ops[i].Outcome = JournalOutcome.Synced;
                 ops[i].Detail = "Accepted";
                 results.Add(result(record, DxpUploadOutcome.Accepted, Array.Empty<string>()));
             }
             else
             {
-                ops[i].Outcome = SyncRun.Failed;
+                ops[i].Outcome = JournalOutcome.Failed;
                 ops[i].Detail = "Rejected";
                 ops[i].Errors = answer.Errors.ToArray();
                 results.Add(result(record, DxpUploadOutcome.Rejected, answer.Errors.ToArray()));

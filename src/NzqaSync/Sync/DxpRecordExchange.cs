@@ -33,7 +33,7 @@ public static class DxpRecordExchange
         for (var i = 0; i < ops.Count && i < items.Count; i++)
         {
             var op = ops[i];
-            if (keep != ExchangeKeeping.All && op.Outcome != "Failed" && op.Outcome != "InDoubt") continue;
+            if (keep != ExchangeKeeping.All && op.Outcome != JournalOutcome.Failed && op.Outcome != JournalOutcome.InDoubt) continue;
             DxpRecordResult own = null;
             if (byId != null && op.Key != null) byId.TryGetValue(op.Key, out own);
             op.Exchange = ForRecord(sent, JToken.FromObject(items[i], Serializer), i, items.Count, own, secrets);

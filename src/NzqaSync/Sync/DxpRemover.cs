@@ -89,14 +89,14 @@ public static class DxpRemover
                 else if (byId.TryGetValue(chunk[i], out var answer) && answer.Accepted)
                 {
                     result.Outcome = DxpRemoveOutcome.Removed;
-                    ops[i].Outcome = SyncRun.Synced;
+                    ops[i].Outcome = JournalOutcome.Synced;
                     ops[i].Detail = "Removed";
                 }
                 else if (held != null && !held.Contains(chunk[i]))
                 {
                     result.Outcome = DxpRemoveOutcome.Removed;
                     result.Note = NoLongerHeld;
-                    ops[i].Outcome = SyncRun.Synced;
+                    ops[i].Outcome = JournalOutcome.Synced;
                     ops[i].Detail = "Removed: " + NoLongerHeld;
                     notes.Enqueue($"{kind} {chunk[i]}: {NoLongerHeld}");
                 }
@@ -104,7 +104,7 @@ public static class DxpRemover
                 {
                     result.Outcome = DxpRemoveOutcome.Rejected;
                     result.Errors = answer?.Errors?.ToArray() ?? new[] { $"DXP's answer has no result for localId '{chunk[i]}'." };
-                    ops[i].Outcome = SyncRun.Failed;
+                    ops[i].Outcome = JournalOutcome.Failed;
                 }
                 ops[i].Errors = result.Errors;
                 results.Add(result);

@@ -97,7 +97,7 @@ public sealed class DxpUploader
             if (batch.Count > submission.MaxRecordPerBatch)
             {
                 // A renewed token may allow fewer records per request: split rather than earn MP1.
-                _run.Record(ops.Select(o => { o.Outcome = SyncRun.Failed; o.Errors = new[] { "Re-sent in smaller batches (maxRecordPerBatch changed)." }; return o; }).ToList());
+                _run.Record(ops.Select(o => { o.Outcome = JournalOutcome.Failed; o.Errors = new[] { "Re-sent in smaller batches (maxRecordPerBatch changed)." }; return o; }).ToList());
                 var parts = new List<DxpUploadResult>();
                 for (var from = 0; from < batch.Count; from += submission.MaxRecordPerBatch)
                 {
@@ -177,7 +177,7 @@ public sealed class DxpUploader
         {
             if (!byIndex.TryGetValue(i, out var errors)) continue;
             var message = $"DXP answered 400 CV1 (the payload does not match the schema): {string.Join("; ", errors.Concat(general))}";
-            ops[i].Outcome = SyncRun.Failed;
+            ops[i].Outcome = JournalOutcome.Failed;
             ops[i].Errors = new[] { message };
             failed.Add(Result(batch[i], DxpUploadOutcome.Failed, new[] { message }));
         }

@@ -17,7 +17,7 @@ public static class InDoubtSettlement
         var settled = doubts.Select(e =>
         {
             var yes = statusByKey[e.Key] == DiffStatus.Match || statusByKey[e.Key] == DiffStatus.NzqaOnly;
-            return Settle(e, yes ? SyncRun.Synced : SyncRun.Failed, yes ? SyncRun.Settled : null,
+            return Settle(e, yes ? JournalOutcome.Synced : JournalOutcome.Failed, yes ? JournalOutcome.Settled : null,
                 yes ? null : $"Settled by compare: NZQA does not hold this change ({statusByKey[e.Key]}); sync it again.");
         }).ToList();
         if (settled.Count > 0) journal.Record(settled);
@@ -30,7 +30,7 @@ public static class InDoubtSettlement
         var accepted = new HashSet<string>(acceptedLocalIds, StringComparer.Ordinal);
         if (accepted.Count == 0) return Array.Empty<JournalOperation>();
         var settled = InDoubt(journal, e => e.Api == "Dxp" && e.Kind == kind && e.Action == "Upload" && e.RunId != runId && accepted.Contains(e.Key))
-            .Select(e => Settle(e, SyncRun.Synced, SyncRun.Settled,
+            .Select(e => Settle(e, JournalOutcome.Synced, JournalOutcome.Settled,
                 $"Settled by upload run {runId}: DXP accepted localId {e.Key} again (the same localId replaces), so the lost answer no longer matters."))
             .ToList();
         if (settled.Count > 0) journal.Record(settled);
@@ -38,7 +38,7 @@ public static class InDoubtSettlement
     }
 
     private static List<SyncLogEntry> InDoubt(SyncJournal journal, Func<SyncLogEntry, bool> mine) =>
-        new SyncJournalReader(journal.Folder).Load().Entries.Where(e => e.Outcome == SyncRun.InDoubt && mine(e)).ToList();
+        new SyncJournalReader(journal.Folder).LoadOpen().Entries.Where(e => e.Outcome == JournalOutcome.InDoubt && mine(e)).ToList();
 
     private static JournalOperation Settle(SyncLogEntry e, string outcome, string detail, string error) => new JournalOperation
     {

@@ -27,13 +27,13 @@ public static class SyncHolds
         foreach (var e in journal)
         {
             if (e.Api != "Nzqa" || e.Kind != "Learner" || e.Key == null || !wanted.Contains(e.Key)) continue;
-            if (e.Outcome != "Failed" && e.Outcome != "Synced") continue;
+            if (e.Outcome != JournalOutcome.Failed && e.Outcome != JournalOutcome.Synced) continue;
             if (!latest.TryGetValue(e.Key, out var seen) || e.Timestamp >= seen.Timestamp) latest[e.Key] = e;
         }
         foreach (var p in planned)
         {
             if (p.Diff.Kind != "Learner" || p.Operations.Count == 0 || !latest.TryGetValue(p.Diff.Key, out var last)) continue;
-            if (last.Outcome != "Failed" || !last.Errors.Any(IsIdentityRefusal)) continue;
+            if (last.Outcome != JournalOutcome.Failed || !last.Errors.Any(IsIdentityRefusal)) continue;
             if (last.ItemHash == null || last.ItemHash != SyncRunner.ItemHash(p.Operations[0].Item)) continue;
             held[p] = $"Held: NZQA refused this learner in run {last.RunId} ({last.Timestamp.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): " +
                       string.Join("; ", last.Errors) +
@@ -56,7 +56,7 @@ public static class SyncHolds
         foreach (var e in journal ?? Enumerable.Empty<SyncLogEntry>())
         {
             if (e.Api != "Nzqa" || e.Kind != "Learner" || e.Key == null) continue;
-            if (e.Outcome != "Failed" && e.Outcome != "Synced") continue;
+            if (e.Outcome != JournalOutcome.Failed && e.Outcome != JournalOutcome.Synced) continue;
             var nsn = NationalStudentNumber.Normalise(e.Key) ?? e.Key;
             if (!latest.TryGetValue(nsn, out var seen) || e.Timestamp >= seen.Timestamp) latest[nsn] = e;
         }
@@ -64,7 +64,7 @@ public static class SyncHolds
         foreach (var pair in latest)
         {
             var last = pair.Value;
-            if (last.Outcome != "Failed" || !last.Errors.Any(IsIdentityRefusal)) continue;
+            if (last.Outcome != JournalOutcome.Failed || !last.Errors.Any(IsIdentityRefusal)) continue;
             refused[pair.Key] = $"NZQA refused it for identity in run {last.RunId} ({last.Timestamp.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): " +
                                 string.Join("; ", last.Errors.Where(IsIdentityRefusal));
         }

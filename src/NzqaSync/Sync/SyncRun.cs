@@ -11,7 +11,6 @@ namespace NzqaSync.Sync;
 /// </summary>
 public sealed class SyncRun
 {
-    public const string Pending = "Pending", Synced = "Synced", Failed = "Failed", InDoubt = "InDoubt", Settled = "Settled";
 
     private SyncRun(SyncJournal journal, string runId, string api, string kind, int total, JournalApproval approval)
     {
@@ -72,7 +71,7 @@ public sealed class SyncRun
             Kind = Kind,
             Key = key(r),
             Action = action(r),
-            Outcome = Pending,
+            Outcome = JournalOutcome.Pending,
             Approval = Approval,
             ItemHash = itemHash?.Invoke(r),
         }).ToList();
@@ -87,7 +86,7 @@ public sealed class SyncRun
         failure is OperationCanceledException || (failure as ServiceException)?.OutcomeUnknown == true;
 
     /// <summary>The journal outcome of a batch that failed as a whole.</summary>
-    public static string OutcomeOf(Exception failure) => OutcomeUnknown(failure) ? InDoubt : Failed;
+    public static string OutcomeOf(Exception failure) => OutcomeUnknown(failure) ? JournalOutcome.InDoubt : JournalOutcome.Failed;
 
     /// <summary>
     /// The connection's retention: entries older than <paramref name="days"/> go after each run. What was removed,
@@ -96,7 +95,10 @@ public sealed class SyncRun
     public static string ApplyRetention(SyncJournal journal, int days, DateTimeOffset now)
     {
         if (days <= 0) return null;
-        var plan = JournalRetention.Plan(journal.Folder, now.AddDays(-days));
+        var before = now.AddDays(-days);
+        // Most nights nothing has aged out: a scan of the lines' timestamps says so without parsing the journal whole.
+        if (!JournalAge.MayHoldOlderThan(journal.Folder, before)) return null;
+        var plan = JournalRetention.Plan(journal.Folder, before);
         if (plan.Entries.Count == 0 && plan.Runs.Count == 0) return null;
         JournalRetention.Apply(plan);
         return plan.Describe();

@@ -104,13 +104,13 @@ public sealed class SyncRunner
             var result = results[i];
             if (result.Succeeded)
             {
-                op.Outcome = SyncRun.Synced;
+                op.Outcome = JournalOutcome.Synced;
                 op.Detail = result.Outcome;
             }
             else
             {
                 var errors = result.Errors.Count > 0 ? result.Errors.Select(e => e.ToString()).ToArray() : new[] { $"NZQA answered {result.Outcome} with no error text." };
-                op.Outcome = SyncRun.Failed;
+                op.Outcome = JournalOutcome.Failed;
                 op.Errors = errors;
                 foreach (var e in errors) state.Fail(e);
             }
@@ -123,7 +123,7 @@ public sealed class SyncRunner
             var parsed = false;
             for (var i = 0; i < batch.Count; i++)
             {
-                if (!(_keep == ExchangeKeeping.All || ops[i].Outcome == SyncRun.Failed || ops[i].Outcome == SyncRun.InDoubt)) continue;
+                if (!(_keep == ExchangeKeeping.All || ops[i].Outcome == JournalOutcome.Failed || ops[i].Outcome == JournalOutcome.InDoubt)) continue;
                 if (!parsed)
                 {
                     parsed = true;

@@ -56,6 +56,38 @@ public sealed class JournalRetentionTests : IDisposable
     }
 
     [Fact]
+    public void The_timestamp_scan_says_whether_anything_could_age_out_and_leaves_any_other_line_to_the_full_plan()
+    {
+        var cutoff = new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.FromHours(13));
+        Assert.False(JournalAge.MayHoldOlderThan(_folder, cutoff)); // no journal yet
+        Run(cutoff, "on-the-day", 2);
+        Run(cutoff.AddDays(20), "later", 3);
+        Assert.False(JournalAge.MayHoldOlderThan(_folder, cutoff));
+        Assert.Empty(JournalRetention.Plan(_folder, cutoff).Entries);
+        Assert.True(JournalAge.MayHoldOlderThan(_folder, cutoff.AddTicks(1)));
+        Assert.NotEmpty(JournalRetention.Plan(_folder, cutoff.AddTicks(1)).Entries);
+
+        // A line of another shape (hand-edited, or "ts" not where the journal writes it) is not judged by the scan.
+        var file = Directory.GetFiles(_folder, "journal-*.jsonl").OrderBy(f => f, StringComparer.Ordinal).First();
+        File.AppendAllText(file, "{\"ts\":\"2030-01-01T00:00:00+00:00\",\"t\":\"op\",\"run\":\"x\",\"op\":\"x:1\"}\n");
+        Assert.True(JournalAge.MayHoldOlderThan(_folder, cutoff));
+    }
+
+    [Fact]
+    public void A_timestamp_that_does_not_parse_counts_as_old_as_the_reader_takes_it()
+    {
+        var cutoff = new DateTimeOffset(2026, 10, 15, 0, 0, 0, TimeSpan.Zero);
+        Run(cutoff.AddDays(1), "new", 1);
+        var file = Directory.GetFiles(_folder, "journal-*.jsonl").Single();
+        File.AppendAllText(file, "{\"t\":\"op\",\"ts\":\"not a time\",\"run\":\"new\",\"op\":\"new:odd\",\"outcome\":\"Synced\"}\n");
+        Assert.True(JournalAge.MayHoldOlderThan(_folder, cutoff));
+        Assert.Contains(JournalRetention.Plan(_folder, cutoff).Entries, e => e.OperationId == "new:odd");
+        // A torn last line (no newline yet) is skipped by the reader, and by the scan.
+        File.WriteAllText(file, File.ReadAllText(file).Replace("not a time", cutoff.AddDays(2).ToString("o")) + "{\"t\":\"op\",\"ts\":\"2001-");
+        Assert.False(JournalAge.MayHoldOlderThan(_folder, cutoff));
+    }
+
+    [Fact]
     public void An_operation_of_a_run_still_going_is_kept()
     {
         var old = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);

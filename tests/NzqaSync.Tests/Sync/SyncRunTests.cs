@@ -32,8 +32,8 @@ public sealed class SyncRunTests : IDisposable
 
         var ops = run.BeforeSend(new[] { "c1", "c2", "c3" }, id => id, "Upload", id => "run-a:Course:" + id);
         Assert.All(Read().Entries, e => Assert.Equal("Pending", e.Outcome));
-        ops[0].Outcome = SyncRun.Synced;
-        ops[1].Outcome = SyncRun.Failed;
+        ops[0].Outcome = JournalOutcome.Synced;
+        ops[1].Outcome = JournalOutcome.Failed;
         ops[2].Outcome = SyncRun.OutcomeOf(new ServiceException("DXP", null, null, "lost") { OutcomeUnknown = true });
         run.Record(ops);
         run.End(ops, o => o.Outcome);
@@ -48,16 +48,16 @@ public sealed class SyncRunTests : IDisposable
     [Fact]
     public void A_stopped_or_lost_send_is_in_doubt_and_a_refusal_is_failed()
     {
-        Assert.Equal(SyncRun.InDoubt, SyncRun.OutcomeOf(new OperationCanceledException()));
-        Assert.Equal(SyncRun.Failed, SyncRun.OutcomeOf(new ServiceException("DXP", System.Net.HttpStatusCode.BadRequest, "CV1", "refused")));
-        Assert.Equal(SyncRun.Failed, SyncRun.OutcomeOf(new InvalidOperationException()));
+        Assert.Equal(JournalOutcome.InDoubt, SyncRun.OutcomeOf(new OperationCanceledException()));
+        Assert.Equal(JournalOutcome.Failed, SyncRun.OutcomeOf(new ServiceException("DXP", System.Net.HttpStatusCode.BadRequest, "CV1", "refused")));
+        Assert.Equal(JournalOutcome.Failed, SyncRun.OutcomeOf(new InvalidOperationException()));
     }
 
     private void InDoubtEarlier(string api, string kind, string action, params string[] keys)
     {
         var run = SyncRun.Start(new SyncJournal(_folder), api, kind, keys.Length, "earlier");
         var ops = run.BeforeSend(keys, k => k, action, k => "earlier:" + k);
-        foreach (var op in ops) op.Outcome = SyncRun.InDoubt;
+        foreach (var op in ops) op.Outcome = JournalOutcome.InDoubt;
         run.Record(ops);
         run.End(ops, o => o.Outcome);
     }
