@@ -161,6 +161,52 @@ switch ($Scenario) {
         Out-Result $m
     }
 
+    'nightly-phases' {
+        # The nightly run's steps as samples/nightly-sync.ps1 takes them (connect; per area Compare-* -Path, then the
+        # New/Different/Leaver diffs to Sync-*), each timed (wall and this process's CPU) with the API calls it made
+        # (the sandbox's count). Then, untimed in the run, each area's CSV read + compare again without NZQA
+        # (-NzqaRecord: NZQA's records from the diffs), so a compare's time splits into NZQA's side and the local side.
+        Import-Module NzqaSync
+        $cred = New-Cred $a.Account $a.Password
+        $proc = [Diagnostics.Process]::GetCurrentProcess()
+        $phases = [System.Collections.Generic.List[object]]::new()
+        function Step([string] $name, [scriptblock] $block) {
+            $calls0 = (Get-Stats).apiCalls
+            $proc.Refresh(); $cpu0 = $proc.TotalProcessorTime
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $value = . $block
+            $sw.Stop(); $proc.Refresh()
+            $phases.Add([ordered]@{ Name = $name; Seconds = $sw.Elapsed.TotalSeconds; CpuSeconds = ($proc.TotalProcessorTime - $cpu0).TotalSeconds; Calls = (Get-Stats).apiCalls - $calls0 })
+            $value
+        }
+        Start-Sleep -Milliseconds 1100
+        Reset-Stats
+        $total = [Diagnostics.Stopwatch]::StartNew()
+        $null = Step 'connect (Connect-Nzqa, ESL token)' { Connect-Nzqa -BaseUri $a.NzqaUri -ProviderNumber 257 -Credential $cred -JournalPath $a.Journal; $null = Test-NzqaConnection }
+        $areas = @(
+            @{ Kind = 'Learner'; File = 'learners.csv'; Compare = 'Compare-NzqaLearner'; Sync = 'Sync-NzqaLearner' }
+            @{ Kind = 'Enrolment'; File = 'enrolments.csv'; Compare = 'Compare-NzqaEnrolment'; Sync = 'Sync-NzqaEnrolment' }
+            @{ Kind = 'Standard'; File = 'standards.csv'; Compare = 'Compare-NzqaStandard'; Sync = 'Sync-NzqaStandard' })
+        $diffs = @{}
+        foreach ($area in $areas) {
+            $path = Join-Path $a.Folder $area.File
+            $diffs[$area.Kind] = Step "$($area.Kind): $($area.Compare) -Path (NZQA read + CSV + compare)" { & $area.Compare -Path $path -ErrorAction SilentlyContinue }
+            $null = Step "$($area.Kind): $($area.Sync) of New/Different/Leaver" { @(@($diffs[$area.Kind]).Where({ $_.Status -in 'New', 'Different', 'Leaver' }) | & $area.Sync -ErrorAction SilentlyContinue) }
+        }
+        $total.Stop()
+        $local = foreach ($area in $areas) {
+            $nzqa = @(@($diffs[$area.Kind]).Where({ $null -ne $_.Nzqa }).ForEach({ $_.Nzqa }))
+            $path = Join-Path $a.Folder $area.File
+            $compare = $area.Compare
+            $proc.Refresh(); $cpu0 = $proc.TotalProcessorTime
+            $sw = [Diagnostics.Stopwatch]::StartNew()
+            $null = & $compare -Path $path -NzqaRecord $nzqa -ErrorAction SilentlyContinue
+            $sw.Stop(); $proc.Refresh()
+            [ordered]@{ Name = "$($area.Kind): CSV read + compare alone (-NzqaRecord, warm)"; Seconds = $sw.Elapsed.TotalSeconds; CpuSeconds = ($proc.TotalProcessorTime - $cpu0).TotalSeconds; Calls = 0 }
+        }
+        Out-Result @{ Seconds = $total.Elapsed.TotalSeconds; Phases = @($phases); Local = @($local) }
+    }
+
     'nightly-hand' {
         # The same night by hand: Invoke-RestMethod page by page, Import-Csv + hashtables for all three areas, one
         # request per changed standard result (learner and enrolment changes are compared but not pushed).

@@ -68,7 +68,35 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
     {
         var read = _reader.Read(item);
         _received++;
-        if (Keep(read.Record)) _local.Add(read);
+        if (!Keep(read.Record)) return;
+        _local.Add(read);
+        if (_local.Count == 1) StartReadingNzqa();
+    }
+
+    // NZQA's side, read while the rest of the local records are still being read (or still coming down the pipeline).
+    private Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> _nzqaRead;
+    private NzqaConnection _nzqaReadConnection;
+    private FetchProgress _nzqaReadProgress;
+
+    /// <summary>
+    /// Starts reading NZQA's side once the first local record is kept: a compare that gets no local record reads
+    /// nothing. Its progress, retry notes and any failure are written in EndProcessing, where the read used to start,
+    /// so what a user sees, and in which order, is unchanged. Not connected: EndProcessing says so, as before.
+    /// </summary>
+    private void StartReadingNzqa()
+    {
+        if (_nzqaRead != null || NzqaRecord != null) return;
+        var connection = Connection ?? SessionConnections.GetNzqa();
+        if (connection == null) return;
+        connection = ResolveConnection();
+        var progress = new FetchProgress(this, 1, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", connection.ProviderNumber);
+        var stop = new CancellationTokenSource();
+        StopToken.Register(stop.Cancel);
+        _nzqaReadConnection = connection;
+        _nzqaReadProgress = progress;
+        _nzqaRead = FetchAsync(connection, progress.Report, stop.Token);
+        // A read whose answer is never awaited (the cmdlet stopped by a terminating error first) is still observed.
+        _nzqaRead.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     protected override void ProcessRecord()
@@ -92,7 +120,9 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
             foreach (var record in import.Read(full))
             {
                 _received++;
-                if (Keep(record)) _local.Add(new LocalRecord<TRecord>(record, null, record));
+                if (!Keep(record)) continue;
+                _local.Add(new LocalRecord<TRecord>(record, null, record));
+                if (_local.Count == 1) StartReadingNzqa();
             }
         }
     }
@@ -123,7 +153,9 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         {
             connection = ResolveConnection();
             WriteVerbose($"Reading NZQA's {Area.Kind.ToLowerInvariant()}s for provider {connection.ProviderNumber} from {connection.BaseUri}.");
-            (nzqa, area) = Read(connection, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", progress => FetchAsync(connection, progress, StopToken));
+            (nzqa, area) = _nzqaRead != null && ReferenceEquals(_nzqaReadConnection, connection)
+                ? Read(connection, _nzqaReadProgress, () => _nzqaRead)
+                : Read(connection, $"Reading NZQA {Area.Kind.ToLowerInvariant()}s", progress => FetchAsync(connection, progress, StopToken));
         }
 
         var counts = new Dictionary<DiffStatus, int>();

@@ -35,7 +35,11 @@ internal static class InvalidRecordError
         {
             if (diff.Problems.Any(p => p.ErrorId == ErrorIds.NzqaDuplicateKey))
                 actions.Add($"Keep one row for {noun} {diff.Key} in the SMS export (or filter the duplicates out) and compare again.");
-            var fields = diff.Problems.Where(p => p.ErrorId != ErrorIds.NzqaDuplicateKey).Select(p => p.Field).Where(f => !string.IsNullOrEmpty(f)).Distinct().ToList();
+            // Not the SMS's data at fault: the learner has no enrolment at NZQA yet (the message says sync it first).
+            if (diff.Problems.Any(p => p.ErrorId == ErrorIds.NzqaNoActiveEnrolment))
+                actions.Add($"Sync NSN {diff.Nsn}'s enrolment first (Compare-NzqaEnrolment | Where-Object Status -eq New | Sync-NzqaEnrolment), then compare again.");
+            var fields = diff.Problems.Where(p => p.ErrorId != ErrorIds.NzqaDuplicateKey && p.ErrorId != ErrorIds.NzqaNoActiveEnrolment)
+                .Select(p => p.Field).Where(f => !string.IsNullOrEmpty(f)).Distinct().ToList();
             if (fields.Count > 0) actions.Add($"Correct {string.Join(", ", fields)} in the SMS and compare again.");
         }
         return string.Join(" ", actions);

@@ -36,10 +36,17 @@ public abstract class NzqaApiCmdlet : NzqaCmdlet
     protected T Read<T>(NzqaConnection connection, string activity, Func<Action<int, int>, Task<T>> read)
     {
         var fetch = new FetchProgress(this, 1, activity, connection.ProviderNumber);
+        return Read(connection, fetch, () => read(fetch.Report));
+    }
+
+    /// <summary>What <see cref="Read{T}(NzqaConnection, string, Func{Action{int, int}, Task{T}})"/> does, for a read
+    /// that may already be under way (started with <paramref name="fetch"/>'s Report as its progress).</summary>
+    private protected T Read<T>(NzqaConnection connection, FetchProgress fetch, Func<Task<T>> read)
+    {
         var result = default(T);
         try
         {
-            result = Await(read(fetch.Report), connection.Sender, fetch.Tick);
+            result = Await(read(), connection.Sender, fetch.Tick);
         }
         catch (Exception ex) when (!(ex is PipelineStoppedException))
         {

@@ -2,7 +2,10 @@ namespace NzqaSync.Domain;
 
 /// <summary>
 /// Date-only values (dates of birth, enrolment and leaving dates) as New Zealand calendar dates. NZQA values are
-/// sent as yyyy-MM-dd with no time and no zone, so a date can never shift by a day.
+/// sent as yyyy-MM-dd with no time and no zone, so a date can never shift by a day. What is read is read as the DXP
+/// side reads it (<see cref="Dxp.NzDate"/>): an instant — text with a zone or offset ("2026-02-03T00:00:00+13:00",
+/// "2026-02-02T11:00:00Z"), a DateTimeOffset, a UTC DateTime (ConvertFrom-Json's) — is the New Zealand calendar date
+/// it falls on (UTC midnight is its own date); a value without a zone is the date written.
 /// </summary>
 public static class CalendarDate
 {
@@ -21,10 +24,10 @@ public static class CalendarDate
             case null:
                 return true;
             case DateTime dt:
-                date = dt.Date;
+                date = Dxp.NzDate.FromDateTime(dt);
                 return true;
             case DateTimeOffset dto:
-                date = dto.Date;
+                date = Dxp.NzDate.FromInstant(dto);
                 return true;
         }
         var text = value.ToString().Trim();
@@ -32,6 +35,11 @@ public static class CalendarDate
         if (DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             date = parsed.Date;
+            return true;
+        }
+        if (text.Length > 10 && text[10] == 'T' && Dxp.NzDate.TryParse(text, out var instantDate))
+        {
+            date = instantDate;
             return true;
         }
         return false;

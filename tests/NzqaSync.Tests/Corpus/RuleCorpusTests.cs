@@ -54,7 +54,7 @@ public class RuleCorpusTests
             yield return L("NzqaMissingNsn", "Nsn", "NSN", blank);
         yield return E("NzqaMissingNsn", "Nsn", "NSN", null);
 
-        foreach (var date in new object[] { "2010-02-30", "31/04/2010", "13/13/2010", "yesterday", "40179", 40179, "5/3/10", true, "2010-03-05T00:00:00+12:00" })
+        foreach (var date in new object[] { "2010-02-30", "31/04/2010", "13/13/2010", "yesterday", "40179", 40179, "5/3/10", true, "2010-02-30T00:00:00+13:00" })
         {
             yield return L("NzqaInvalidDate", "DateOfBirth", "DOB", date);
             yield return E("NzqaInvalidDate", "EnrolmentDate", "Enrolment Date", date);

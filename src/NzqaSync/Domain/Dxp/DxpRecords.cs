@@ -13,7 +13,7 @@ public interface IDxpRecord
 /// <summary>
 /// One course enrolment (seed: tec-dxp-upload-course-enrolment.txt), as sent to
 /// <c>PUT /submissions/v1.0/course-enrolments</c>. Dates hold the New Zealand calendar date (time 00:00,
-/// <see cref="DateTimeKind.Unspecified"/>); on the wire they become NZ midnight with the Pacific/Auckland offset.
+/// <see cref="DateTimeKind.Unspecified"/>); on the wire they become UTC midnight of that date (<see cref="NzDate"/>).
 /// </summary>
 public sealed class CourseEnrolmentRecord : IDxpRecord
 {
