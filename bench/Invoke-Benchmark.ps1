@@ -146,8 +146,9 @@ if ('csv' -in $parts) {
             $file = Join-Path $folder "standards-$n.csv"; [IO.File]::WriteAllLines($file, $lines[0..$n])
             $warm = Join-Path $folder 'standards-warm.csv'; [IO.File]::WriteAllLines($warm, $lines[0..([math]::Min($n, 2000))])
             $csv[$n] = @{}
-            foreach ($way in 'floor', 'typed', 'pipe', 'path', 'baselineA', 'hold') {
-                $m = Invoke-BenchChild csv (Get-ChildArgs $sb @{ Way = $way; Csv = $file; Warm = $warm })
+            $ways = @('floor', 'typed', 'pipe', 'path', 'baselineA', 'hold') + $(if ($n -eq $sizes[-1]) { 'pair', 'importnull' })
+            foreach ($way in $ways) {
+                $m = Invoke-BenchChild csv (Get-ChildArgs $sb @{ Way = $way; Csv = $file; Warm = $warm; Second = ($way -in 'pipe', 'path', 'baselineA', 'typed', 'floor' -and $n -eq $sizes[-1]) })
                 $csv[$n][$way] = $m
                 Note "csv $n ${way}: $(S $m.Seconds) s, $($m.Out) out, peak $($m.PeakMB) MB"
             }
@@ -170,6 +171,9 @@ if ('csv' -in $parts) {
     }
     Table @('N', 'floor s', 'typed s', 'pipe s', '-Path s', '(a) Import-Csv script s', '(b) Compare-Object s', '-Path µs/record', 'peak MB typed', 'peak MB pipe', 'peak MB -Path', 'peak MB (a)', 'peak MB holding the input', 'diffs out') $rows
     $big = $sizes[-1]
+    $c = $csv[$big]
+    Say "**What bounds the pipe at $(F $big 'N0') (same data, each in a fresh pwsh):** the engine alone, two binary cmdlets passing the typed records doing nothing (```$typed | Write-Output | Out-Null``): $(S $c.pair.Seconds) s; reading alone (``Import-NzqaRecord -Path x.csv | Out-Null``): $(S $c.importnull.Seconds) s; so the pipe can be at most $(X ($c.baselineA.Seconds / $c.importnull.Seconds)) (a) before it compares anything. The same statement run a second time in the same, now warm, process (the JIT has optimised what the first run went through): pipe $(S $c.pipe.SecondSeconds) s, -Path $(S $c.path.SecondSeconds) s, typed $(S $c.typed.SecondSeconds) s, floor $(S $c.floor.SecondSeconds) s, (a) $(S $c.baselineA.SecondSeconds) s — pipe vs (a) $(X ($c.baselineA.SecondSeconds / $c.pipe.SecondSeconds)), -Path vs (a) $(X ($c.baselineA.SecondSeconds / $c.path.SecondSeconds))."
+    Say
     $fig.CsvVsA = $csv[$big].baselineA.Seconds / $csv[$big].pipe.Seconds
     $fig.CsvPathVsA = $csv[$big].baselineA.Seconds / $csv[$big].path.Seconds
     $bSizes = @($sizes | Where-Object { $csv[$_].baselineB })
@@ -200,6 +204,9 @@ if ('nightly' -in $parts) {
     $sb = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
     try { $hand = Invoke-BenchChild nightly-hand (Get-ChildArgs $sb @{ Folder = $folder }) }
     finally { Stop-BenchSandbox $sb }
+    $sb = Start-BenchSandbox -Students $SchoolStudents -ExtraArgs $extra
+    try { $phased = Invoke-BenchChild nightly-phases (Get-ChildArgs $sb @{ Folder = $folder }) }
+    finally { Stop-BenchSandbox $sb }
     $stdRows = [IO.File]::ReadAllLines((Join-Path $folder 'standards.csv')).Count - 1
     $learnerRows = [IO.File]::ReadAllLines((Join-Path $folder 'learners.csv')).Count - 1
     $rtt = $module.RttMs / 1000
@@ -218,6 +225,13 @@ if ('nightly' -in $parts) {
         , @('the same, again in the warm process (second sandbox)', (S $module.WarmSeconds), $module.WarmCalls, '', (X ($module.WarmSeconds / $ideal)), '', '')
         , @('hand-written script', (S $hand.Seconds), $hand.Calls, $hand.RateLimited, (X ($hand.Seconds / $ideal)), (F $hand.PeakMB), "$($hand.Pushed) results")
         , @('API-bound ideal (module''s calls)', (S $ideal), $module.Calls, 0, '1.00×', '', ''))
+    Say "**Where the nightly run's time goes** (the sample's steps, each timed in one more fresh process on a fourth fresh sandbox, same seed: wall and this process's CPU time, API calls counted by the sandbox; the per-step ideal is the same formula for that step's calls; then each area's CSV read + compare again without NZQA, -NzqaRecord, in the now warm process, which splits a compare into NZQA's side and the local side). Total $(S $phased.Seconds) s."
+    Say
+    $phaseRows = foreach ($p in @($phased.Phases) + @($phased.Local)) {
+        $stepIdeal = if ($p.Calls -gt 0) { [math]::Max(([math]::Ceiling($p.Calls / $RateLimit) - 1) + $rtt, $p.Calls * $rtt / 4) } else { 0 }
+        , @($p.Name, (S $p.Seconds), (S $p.CpuSeconds), $p.Calls, $(if ($stepIdeal) { S $stepIdeal } else { '' }))
+    }
+    Table @('step', 'wall s', 'CPU s (all threads)', 'API calls', 'API-bound ideal s') $phaseRows
 }
 
 # ---------------------------------------------------------------------------------------------------------- NZQA push

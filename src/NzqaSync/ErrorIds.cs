@@ -116,6 +116,7 @@ public static class ErrorIds
     public const string DxpUnknownDataset = nameof(DxpUnknownDataset);
     public const string DxpCompareNoLocalRecords = nameof(DxpCompareNoLocalRecords);
     public const string DxpWrongRecordKind = nameof(DxpWrongRecordKind);
+    public const string DxpWrongInputKind = nameof(DxpWrongInputKind);
     public const string DxpUnreadableGzip = nameof(DxpUnreadableGzip);
     public const string DxpValidationNotProcessed = nameof(DxpValidationNotProcessed);
     public const string DxpValidationTimeout = nameof(DxpValidationTimeout);
