@@ -58,6 +58,7 @@ public static class ErrorIds
     public const string NzqaNotConnected = nameof(NzqaNotConnected);
     public const string NzqaReportFolderNotFound = nameof(NzqaReportFolderNotFound);
     public const string NzqaReportUnsupportedInput = nameof(NzqaReportUnsupportedInput);
+    public const string NzqaReportNothingToShow = nameof(NzqaReportNothingToShow);
     public const string NzqaReportUnwritable = nameof(NzqaReportUnwritable);
     public const string NzqaSyncFailed = nameof(NzqaSyncFailed);
     public const string NzqaSyncLogClearNotConfirmed = nameof(NzqaSyncLogClearNotConfirmed);
