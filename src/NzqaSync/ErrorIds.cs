@@ -25,6 +25,7 @@ public static class ErrorIds
     public const string NzqaCsvExtraFields = nameof(NzqaCsvExtraFields);
     public const string NzqaCsvNoKnownColumns = nameof(NzqaCsvNoKnownColumns);
     public const string NzqaCsvMissingColumn = nameof(NzqaCsvMissingColumn);
+    public const string NzqaCsvMistypedColumn = nameof(NzqaCsvMistypedColumn);
     public const string NzqaCsvWrongKind = nameof(NzqaCsvWrongKind);
     public const string NzqaNotTheApi = nameof(NzqaNotTheApi);
     public const string NzqaWrongInputKind = nameof(NzqaWrongInputKind);
@@ -57,6 +58,7 @@ public static class ErrorIds
     public const string NzqaNotConnected = nameof(NzqaNotConnected);
     public const string NzqaReportFolderNotFound = nameof(NzqaReportFolderNotFound);
     public const string NzqaReportUnsupportedInput = nameof(NzqaReportUnsupportedInput);
+    public const string NzqaReportNothingToShow = nameof(NzqaReportNothingToShow);
     public const string NzqaReportUnwritable = nameof(NzqaReportUnwritable);
     public const string NzqaSyncFailed = nameof(NzqaSyncFailed);
     public const string NzqaSyncLogClearNotConfirmed = nameof(NzqaSyncLogClearNotConfirmed);
@@ -115,6 +117,7 @@ public static class ErrorIds
     public const string DxpUnknownDataset = nameof(DxpUnknownDataset);
     public const string DxpCompareNoLocalRecords = nameof(DxpCompareNoLocalRecords);
     public const string DxpWrongRecordKind = nameof(DxpWrongRecordKind);
+    public const string DxpWrongInputKind = nameof(DxpWrongInputKind);
     public const string DxpUnreadableGzip = nameof(DxpUnreadableGzip);
     public const string DxpValidationNotProcessed = nameof(DxpValidationNotProcessed);
     public const string DxpValidationTimeout = nameof(DxpValidationTimeout);

@@ -38,13 +38,35 @@ public class ExportReportTests : IDisposable
     {
         using var session = new ModuleSession();
         var path = Path.Combine(_folder, "review.html");
-        using var run = session.Run(Diffs + "'not a diff' | Export-NzqaReport -Path $path; Export-NzqaReport -Path $path -InputObject $diff -PassThru -Force",
+        using var run = session.Run(Diffs + "@('not a diff') + $diff | Export-NzqaReport -Path $path; Export-NzqaReport -Path $path -InputObject $diff -PassThru -Force",
             new Hashtable { ["path"] = path });
         var error = Assert.Single(run.Errors);
         Assert.Equal("NzqaReportUnsupportedInput,NzqaSync.Cmdlets.ExportNzqaReportCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("not a diff", error.TargetObject);
         var file = Assert.Single(run.Objects<FileInfo>());
         Assert.Equal(path, file.FullName);
         Assert.Contains("data-count-for=\"Different\">1<", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Only_DXP_diffs_piped_in_are_one_error_naming_what_to_use_a_count_and_no_page()
+    {
+        using var session = new ModuleSession();
+        var path = Path.Combine(_folder, "dxp.html");
+        using var run = session.Run(@"
+            $dxp = 1..30 | ForEach-Object { [NzqaSync.Compare.DxpRecordDiff]@{ Kind = 'Learner'; Dataset = 'learners'; LocalId = ""lr-$_"" } }
+            $dxp + @('text', 'more text') | Export-NzqaReport -Path $path", new Hashtable { ["path"] = path });
+        Assert.Equal(new[]
+        {
+            "NzqaReportUnsupportedInput,NzqaSync.Cmdlets.ExportNzqaReportCommand",
+            "NzqaReportUnsupportedInput,NzqaSync.Cmdlets.ExportNzqaReportCommand",
+            "NzqaReportNothingToShow,NzqaSync.Cmdlets.ExportNzqaReportCommand",
+        }, run.Errors.Select(e => e.FullyQualifiedErrorId));
+        var target = run.Errors[0].TargetObject;
+        Assert.Equal("lr-1", target.GetType().GetProperty("LocalId")!.GetValue(target));
+        Assert.Contains("New-NzqaApproval", run.Errors[0].ErrorDetails.RecommendedAction);
+        Assert.Contains(session.Host.Lines, l => l.Contains("32 objects were left out") && l.Contains("30 DxpRecordDiff"));
+        Assert.False(File.Exists(path));
     }
 
     [Fact]

@@ -146,6 +146,22 @@ Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
         @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count | Should -Be $before
     }
 
+    It '$nzqaDiffs | Sync-DxpRecord is one DxpWrongInputKind error naming Sync-NzqaLearner, not the engine''s binding error; nothing sent' {
+        $learnerDiffs = @(Import-NzqaRecord (Join-Path $work 'learners.csv') -Kind Learner -ErrorAction SilentlyContinue |
+            Compare-NzqaLearner -ErrorAction SilentlyContinue)
+        $before = @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count
+        $errors = @()
+        $caught = $null
+        try { $learnerDiffs | Sync-DxpRecord -Connection $dxpConnection -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +errors } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $errors.Count | Should -Be 1
+        $caught.FullyQualifiedErrorId | Should -Be 'DxpWrongInputKind,NzqaSync.Cmdlets.SyncDxpRecordCommand'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$caught" | Should -Match 'Sync-NzqaLearner'
+        $caught.TargetObject | Should -Be $learnerDiffs[0]
+        @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count | Should -Be $before
+    }
+
     It 'records that were not compared are one error that says to compare first' {
         $errors = @()
         try { Import-NzqaRecord (Join-Path $work 'enrolments.csv') -Kind Enrolment -ErrorAction SilentlyContinue | Sync-NzqaEnrolment -WhatIf } catch { $errors += $_ }

@@ -22,6 +22,28 @@ internal static class DxpSyncErrors
         };
     }
 
+    /// <summary>Something other than Compare-DxpRecord's diffs was piped in (an NZQA diff, a record, a file): one clear error, nothing sent.</summary>
+    public static ErrorRecord WrongInput(object input)
+    {
+        string message, action;
+        if (input is RecordDiff nzqa)
+        {
+            message = $"Sync-DxpRecord takes the diffs Compare-DxpRecord writes, but an NZQA {nzqa.Kind.ToLowerInvariant()} diff was piped in: " +
+                      $"NZQA diffs go to Sync-Nzqa{nzqa.Kind}. Nothing was sent.";
+            action = $"Pipe it to Sync-Nzqa{nzqa.Kind}, or pipe Compare-DxpRecord's output to Sync-DxpRecord.";
+        }
+        else
+        {
+            message = $"Sync-DxpRecord takes the diffs Compare-DxpRecord writes, but {(input == null ? "nothing" : "a " + input.GetType().Name)} was piped in: " +
+                      "compare first (Import-NzqaRecord -Path <file> -Kind DxpLearner | Compare-DxpRecord -Dataset Learner | Sync-DxpRecord). Nothing was sent.";
+            action = "Pipe Compare-DxpRecord's output to Sync-DxpRecord.";
+        }
+        return new ErrorRecord(new ArgumentException(message), ErrorIds.DxpWrongInputKind, ErrorCategory.InvalidArgument, input)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
+        };
+    }
+
     public static ErrorRecord NotConfirmed(Exception cannotAsk, DxpRecordDiff diff)
     {
         var message = $"Sync-DxpRecord asks before each upload and delete, and this session cannot ask, so nothing was sent: {cannotAsk.Message}";

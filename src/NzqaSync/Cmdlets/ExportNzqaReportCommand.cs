@@ -42,6 +42,9 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
         Add(item);
     }
 
+    // Objects left out, by type: the first of each type is an error (its target), the rest only counted.
+    private readonly Dictionary<Type, int> _leftOut = new Dictionary<Type, int>();
+
     private void Add(object item)
     {
         if (item == null) return;
@@ -51,15 +54,27 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
             _rows.Add(row);
             return;
         }
-        WriteError(new ErrorRecord(
-            new ArgumentException($"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}."),
-            ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item)
+        var type = item.GetType();
+        _leftOut.TryGetValue(type, out var seen);
+        _leftOut[type] = seen + 1;
+        if (seen == 0) WriteError(UnsupportedInput(item));
+    }
+
+    private static ErrorRecord UnsupportedInput(object item)
+    {
+        var dxp = item is Compare.DxpRecordDiff || item is Sync.DxpSyncResult || item is Sync.DxpUploadResult;
+        var message = dxp
+            ? $"Export-NzqaReport shows NZQA's diffs and sync results; a DXP {item.GetType().Name} cannot go on its page and was left out (with every other one piped in)."
+            : $"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}; it was left out of the page.";
+        return new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item)
         {
-            ErrorDetails = new ErrorDetails($"Export-NzqaReport cannot show a {item.GetType().Name}; it was left out of the page.")
+            ErrorDetails = new ErrorDetails(message)
             {
-                RecommendedAction = "Pipe the output of Compare-NzqaEnrolment or Sync-NzqaEnrolment into Export-NzqaReport.",
+                RecommendedAction = dxp
+                    ? "Review DXP diffs with Export-Csv or Out-GridView, and write the approval file with New-NzqaApproval."
+                    : "Pipe the output of Compare-Nzqa* or Sync-Nzqa* into Export-NzqaReport.",
             },
-        });
+        };
     }
 
     protected override void EndProcessing()
@@ -81,6 +96,17 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
             ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaReportExists, ErrorCategory.ResourceExists, full)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to replace it, or give another -Path." },
+            });
+            return;
+        }
+        var leftOut = _leftOut.Values.Sum();
+        if (leftOut > 1) WriteWarning($"{leftOut} objects were left out of the page: " + string.Join(", ", _leftOut.Select(t => $"{t.Value} {t.Key.Name}")) + ".");
+        if (_rows.Count == 0 && leftOut > 0)
+        {
+            var message = $"Nothing to show: all {leftOut} objects piped in were left out, so no page was written to '{full}'.";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaReportNothingToShow, ErrorCategory.InvalidArgument, Path)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Pipe the output of Compare-Nzqa* or Sync-Nzqa* into Export-NzqaReport." },
             });
             return;
         }

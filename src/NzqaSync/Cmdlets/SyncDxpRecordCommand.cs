@@ -21,8 +21,9 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
     private readonly List<DxpRecordDiff> _deletes = new List<DxpRecordDiff>();
     private DxpConnection _connection;
 
+    /// <summary>Compare-DxpRecord's diffs. Typed object so that anything else piped in gets DxpWrongInputKind, not the engine's binding error.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
-    public DxpRecordDiff InputObject { get; set; }
+    public object InputObject { get; set; }
 
     /// <summary>Sync to this return instead of the one each diff was compared with.</summary>
     [Parameter]
@@ -57,7 +58,19 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
 
     protected override void ProcessRecord()
     {
-        var diff = InputObject;
+        var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
+        if (input is System.Collections.IEnumerable many && !(input is string))
+            foreach (var item in many) Process(item is PSObject p ? p.BaseObject : item);
+        else Process(input);
+    }
+
+    private void Process(object input)
+    {
+        if (!(input is DxpRecordDiff diff))
+        {
+            ThrowTerminatingError(DxpSyncErrors.WrongInput(input));
+            return;
+        }
         var returnId = ReturnId ?? diff.ReturnId;
         var target = DxpRecordText.Target(diff, returnId);
         switch (diff.Status)
