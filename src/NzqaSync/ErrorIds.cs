@@ -25,6 +25,7 @@ public static class ErrorIds
     public const string NzqaCsvExtraFields = nameof(NzqaCsvExtraFields);
     public const string NzqaCsvNoKnownColumns = nameof(NzqaCsvNoKnownColumns);
     public const string NzqaCsvMissingColumn = nameof(NzqaCsvMissingColumn);
+    public const string NzqaCsvMistypedColumn = nameof(NzqaCsvMistypedColumn);
     public const string NzqaCsvWrongKind = nameof(NzqaCsvWrongKind);
     public const string NzqaNotTheApi = nameof(NzqaNotTheApi);
     public const string NzqaWrongInputKind = nameof(NzqaWrongInputKind);

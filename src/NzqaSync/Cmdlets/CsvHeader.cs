@@ -10,7 +10,8 @@ internal static class CsvHeader
     /// The header, checked once per file before any row is read (Sources.HeaderCheck): an empty file, or one whose
     /// header names none of the fields, is one error for the file, not one per row; a file plainly of another kind is
     /// refused naming that kind; a required column that is missing stops the import naming it and the nearest header
-    /// (a typo such as "Year Levle" would otherwise make every row invalid); columns that feed no field are one warning.
+    /// (a typo such as "Year Levle" would otherwise make every row invalid); so does a column that feeds no field but is a typo
+    /// of an optional field's name the file lacks ("Ethnicty 1": every record would lack it); other columns that feed no field are one warning.
     /// </summary>
     public static bool Binds<TRecord>(Cmdlet cmdlet, LocalRecordReader<TRecord> reader, string kind, string[] header, string file, string path) where TRecord : class, new()
     {
@@ -63,7 +64,23 @@ internal static class CsvHeader
                 {
                     RecommendedAction = nearest != null
                         ? $"Correct the header in the export, or name the column: -ColumnMap @{{ {first.Name} = '{nearest}' }}."
-                        : "Export the file with the column, or name it with -ColumnMap.",
+                        : $"Export the file with a {string.Join(" or ", first.Aliases.Skip(1).Take(2).DefaultIfEmpty(first.Name).Select(a => "'" + a + "'"))} column, " +
+                          $"or name the column that holds it: -ColumnMap @{{ {first.Name} = '<header>' }}.",
+                },
+            });
+        }
+        if (verdict.Mistyped.Count > 0)
+        {
+            var parts = verdict.Mistyped.Select(m => $"'{m.Column}' looks like a typo of '{m.Alias}' (the {noun} field {m.Field.Name})");
+            var first = verdict.Mistyped[0];
+            var message = $"{file}: {string.Join("; ", parts)}. " +
+                          $"The file has no column for {(verdict.Mistyped.Count == 1 ? "that field" : "those fields")}, so read as it is every record would lack it " +
+                          "and a sync would send the difference. Nothing was imported.";
+            cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvMistypedColumn, ErrorCategory.InvalidData, path)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = $"Correct the header in the export ('{first.Alias}'), or name the column: -ColumnMap @{{ {first.Field.Name} = '{first.Column}' }}.",
                 },
             });
         }

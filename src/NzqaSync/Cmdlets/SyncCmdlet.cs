@@ -41,9 +41,24 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     protected abstract PlannedRecord Plan(TDiff diff, int provider);
     protected abstract string Describe(PlannedRecord planned);
 
-    /// <summary>Planned records not to send this time, with the reason each is held.</summary>
-    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
-        SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted);
+    /// <summary>
+    /// Send what is held although NZQA refused it (or its learner) for identity in an earlier run and nothing has
+    /// synced since (after NZQA fixed its side).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter ReleaseHeld { get; set; }
+
+    /// <summary>
+    /// Planned records not to send this time, with the reason each is held: a new enrolment, entries and results
+    /// of a learner not accepted earlier in this session, or refused for identity in an earlier run (the journal).
+    /// </summary>
+    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection)
+    {
+        IReadOnlyDictionary<string, string> refusedEarlier = null;
+        if (!ReleaseHeld.IsPresent && planned.Any(p => p.Diff.Kind == "Standard" || (p.Diff.Kind == "Enrolment" && p.Headline == SyncAction.Create)))
+            refusedEarlier = SyncHolds.RefusedForIdentity(new SyncJournalReader(new SyncJournal(connection.JournalPath).Folder).LoadOpen().Entries);
+        return SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted, refusedEarlier);
+    }
 
     /// <summary>After a run: what later syncs of the session need to know.</summary>
     protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }

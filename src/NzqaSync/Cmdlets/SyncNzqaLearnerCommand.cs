@@ -15,10 +15,6 @@ public sealed class SyncNzqaLearnerCommand : SyncCmdlet<LearnerDiff>
     [Parameter]
     public SwitchParameter AllowIdentityChange { get; set; }
 
-    /// <summary>Send learners NZQA refused for identity (NSN_CONFLICT) again although their data has not changed.</summary>
-    [Parameter]
-    public SwitchParameter ReleaseHeld { get; set; }
-
     protected override PlannedRecord Plan(LearnerDiff diff, int provider) => LearnerSyncPlanner.Plan(diff, provider, AllowIdentityChange.IsPresent);
 
     protected override IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection)

@@ -47,8 +47,14 @@ public sealed class HeaderVerdict
     /// <summary>Required fields of the asked kind that no column names.</summary>
     public IReadOnlyList<IRecordField> Missing { get; set; } = Array.Empty<IRecordField>();
 
-    /// <summary>For each missing field, the header present that is nearest to one of its names (null when the header is empty).</summary>
+    /// <summary>For each missing field, the header that feeds no field and is a near miss of one of its names (null when none is close).</summary>
     public IReadOnlyDictionary<string, string> Nearest { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Columns that feed no field but are a near miss of a name of a field no column feeds ("Ethnicty 1" for
+    /// Ethnicity1): read as they are, that field would be blank and a sync would send the difference.
+    /// </summary>
+    public IReadOnlyList<ColumnNearMiss> Mistyped { get; set; } = Array.Empty<ColumnNearMiss>();
 
     /// <summary>Columns that feed no field of the asked kind.</summary>
     public IReadOnlyList<string> Unknown { get; set; } = Array.Empty<string>();
@@ -61,6 +67,14 @@ public sealed class HeaderVerdict
 
     /// <summary>The columns that make it look like <see cref="LooksLike"/> (its required fields the asked kind lacks).</summary>
     public IReadOnlyList<string> LooksLikeColumns { get; set; } = Array.Empty<string>();
+}
+
+/// <summary>A header that feeds no field and is a near miss of <see cref="Alias"/>, a name of <see cref="Field"/>.</summary>
+public sealed class ColumnNearMiss
+{
+    public string Column { get; set; }
+    public IRecordField Field { get; set; }
+    public string Alias { get; set; }
 }
 
 /// <summary>Checks a CSV header against a kind's fields (for Import-NzqaRecord), before any row is read.</summary>
@@ -82,10 +96,14 @@ public static class HeaderCheck
         }
         var missing = fields.Where(f => f.Required && !fed.Contains(f.Name)).ToList();
         var verdict = new HeaderVerdict { Missing = missing, Unknown = unknown, BindsAny = fed.Count > 0 };
+        var unfed = fields.Where(f => !fed.Contains(f.Name)).ToList();
+        verdict.Mistyped = unknown.Select(column => NearMiss(column, unfed)).Where(m => m != null).ToList();
         if (missing.Count == 0) return verdict;
 
+        // Only a column that feeds nothing else is suggested, and only when it is really close (a typo, or the
+        // field's name inside it: 'Student NSN'); 'First Name' is never offered for a missing date of birth.
         var nearest = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in missing) nearest[field.Name] = Nearest(field, unknown.Count > 0 ? unknown : columns);
+        foreach (var field in missing) nearest[field.Name] = Nearest(field, unknown);
         verdict.Nearest = nearest;
 
         // Plainly another kind: every required field of that kind is named by a column, and it has some the asked kind lacks.
@@ -107,21 +125,61 @@ public static class HeaderCheck
         return verdict;
     }
 
-    /// <summary>The column whose canonical name is closest (edit distance) to any of the field's names.</summary>
-    private static string Nearest(IRecordField field, IReadOnlyList<string> columns)
+    /// <summary>
+    /// The most edits (case, spaces and punctuation aside) for a header to count as a typo of a field's name: at
+    /// most two, and fewer than half the shorter name's letters (so 'IRD' is not a typo of 'ID').
+    /// </summary>
+    public const int MaxTypoEdits = 2;
+
+    private static bool IsTypo(string canonicalAlias, string canonicalColumn, out int edits)
+    {
+        edits = 0;
+        // Names that differ only in their numbers are other numbered columns ('Ethnicity 4'), not typos.
+        if (LettersOf(canonicalAlias) == LettersOf(canonicalColumn)) return false;
+        edits = Distance(canonicalAlias, canonicalColumn);
+        return edits > 0 && edits <= MaxTypoEdits && 2 * edits < Math.Min(canonicalAlias.Length, canonicalColumn.Length);
+    }
+
+    private static string LettersOf(string canonical) => new string(canonical.Where(char.IsLetter).ToArray());
+
+    /// <summary>The field name <paramref name="column"/> is a typo of (the closest), among <paramref name="fields"/>; null when none.</summary>
+    private static ColumnNearMiss NearMiss(string column, IReadOnlyList<IRecordField> fields)
+    {
+        var c = PropertyBinding<object>.Canonical(column);
+        ColumnNearMiss best = null;
+        var bestEdits = int.MaxValue;
+        foreach (var field in fields)
+            // The SMS's spellings ('Ethnicity 1') before the field's own name, which they spell the same way.
+            foreach (var alias in field.Aliases.Skip(1).Concat(field.Aliases.Take(1)))
+                if (IsTypo(PropertyBinding<object>.Canonical(alias), c, out var edits) && edits < bestEdits)
+                {
+                    bestEdits = edits;
+                    best = new ColumnNearMiss { Column = column, Field = field, Alias = alias };
+                }
+        return best;
+    }
+
+    /// <summary>
+    /// The column (among those that feed no field) that is a typo of one of the field's names, or holds one of them
+    /// whole ('Student NSN'); the closest wins. Null when none is that close.
+    /// </summary>
+    private static string Nearest(IRecordField field, IReadOnlyList<string> unknown)
     {
         string best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var column in columns)
+        var bestScore = int.MaxValue;
+        foreach (var column in unknown)
         {
             var c = PropertyBinding<object>.Canonical(column);
             foreach (var alias in field.Aliases)
             {
                 var a = PropertyBinding<object>.Canonical(alias);
-                var d = Distance(a, c) * 100 / Math.Max(1, Math.Max(a.Length, c.Length));
-                if (d < bestDistance)
+                int score;
+                if (IsTypo(a, c, out var edits)) score = edits;
+                else if (a.Length >= 3 && c.Contains(a)) score = MaxTypoEdits + c.Length - a.Length;
+                else continue;
+                if (score < bestScore)
                 {
-                    bestDistance = d;
+                    bestScore = score;
                     best = column;
                 }
             }

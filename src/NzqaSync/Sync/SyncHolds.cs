@@ -46,23 +46,56 @@ public static class SyncHolds
         error != null && IdentityRefusals.Any(code => error.StartsWith(code, StringComparison.Ordinal));
 
     /// <summary>
-    /// The records whose learner failed or was held earlier in this session: a new enrolment, and entries and
-    /// results, are not sent for a learner NZQA has not accepted. <paramref name="failedLearners"/> maps an NSN to
-    /// what happened to its learner.
+    /// Learners (by NSN) whose latest journalled NZQA learner send failed with an identity refusal and that have not
+    /// synced since, whatever their data is now: NZQA holds that NSN for someone else, so an enrolment, entry or
+    /// result sent on it would land on the other person. The value says which run refused it and why.
     /// </summary>
-    public static IDictionary<PlannedRecord, string> HeldBackByLearner(IReadOnlyList<PlannedRecord> planned, IReadOnlyDictionary<string, string> failedLearners)
+    public static IReadOnlyDictionary<string, string> RefusedForIdentity(IEnumerable<SyncLogEntry> journal)
+    {
+        var latest = new Dictionary<string, SyncLogEntry>(StringComparer.Ordinal);
+        foreach (var e in journal ?? Enumerable.Empty<SyncLogEntry>())
+        {
+            if (e.Api != "Nzqa" || e.Kind != "Learner" || e.Key == null) continue;
+            if (e.Outcome != JournalOutcome.Failed && e.Outcome != JournalOutcome.Synced) continue;
+            var nsn = NationalStudentNumber.Normalise(e.Key) ?? e.Key;
+            if (!latest.TryGetValue(nsn, out var seen) || e.Timestamp >= seen.Timestamp) latest[nsn] = e;
+        }
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in latest)
+        {
+            var last = pair.Value;
+            if (last.Outcome != JournalOutcome.Failed || !last.Errors.Any(IsIdentityRefusal)) continue;
+            refused[pair.Key] = $"NZQA refused it for identity in run {last.RunId} ({last.Timestamp.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}): " +
+                                string.Join("; ", last.Errors.Where(IsIdentityRefusal));
+        }
+        return refused;
+    }
+
+    /// <summary>
+    /// The records whose learner is not accepted by NZQA: a new enrolment, and entries and results, are not sent for
+    /// it. <paramref name="failedLearners"/> maps an NSN to what happened to its learner earlier in this session;
+    /// <paramref name="refusedEarlier"/> (from <see cref="RefusedForIdentity"/>) to an identity refusal journalled
+    /// by an earlier session, released with -ReleaseHeld.
+    /// </summary>
+    public static IDictionary<PlannedRecord, string> HeldBackByLearner(IReadOnlyList<PlannedRecord> planned, IReadOnlyDictionary<string, string> failedLearners,
+        IReadOnlyDictionary<string, string> refusedEarlier = null)
     {
         var held = new Dictionary<PlannedRecord, string>();
-        if (failedLearners == null || failedLearners.Count == 0) return held;
+        if ((failedLearners == null || failedLearners.Count == 0) && (refusedEarlier == null || refusedEarlier.Count == 0)) return held;
         foreach (var p in planned)
         {
             if (p.Operations.Count == 0) continue;
             var nsn = NationalStudentNumber.Normalise(p.Diff.Nsn);
-            if (nsn == null || !failedLearners.TryGetValue(nsn, out var why)) continue;
+            if (nsn == null) continue;
             if (p.Diff.Kind == "Enrolment" && p.Headline != SyncAction.Create) continue;
             if (p.Diff.Kind != "Enrolment" && p.Diff.Kind != "Standard") continue;
             var what = p.Diff.Kind == "Enrolment" ? "its new enrolment is" : "its entries and results are";
-            held[p] = $"Held back: learner NSN {nsn} was not accepted earlier in this session ({why}); {what} not sent until the learner is synced.";
+            if (failedLearners != null && failedLearners.TryGetValue(nsn, out var why))
+                held[p] = $"Held back: learner NSN {nsn} was not accepted earlier in this session ({why}); {what} not sent until the learner is synced.";
+            else if (refusedEarlier != null && refusedEarlier.TryGetValue(nsn, out var refusal))
+                held[p] = $"Held back: learner NSN {nsn} is not accepted by NZQA ({refusal}) and has not synced since; {what} not sent, " +
+                          "as it would land on the learner NZQA holds under that NSN. Fix the SMS data and sync the learner (Sync-NzqaLearner), " +
+                          "or, if NZQA has since fixed its side, re-run with -ReleaseHeld.";
         }
         return held;
     }

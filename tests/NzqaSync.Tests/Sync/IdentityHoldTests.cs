@@ -99,4 +99,35 @@ public class IdentityHoldTests
         Assert.All(held.Values, why => Assert.Contains("NSN_CONFLICT", why));
         Assert.Empty(SyncHolds.HeldBackByLearner(new[] { newEnrolment, entry }, new Dictionary<string, string>()));
     }
+    [Fact]
+    public void A_learner_refused_for_identity_in_an_earlier_run_holds_back_its_new_enrolment_and_entries_until_it_syncs()
+    {
+        var newEnrolment = EnrolmentSyncPlanner.Plan(RecordComparer.Compare(EnrolmentArea.Instance,
+            new[] { new LocalRecord<EnrolmentRecord>(new EnrolmentRecord { Nsn = "1234567890", EnrolmentDate = new DateTime(2026, 2, 2), YearLevel = 11 }, null, null) },
+            Array.Empty<EnrolmentRecord>()).First(), 257);
+        var entry = StandardSyncPlanner.Plan(RecordComparer.Compare(new StandardArea(257, null, null),
+            new[] { new LocalRecord<StandardRecord>(new StandardRecord { Nsn = "1234567890", StandardNumber = "91027", StandardVersion = 2, AcademicYear = 2026, Result = "A" }, null, null) },
+            Array.Empty<StandardRecord>()).First(), 257);
+        var night1 = new DateTimeOffset(2026, 5, 11, 2, 30, 0, TimeSpan.FromHours(12));
+        // The hash does not matter: whatever the learner's data is now, the NSN is someone else's at NZQA.
+        var conflict = Line("1234567890", "Failed", "any", night1, "NSN_CONFLICT: NSN 1234567890 belongs to a learner registered with a different date of birth.");
+
+        var refused = SyncHolds.RefusedForIdentity(new[] { conflict });
+        var held = SyncHolds.HeldBackByLearner(new[] { newEnrolment, entry }, new Dictionary<string, string>(), refused);
+        Assert.Equal(2, held.Count);
+        Assert.All(held.Values, why =>
+        {
+            Assert.Contains("NSN 1234567890", why);
+            Assert.Contains("run-11", why);
+            Assert.Contains("NSN_CONFLICT", why);
+            Assert.Contains("-ReleaseHeld", why);
+            Assert.Contains("Sync-NzqaLearner", why);
+        });
+
+        // A later successful send of the learner, or a refusal that is not about identity, holds nothing.
+        Assert.Empty(SyncHolds.RefusedForIdentity(new[] { conflict, Line("1234567890", "Synced", "other", night1.AddDays(1)) }));
+        Assert.Empty(SyncHolds.RefusedForIdentity(new[] { Line("1234567890", "Failed", "any", night1, "FIELD_INVALID: gender") }));
+        // A Pending line after the refusal (a send under way or never answered) does not clear it.
+        Assert.Single(SyncHolds.RefusedForIdentity(new[] { conflict, Line("1234567890", "Pending", "other", night1.AddDays(1)) }));
+    }
 }
