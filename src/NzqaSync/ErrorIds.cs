@@ -62,6 +62,7 @@ public static class ErrorIds
     public const string NzqaReportUnwritable = nameof(NzqaReportUnwritable);
     public const string NzqaSyncFailed = nameof(NzqaSyncFailed);
     public const string NzqaSyncLogClearNotConfirmed = nameof(NzqaSyncLogClearNotConfirmed);
+    public const string NzqaSyncLogNotFound = nameof(NzqaSyncLogNotFound);
     public const string NzqaSyncLogUnreadable = nameof(NzqaSyncLogUnreadable);
     public const string NzqaSyncLogUnwritable = nameof(NzqaSyncLogUnwritable);
     public const string NzqaTooManyEthnicities = nameof(NzqaTooManyEthnicities);
