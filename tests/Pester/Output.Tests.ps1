@@ -219,6 +219,20 @@ Describe 'Columns a cron log needs to say why' {
         foreach ($w in $words) { $flat | Should -Match ([regex]::Escape($w.Substring(0, 4))) }
     }
 
+    It 'a Different learner or enrolment shows NZQA''s value at 80 columns, not cut off before it' {
+        # The longest summary of the learner and enrolment diffs shown (a learner's date of birth and names: wider than the column).
+        $different = @(@($samples['NzqaSync.Compare.LearnerDiff']) + @($enrolmentDiff) | Where-Object { $_.Status -eq 'Different' -and $_.Differences.Count } |
+            Sort-Object { $_.DifferenceSummary.Length } -Descending)[0]
+        $different.DifferenceSummary.Length | Should -BeGreaterThan 30
+        $text = $different | Format-Table | Out-String -Width 80
+        # The wrapped column, put back together: every character of the summary is there, NZQA's value included.
+        $lines = @($text -split "`r?`n" | Where-Object { $_.Trim() })
+        $start = $lines[0].IndexOf('Differences')
+        $column = -join @($lines | Select-Object -Skip 2 | ForEach-Object { if ($_.Length -gt $start) { $_.Substring($start).TrimEnd() } })
+        ($column -replace '\s', '') | Should -BeLike ('*' + ($different.DifferenceSummary -replace '\s', '') + '*') -Because "at 80 columns:`n$text"
+        $text | Should -Not -Match '…'
+    }
+
     It 'the DXP journal summary shows each Kind whole' {
         $dxp = @($samples['NzqaSync.Journal.SyncLogSummary'] | Where-Object Api -eq 'Dxp')
         $dxp.Kind | Should -Contain 'QualificationCompletion'
