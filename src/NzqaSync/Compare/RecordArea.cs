@@ -22,10 +22,23 @@ public sealed class LocalRecord<TRecord>
     {
         Record = record;
         Problems = problems ?? Array.Empty<RecordProblem>();
-        Source = source;
+        _source = source;
         // A record read from a file carries its file's columns (Import-NzqaRecord | Compare-Nzqa*, -Path).
         Present = present ?? (record as Domain.IImportedColumns)?.PresentFields;
     }
+
+    /// <summary>
+    /// A typed record whose source object is made again only when something asks for it (an invalid record's diff and
+    /// error name it): the wrapper it came in is not kept alive for every record of a large compare.
+    /// </summary>
+    public LocalRecord(TRecord record, Func<TRecord, object> sourceOf)
+        : this(record, null, null)
+    {
+        _sourceOf = sourceOf;
+    }
+
+    private readonly object _source;
+    private readonly Func<TRecord, object> _sourceOf;
 
     public TRecord Record { get; }
 
@@ -35,7 +48,7 @@ public sealed class LocalRecord<TRecord>
     /// </summary>
     public IReadOnlyCollection<string> Present { get; }
     public IReadOnlyList<RecordProblem> Problems { get; }
-    public object Source { get; }
+    public object Source => _sourceOf != null ? _sourceOf(Record) : _source;
 }
 
 /// <summary>
