@@ -29,6 +29,7 @@ public static class ErrorIds
     public const string NzqaCsvWrongKind = nameof(NzqaCsvWrongKind);
     public const string NzqaNotTheApi = nameof(NzqaNotTheApi);
     public const string NzqaWrongInputKind = nameof(NzqaWrongInputKind);
+    public const string NzqaWrongRecordKind = nameof(NzqaWrongRecordKind);
     public const string NzqaCsvNotUtf8 = nameof(NzqaCsvNotUtf8);
     public const string NzqaCsvUnclosedQuote = nameof(NzqaCsvUnclosedQuote);
     public const string NzqaCsvUnreadable = nameof(NzqaCsvUnreadable);
