@@ -31,6 +31,16 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// Approve identity changes (legal names, date of birth of a learner NZQA holds) as Sync-NzqaLearner
+    /// -AllowIdentityChange would send them; each such entry says it is an identity change.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowIdentityChange { get; set; }
+
+    private int _piped;
+    private int _identityLeftOut;
+
     protected override void ProcessRecord()
     {
         foreach (var item in PipelineInput.BaseObjects(InputObject)) Add(item);
@@ -43,10 +53,24 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
             case null:
                 return;
             case RecordDiff diff:
-                Approve(_diffs, diff, ApprovalFingerprint.Of(diff) != null, $"{diff.Kind} {diff.Key}: {diff.Status}");
+                _piped++;
+                var planned = SyncPlanner.Plan(diff, 0, AllowIdentityChange.IsPresent);
+                if (ApprovalFingerprint.Of(planned) == null)
+                {
+                    if (diff is LearnerDiff learner && learner.IdentityChange && !AllowIdentityChange) _identityLeftOut++;
+                    WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent{(planned.SkipReason != null ? " (" + planned.SkipReason + ")" : "")}; not in the approval.");
+                    return;
+                }
+                _diffs.Add(diff);
                 return;
             case DxpRecordDiff dxp:
-                Approve(_dxpDiffs, dxp, ApprovalFingerprint.DxpActionOf(dxp) != null, $"{dxp.Kind} {dxp.LocalId}: {dxp.Status}");
+                _piped++;
+                if (ApprovalFingerprint.DxpActionOf(dxp) == null)
+                {
+                    WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
+                    return;
+                }
+                _dxpDiffs.Add(dxp);
                 return;
             default:
                 var message = $"New-NzqaApproval takes the diffs Compare-NzqaEnrolment, Compare-NzqaLearner, Compare-NzqaStandard or Compare-DxpRecord write, but a {input.GetType().Name} was piped in. No approval file was written.";
@@ -56,13 +80,6 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
                 });
                 return;
         }
-    }
-
-    /// <summary>A diff is approved only when a sync would send something for it.</summary>
-    private void Approve<TDiff>(List<TDiff> approved, TDiff diff, bool wouldSend, string what)
-    {
-        if (wouldSend) approved.Add(diff);
-        else WriteVerbose($"{what}, nothing would be sent; not in the approval.");
     }
 
     protected override void EndProcessing()
@@ -77,13 +94,27 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
             });
             return;
         }
-        var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
+        var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval", AllowIdentityChange.IsPresent);
         foreach (var dxp in _dxpDiffs) approval.Add(dxp);
+        WarnLeftOut(approval.Approved.Count);
         if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
         // NSNs, names and values: the user's own file (0600 on Unix), never written through a link.
         WriteOwnerOnlyFile(full, new UTF8Encoding(false).GetBytes(approval.ToJson()), Force, "approval file",
             ErrorIds.NzqaApprovalFileUnsafePath, ErrorIds.NzqaApprovalFileUnwritable);
         WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");
         WriteObject(new FileInfo(full));
+    }
+
+    /// <summary>Diffs piped in that did not go into the approval, when the signer would expect them to (a sync would skip them unapproved).</summary>
+    private void WarnLeftOut(int approved)
+    {
+        var identity = _identityLeftOut == 0 ? null
+            : $"{_identityLeftOut} {(_identityLeftOut == 1 ? "is an identity change" : "are identity changes")} (legal names or date of birth of a learner NZQA holds), " +
+              "approved only with -AllowIdentityChange (and sent only with Sync-NzqaLearner -AllowIdentityChange)";
+        if (approved == 0 && _piped > 0)
+            WriteWarning($"{_piped} {(_piped == 1 ? "diff was" : "diffs were")} piped in but none went into the approval, so it approves nothing: " +
+                         (identity ?? "none of them would send anything (Match, NzqaOnly or Invalid)") + ".");
+        else if (identity != null)
+            WriteWarning($"Not in the approval: {identity}.");
     }
 }
