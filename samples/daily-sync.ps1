@@ -13,7 +13,7 @@
     Exits with (as samples/nightly-sync.ps1 does):
       0  everything that needed sending was synced
       1  some records were invalid or refused by NZQA (they are shown above the exit; Get-NzqaSyncLog -Outcome Failed)
-      2  the run could not start or could not finish reading (cannot connect, cannot read an export or NZQA's side)
+      2  the run could not start or could not finish reading (a missing or wrong parameter, cannot connect, cannot read an export or NZQA's side)
 .EXAMPLE
     $cred = Get-Credential kowhai-high-machine          # or Get-Secret NzqaMachine
     ./samples/daily-sync.ps1 -BaseUri http://127.0.0.1:5080/nzqa/v1 -ProviderNumber 257 -Credential $cred -SmsExportFolder ./export
@@ -22,12 +22,36 @@
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
-    [Parameter(Mandatory)] [uri] $BaseUri,
-    [Parameter(Mandatory)] [int] $ProviderNumber,
-    [Parameter(Mandatory)] [pscredential] $Credential,
-    [Parameter(Mandatory)] [string] $SmsExportFolder,
-    [string] $JournalPath
+    # Required: the NZQA API root, the provider number, a PSCredential and the SMS export folder (checked below,
+    # exit 2 when missing or wrong).
+    [string] $BaseUri,
+    [string] $ProviderNumber,
+    [object] $Credential,
+    [string] $SmsExportFolder,
+    [string] $JournalPath,
+    # Anything else on the command line (a mistyped parameter name): refused below with exit 2.
+    [Parameter(ValueFromRemainingArguments, DontShow)] [string[]] $UnknownArguments
 )
+
+# The command line is checked here, not by PowerShell's parameter binding: a missing or mistyped parameter would end
+# the run before it starts with PowerShell's exit code 1, which means "records invalid or refused" here. A bad
+# command line is exit 2 (the run could not start), saying what is wrong.
+$usage = @()
+if ($UnknownArguments) { $usage += "unknown argument(s) '$($UnknownArguments -join ' ')' (a mistyped parameter name?)" }
+$uri = $null
+if (-not $BaseUri) { $usage += '-BaseUri is required (the NZQA API root, e.g. http://127.0.0.1:5080/nzqa/v1)' }
+elseif (-not [uri]::TryCreate($BaseUri, [UriKind]::Absolute, [ref] $uri)) { $usage += "-BaseUri '$BaseUri' is not an absolute URI (e.g. http://127.0.0.1:5080/nzqa/v1)" }
+if (-not $ProviderNumber) { $usage += '-ProviderNumber is required (the school''s NZQA provider number, e.g. 257)' }
+elseif ($ProviderNumber -notmatch '^\s*\d{1,9}\s*$') { $usage += "-ProviderNumber '$ProviderNumber' is not a number (the school's NZQA provider number, e.g. 257)" }
+if ($null -eq $Credential) { $usage += '-Credential is required: a PSCredential ($cred = Get-Credential, or Get-Secret); for a scheduled run use samples/nightly-sync.ps1, which reads a vault or a credential file' }
+elseif ($Credential -isnot [pscredential]) { $usage += '-Credential must be a PSCredential ($cred = Get-Credential, or Get-Secret), not text' }
+if (-not $SmsExportFolder) { $usage += '-SmsExportFolder is required (the folder with learners.csv, enrolments.csv and standards.csv)' }
+if ($usage) {
+    foreach ($u in $usage) { "daily-sync: $u." }
+    'daily-sync: usage: daily-sync.ps1 -BaseUri <uri> -ProviderNumber <number> -Credential <PSCredential> -SmsExportFolder <folder> [-JournalPath <folder>] [-WhatIf]'
+    exit 2
+}
+$ProviderNumber = $ProviderNumber.Trim()   # a number (checked above); Connect-Nzqa takes it as one
 
 # A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
 # [IO.File]::Exists would use: resolve it once here.

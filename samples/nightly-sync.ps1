@@ -8,7 +8,7 @@
     one-line summary per area and the journal location, and exits with:
       0  everything that needed sending was synced
       1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
-      2  the run could not start (no credentials, cannot connect, cannot read an export)
+      2  the run could not start (a missing or wrong parameter, no credentials, cannot connect, cannot read an export)
     Needs the NzqaSync module installed (or out/NzqaSync on PSModulePath): without it PowerShell refuses to start the
     script (#Requires) with "The module 'NzqaSync' cannot be found" and exit code 1 (PowerShell's own code for a script
     it could not start), before anything runs.
@@ -31,17 +31,40 @@
 #>
 [CmdletBinding()]
 param(
-    [Parameter(Mandatory)] [uri] $BaseUri,
-    [Parameter(Mandatory)] [int] $ProviderNumber,
-    [Parameter(Mandatory)] [string] $SmsExportFolder,
-    [pscredential] $Credential,
+    # Required: the NZQA API root, the provider number and the SMS export folder (checked below, exit 2 when missing).
+    [string] $BaseUri,
+    [string] $ProviderNumber,
+    [string] $SmsExportFolder,
+    # A PSCredential (checked below).
+    [object] $Credential,
     [string] $SecretName = 'NzqaMachine',
     [string] $CredentialPath,
     [string] $JournalPath,
     # Approval mode: send only the changes the Principal's Nominee approved in this file (downloaded from the review
     # page, or written with New-NzqaApproval); the rest are reported as awaiting approval and not sent.
-    [string] $ApprovalPath
+    [string] $ApprovalPath,
+    # Anything else on the command line (a mistyped parameter name): refused below with exit 2.
+    [Parameter(ValueFromRemainingArguments, DontShow)] [string[]] $UnknownArguments
 )
+
+# The command line is checked here, not by PowerShell's parameter binding: a missing or mistyped parameter would end
+# the run before it starts with PowerShell's exit code 1, which means "records invalid or refused" here. A bad
+# command line is exit 2 (the run could not start), saying what is wrong.
+$usage = @()
+if ($UnknownArguments) { $usage += "unknown argument(s) '$($UnknownArguments -join ' ')' (a mistyped parameter name?)" }
+$uri = $null
+if (-not $BaseUri) { $usage += '-BaseUri is required (the NZQA API root, e.g. https://<nzqa api>/nzqa/v1)' }
+elseif (-not [uri]::TryCreate($BaseUri, [UriKind]::Absolute, [ref] $uri)) { $usage += "-BaseUri '$BaseUri' is not an absolute URI (e.g. https://<nzqa api>/nzqa/v1)" }
+if (-not $ProviderNumber) { $usage += '-ProviderNumber is required (the school''s NZQA provider number, e.g. 257)' }
+elseif ($ProviderNumber -notmatch '^\s*\d{1,9}\s*$') { $usage += "-ProviderNumber '$ProviderNumber' is not a number (the school's NZQA provider number, e.g. 257)" }
+if (-not $SmsExportFolder) { $usage += '-SmsExportFolder is required (the folder the SMS writes learners.csv, enrolments.csv and standards.csv to)' }
+if ($null -ne $Credential -and $Credential -isnot [pscredential]) { $usage += '-Credential must be a PSCredential (from a command line, use -CredentialPath or -SecretName instead)' }
+if ($usage) {
+    foreach ($u in $usage) { "nightly-sync: $u." }
+    'nightly-sync: usage: nightly-sync.ps1 -BaseUri <uri> -ProviderNumber <number> -SmsExportFolder <folder> [-Credential <PSCredential> | -SecretName <name> | -CredentialPath <file>] [-JournalPath <folder>] [-ApprovalPath <file>]'
+    exit 2
+}
+$ProviderNumber = $ProviderNumber.Trim()   # a number (checked above); Connect-Nzqa takes it as one
 
 # A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
 # [IO.File]::Exists would use: resolve it once here.

@@ -19,7 +19,7 @@
     Exit codes (like nightly-sync.ps1):
       0  everything that needed sending was sent and TEC's validation found no errors
       1  some records were invalid, refused by DXP, not deleted, or TEC's validation reported errors
-      2  the run could not start (no credentials, cannot connect, no return, an export file missing or unreadable)
+      2  the run could not start (a missing or wrong parameter, no credentials, cannot connect, no return, an export file missing or unreadable)
     With -ApprovalPath (approval mode) only the uploads and deletes signed off in that file (New-NzqaApproval from
     Compare-DxpRecord's diffs) are sent, and only while the data is still what was approved; the rest are listed as
     awaiting approval or changed since approval, and are not sent (they do not make the exit code 1).
@@ -39,10 +39,12 @@
 #>
 [CmdletBinding(SupportsShouldProcess)]
 param(
-    [Parameter(Mandatory)] [uri] $BaseUri,
-    [Parameter(Mandatory)] [int] $Edumis,
-    [Parameter(Mandatory)] [string] $ExportFolder,
-    [pscredential] $Credential,
+    # Required: the DXP API root, the EDUMIS number and the SDR export folder (checked below, exit 2 when missing).
+    [string] $BaseUri,
+    [string] $Edumis,
+    [string] $ExportFolder,
+    # A PSCredential (checked below).
+    [object] $Credential,
     [string] $SecretName = 'TecMachine',
     [string] $CredentialPath,
     [string] $ReturnId,
@@ -51,8 +53,29 @@ param(
     # Approval mode: send only the changes approved in this file (New-NzqaApproval); the rest are reported, not sent.
     [string] $ApprovalPath,
     # Also write one object with everything the run did (for scripts and tests that check the outcome).
-    [switch] $PassThru
+    [switch] $PassThru,
+    # Anything else on the command line (a mistyped parameter name): refused below with exit 2.
+    [Parameter(ValueFromRemainingArguments, DontShow)] [string[]] $UnknownArguments
 )
+
+# The command line is checked here, not by PowerShell's parameter binding: a missing or mistyped parameter would end
+# the run before it starts with PowerShell's exit code 1, which means "records invalid or refused" here. A bad
+# command line is exit 2 (the run could not start), saying what is wrong.
+$usage = @()
+if ($UnknownArguments) { $usage += "unknown argument(s) '$($UnknownArguments -join ' ')' (a mistyped parameter name?)" }
+$uri = $null
+if (-not $BaseUri) { $usage += '-BaseUri is required (the DXP API root, e.g. https://<dxp api>/dxp)' }
+elseif (-not [uri]::TryCreate($BaseUri, [UriKind]::Absolute, [ref] $uri)) { $usage += "-BaseUri '$BaseUri' is not an absolute URI (e.g. https://<dxp api>/dxp)" }
+if (-not $Edumis) { $usage += '-Edumis is required (the provider''s EDUMIS number, e.g. 7001)' }
+elseif ($Edumis -notmatch '^\s*\d{1,9}\s*$') { $usage += "-Edumis '$Edumis' is not a number (the provider's EDUMIS number, e.g. 7001)" }
+if (-not $ExportFolder) { $usage += '-ExportFolder is required (the folder with the SDR export files)' }
+if ($null -ne $Credential -and $Credential -isnot [pscredential]) { $usage += '-Credential must be a PSCredential (from a command line, use -CredentialPath or -SecretName instead)' }
+if ($usage) {
+    foreach ($u in $usage) { "tertiary-sync: $u." }
+    'tertiary-sync: usage: tertiary-sync.ps1 -BaseUri <uri> -Edumis <number> -ExportFolder <folder> [-Credential <PSCredential> | -SecretName <name> | -CredentialPath <file>] [-ReturnId <id>] [-JournalPath <folder>] [-ApprovalPath <file>] [-PassThru] [-WhatIf]'
+    exit 2
+}
+$Edumis = $Edumis.Trim()   # a number (checked above); Connect-Dxp takes it as one
 
 # A relative folder is relative to PowerShell's location (Set-Location), not the process's working directory that
 # [IO.File]::Exists would use: resolve it once here.

@@ -29,6 +29,7 @@ public static class ErrorIds
     public const string NzqaCsvWrongKind = nameof(NzqaCsvWrongKind);
     public const string NzqaNotTheApi = nameof(NzqaNotTheApi);
     public const string NzqaWrongInputKind = nameof(NzqaWrongInputKind);
+    public const string NzqaWrongRecordKind = nameof(NzqaWrongRecordKind);
     public const string NzqaCsvNotUtf8 = nameof(NzqaCsvNotUtf8);
     public const string NzqaCsvUnclosedQuote = nameof(NzqaCsvUnclosedQuote);
     public const string NzqaCsvUnreadable = nameof(NzqaCsvUnreadable);
@@ -62,6 +63,7 @@ public static class ErrorIds
     public const string NzqaReportUnwritable = nameof(NzqaReportUnwritable);
     public const string NzqaSyncFailed = nameof(NzqaSyncFailed);
     public const string NzqaSyncLogClearNotConfirmed = nameof(NzqaSyncLogClearNotConfirmed);
+    public const string NzqaSyncLogNotFound = nameof(NzqaSyncLogNotFound);
     public const string NzqaSyncLogUnreadable = nameof(NzqaSyncLogUnreadable);
     public const string NzqaSyncLogUnwritable = nameof(NzqaSyncLogUnwritable);
     public const string NzqaTooManyEthnicities = nameof(NzqaTooManyEthnicities);

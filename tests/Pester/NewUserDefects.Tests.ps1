@@ -162,6 +162,19 @@ Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
         @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count | Should -Be $before
     }
 
+    It 'enrolment records piped to Compare-NzqaLearner are one NzqaWrongRecordKind error and a count, not one missing-field error each' {
+        $enrolments = @(Import-NzqaRecord (Join-Path $work 'enrolments.csv') -Kind Enrolment -ErrorAction SilentlyContinue)
+        $enrolments.Count | Should -BeGreaterThan 100
+        $errors = @(); $warnings = @()
+        $diffs = @($enrolments | Compare-NzqaLearner -ErrorAction SilentlyContinue -ErrorVariable errors -WarningVariable warnings -WarningAction SilentlyContinue)
+        $diffs.Count | Should -Be 0
+        $ids = @($errors | ForEach-Object FullyQualifiedErrorId)
+        $ids | Should -Be @('NzqaWrongRecordKind,NzqaSync.Cmdlets.CompareNzqaLearnerCommand', 'NzqaCompareNoLocalRecords,NzqaSync.Cmdlets.CompareNzqaLearnerCommand')
+        $errors[0].TargetObject | Should -Be $enrolments[0]
+        "$($errors[0])" | Should -Match 'Compare-NzqaEnrolment'
+        "$warnings" | Should -Match "$($enrolments.Count) records of another kind"
+    }
+
     It 'records that were not compared are one error that says to compare first' {
         $errors = @()
         try { Import-NzqaRecord (Join-Path $work 'enrolments.csv') -Kind Enrolment -ErrorAction SilentlyContinue | Sync-NzqaEnrolment -WhatIf } catch { $errors += $_ }

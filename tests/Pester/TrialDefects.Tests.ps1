@@ -107,3 +107,106 @@ Describe 'Trial 3: a missing column''s message never recommends mapping an unrel
         $caught.ErrorDetails.RecommendedAction | Should -Match 'Date of Birth'
     }
 }
+
+Describe 'Trial 4: identity corrections can be approved' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        Connect-School
+        # A learner NZQA holds whose legal last name the SMS corrects.
+        $learners = Import-Csv (Join-Path $work 'learners.csv')
+        $before = @(Compare-NzqaLearner -Path (Join-Path $work 'learners.csv') 2>$null 3>$null)
+        $script:nsn = @($before | Where-Object Status -eq 'Match')[0].Nsn
+        $row = $learners | Where-Object { $_.NSN -eq $nsn }
+        $script:newName = $row.'Last Name' + '-Parata'
+        $row.'Last Name' = $newName
+        $script:renamed = Join-Path $work 'learners-identity.csv'
+        $learners | Export-Csv -Path $renamed -NoTypeInformation
+        function Get-IdentityDiff { @(Compare-NzqaLearner -Path $renamed 2>$null 3>$null | Where-Object { $_.Status -eq 'Different' -and $_.IdentityChange -and $_.Nsn -eq $nsn }) }
+    }
+    AfterAll { Disconnect-Nzqa -ErrorAction SilentlyContinue }
+
+    It 'without -AllowIdentityChange nothing goes in, and a warning says why' {
+        $diff = Get-IdentityDiff
+        $diff.Count | Should -Be 1
+        $path = Join-Path $work 'approval-plain.json'
+        $null = $diff | New-NzqaApproval -Path $path -SignedBy 'Jane Smith' -WarningVariable warnings -WarningAction SilentlyContinue
+        @((Get-Content $path -Raw | ConvertFrom-Json).approved).Count | Should -Be 0
+        "$warnings" | Should -Match 'none went into the approval'
+        "$warnings" | Should -Match 'identity change'
+        "$warnings" | Should -Match '-AllowIdentityChange'
+    }
+
+    It 'with -AllowIdentityChange the entry says it is an identity change, and Sync-NzqaLearner -ApprovalPath -AllowIdentityChange sends it' {
+        $diff = Get-IdentityDiff
+        $path = Join-Path $work 'approval-identity.json'
+        $null = $diff | New-NzqaApproval -Path $path -SignedBy 'Jane Smith' -AllowIdentityChange -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings).Count | Should -Be 0
+        $entries = @((Get-Content $path -Raw | ConvertFrom-Json).approved)
+        $entries.Count | Should -Be 1
+        $entries[0].key | Should -Be $nsn
+        $entries[0].identityChange | Should -BeTrue
+        $entries[0].summary | Should -Match '^Identity change'
+        $result = @($diff | Sync-NzqaLearner -ApprovalPath $path -AllowIdentityChange -Confirm:$false)
+        $result[0].Outcome | Should -Be 'Synced'
+        (Get-NzqaLearner | Where-Object Nsn -eq $nsn).LastName | Should -Be $newName
+    }
+}
+
+Describe 'Trial 5: Get-NzqaSyncLog -Path that is not a journal folder says so' {
+    It 'a folder that does not exist is NzqaSyncLogNotFound (ObjectNotFound), and $? is false' {
+        $ErrorActionPreference = 'Continue'
+        $typo = Join-Path $work 'jounral'
+        $entries = @(Get-NzqaSyncLog -Path $typo -ErrorVariable errors 2>$null)
+        $ok = $?
+        $ok | Should -BeFalse
+        $entries.Count | Should -Be 0
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'NzqaSyncLogNotFound,NzqaSync.Cmdlets.GetNzqaSyncLogCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errors[0].Exception.Message | Should -Match ([regex]::Escape($typo))
+    }
+
+    It 'a file (learners.csv) says it is a file and to give the journal folder; -JournalPath is the same parameter' {
+        $ErrorActionPreference = 'Continue'
+        $null = Get-NzqaSyncLog -JournalPath (Join-Path $work 'learners.csv') -Summary -ErrorVariable errors 2>$null
+        @($errors).Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'NzqaSyncLogNotFound,NzqaSync.Cmdlets.GetNzqaSyncLogCommand'
+        $errors[0].Exception.Message | Should -Match 'is a file.*journal folder'
+    }
+
+    It 'the journal folder the syncs above used still reads' {
+        @(Get-NzqaSyncLog -JournalPath $journal -ErrorVariable errors).Count | Should -BeGreaterThan 0
+        @($errors).Count | Should -Be 0
+    }
+}
+
+Describe 'Trial 6: a bad command line to a scheduled sample is exit 2 (could not start), not 1 (records refused)' {
+    BeforeAll {
+        $script:samples = Join-Path (Get-RepoRoot) 'samples'
+        $script:credFile = Join-Path $work 'machine.xml'
+        $cred | Export-Clixml -Path $credFile
+        if (-not $IsWindows) { chmod 600 $credFile }
+    }
+
+    It '<Script> <Case>: exit 2 with what is wrong, never "Connected"' -TestCases @(
+        @{ Script = 'nightly-sync.ps1'; Case = 'without -SmsExportFolder'; Drop = '-SmsExportFolder'; Set = @{}; Expect = '-SmsExportFolder is required' }
+        @{ Script = 'nightly-sync.ps1'; Case = 'with -ProviderNumber 25x'; Drop = $null; Set = @{ '-ProviderNumber' = '25x' }; Expect = "-ProviderNumber '25x' is not a number" }
+        @{ Script = 'nightly-sync.ps1'; Case = 'with a mistyped parameter name'; Drop = '-SmsExportFolder'; Set = @{ '-SmsExportFoldr' = 'x' }; Expect = "unknown argument.*-SmsExportFoldr" }
+        @{ Script = 'daily-sync.ps1'; Case = 'without -Credential'; Drop = '-CredentialPath'; Set = @{}; Expect = '-Credential is required' }
+        @{ Script = 'tertiary-sync.ps1'; Case = 'with -Edumis 70x1'; Drop = $null; Set = @{ '-Edumis' = '70x1' }; Expect = "-Edumis '70x1' is not a number" }
+    ) {
+        $arguments = if ($Script -eq 'tertiary-sync.ps1') {
+            [ordered]@{ '-BaseUri' = $sandbox.DxpUri; '-Edumis' = '7001'; '-ExportFolder' = $work; '-CredentialPath' = $credFile; '-JournalPath' = (Join-Path $work 'j6') }
+        } else {
+            [ordered]@{ '-BaseUri' = $sandbox.NzqaUri; '-ProviderNumber' = '257'; '-SmsExportFolder' = $work; '-CredentialPath' = $credFile; '-JournalPath' = (Join-Path $work 'j6') }
+        }
+        if ($Script -eq 'daily-sync.ps1') { $arguments.Remove('-CredentialPath') }
+        if ($Drop) { $arguments.Remove($Drop) }
+        foreach ($k in $Set.Keys) { $arguments[$k] = $Set[$k] }
+        $r = Invoke-ChildPwsh -File (Join-Path $samples $Script) -Arguments @($arguments.GetEnumerator() | ForEach-Object { $_.Key; $_.Value })
+        $r.ExitCode | Should -Be 2 -Because ($r.Output + $r.Error)
+        $r.Output | Should -Match ([regex]::Escape($Script.Replace('.ps1', '')) + ': ' + $Expect)
+        $r.Output | Should -Match 'usage:'
+        $r.Output + $r.Error | Should -Not -Match 'Connected'
+    }
+}

@@ -66,6 +66,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
 
     private void Add(object item)
     {
+        if (WrongKind(item)) return;
         var read = _reader.Read(item);
         _received++;
         if (!Keep(read.Record)) return;
@@ -127,8 +128,36 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         }
     }
 
+    // Typed records of another kind piped in, by type: the first of each is an error (its target), the rest counted.
+    private readonly Dictionary<Type, int> _wrongKind = new Dictionary<Type, int>();
+
+    /// <summary>
+    /// A typed record of another kind (an EnrolmentRecord into Compare-NzqaLearner, a DXP record) is not read as this
+    /// kind: it would be one "missing field" error per record. One NzqaWrongRecordKind error per type instead; not compared.
+    /// </summary>
+    private bool WrongKind(object item)
+    {
+        var value = item is PSObject pso ? pso.BaseObject : item;
+        if (value is TRecord || !(value is LearnerRecord || value is EnrolmentRecord || value is StandardRecord || value is Domain.Dxp.IDxpRecord)) return false;
+        var type = value.GetType();
+        _wrongKind.TryGetValue(type, out var seen);
+        _wrongKind[type] = seen + 1;
+        if (seen > 0) return true;
+        var kind = Area.Kind;
+        var given = value is Domain.Dxp.IDxpRecord dxp ? "a DXP " + Domain.Dxp.DxpDatasets.KindOf(dxp.Dataset).ToLowerInvariant() : "an NZQA " + type.Name.Replace("Record", "").ToLowerInvariant();
+        var goesTo = value is Domain.Dxp.IDxpRecord ? "Compare-DxpRecord" : "Compare-Nzqa" + type.Name.Replace("Record", "");
+        var message = $"{MyInvocation.MyCommand.Name} compares {kind.ToLowerInvariant()} records, but {given} record was piped in: it goes to {goesTo}. It was not compared (nor any other like it).";
+        WriteError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaWrongRecordKind, ErrorCategory.InvalidArgument, item)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Pipe {kind.ToLowerInvariant()} records (Import-NzqaRecord -Kind {kind}), or pipe these to {goesTo}." },
+        });
+        return true;
+    }
+
     protected override void EndProcessing()
     {
+        var wrong = _wrongKind.Values.Sum();
+        if (wrong > 1) WriteWarning($"{wrong} records of another kind were not compared: " + string.Join(", ", _wrongKind.Select(t => $"{t.Value} {t.Key.Name}")) + ".");
         if (_local.Count == 0 && !AllowEmpty)
         {
             // A missing export must not read as "the school has no records": every NZQA record would be NzqaOnly.

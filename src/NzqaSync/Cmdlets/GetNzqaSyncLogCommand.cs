@@ -11,6 +11,7 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
 {
     /// <summary>The journal folder; by default the connection's, else $env:NZQASYNC_JOURNAL_PATH, else the user's local app data.</summary>
     [Parameter]
+    [Alias("JournalPath")]
     public string Path { get; set; }
 
     [Parameter(ParameterSetName = ParameterSets.Entries)]
@@ -53,6 +54,22 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
     {
         var folder = Path != null ? GetUnresolvedProviderPathFromPSPath(Path)
             : SessionConnections.GetNzqa()?.JournalPath ?? SessionConnections.GetDxp<Api.DxpConnection>()?.JournalPath ?? JournalFolder.Default();
+        if (Path != null && !Directory.Exists(folder))
+        {
+            // An admin reads an empty answer as "no failures": a -Path that is no journal folder says so.
+            var isFile = File.Exists(folder);
+            var message = isFile
+                ? $"'{folder}' is a file, not a journal folder: give the journal folder (the -JournalPath given to Connect-Nzqa or Connect-Dxp)."
+                : $"There is no journal folder at '{folder}': nothing was read.";
+            WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.NzqaSyncLogNotFound, ErrorCategory.ObjectNotFound, Path)
+            {
+                ErrorDetails = new ErrorDetails(message)
+                {
+                    RecommendedAction = "Give the journal folder the sync used (Connect-Nzqa/Connect-Dxp -JournalPath), or leave -Path out to read the connection's journal.",
+                },
+            });
+            return;
+        }
         WriteVerbose($"Reading the sync journal in {folder}.");
         var reader = new SyncJournalReader(folder, IncludeExchange);
         if (Summary)

@@ -31,6 +31,16 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// Approve identity changes (legal names, date of birth of a learner NZQA holds) as Sync-NzqaLearner
+    /// -AllowIdentityChange would send them; each such entry says it is an identity change.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowIdentityChange { get; set; }
+
+    private int _piped;
+    private int _identityLeftOut;
+
     protected override void ProcessRecord()
     {
         var input = InputObject is PSObject pso ? pso.BaseObject : InputObject;
@@ -49,14 +59,18 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
             case null:
                 return;
             case RecordDiff diff:
-                if (ApprovalFingerprint.Of(diff) == null)
+                _piped++;
+                var planned = SyncPlanner.Plan(diff, 0, AllowIdentityChange.IsPresent);
+                if (ApprovalFingerprint.Of(planned) == null)
                 {
-                    WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent; not in the approval.");
+                    if (diff is LearnerDiff learner && learner.IdentityChange && !AllowIdentityChange) _identityLeftOut++;
+                    WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing would be sent{(planned.SkipReason != null ? " (" + planned.SkipReason + ")" : "")}; not in the approval.");
                     return;
                 }
                 _diffs.Add(diff);
                 return;
             case DxpRecordDiff dxp:
+                _piped++;
                 if (ApprovalFingerprint.DxpActionOf(dxp) == null)
                 {
                     WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
@@ -86,8 +100,9 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
             });
             return;
         }
-        var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval");
+        var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval", AllowIdentityChange.IsPresent);
         foreach (var dxp in _dxpDiffs) approval.Add(dxp);
+        WarnLeftOut(approval.Approved.Count);
         if (!ShouldProcess(full, $"Write an approval by {SignedBy} of {approval.Approved.Count} changes")) return;
         try
         {
@@ -108,5 +123,18 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
         }
         WriteVerbose($"Wrote {full}: {approval.Approved.Count} changes approved by {SignedBy}.");
         WriteObject(new FileInfo(full));
+    }
+
+    /// <summary>Diffs piped in that did not go into the approval, when the signer would expect them to (a sync would skip them unapproved).</summary>
+    private void WarnLeftOut(int approved)
+    {
+        var identity = _identityLeftOut == 0 ? null
+            : $"{_identityLeftOut} {(_identityLeftOut == 1 ? "is an identity change" : "are identity changes")} (legal names or date of birth of a learner NZQA holds), " +
+              "approved only with -AllowIdentityChange (and sent only with Sync-NzqaLearner -AllowIdentityChange)";
+        if (approved == 0 && _piped > 0)
+            WriteWarning($"{_piped} {(_piped == 1 ? "diff was" : "diffs were")} piped in but none went into the approval, so it approves nothing: " +
+                         (identity ?? "none of them would send anything (Match, NzqaOnly or Invalid)") + ".");
+        else if (identity != null)
+            WriteWarning($"Not in the approval: {identity}.");
     }
 }

@@ -15,6 +15,11 @@ public sealed class ApprovedChange
     [JsonProperty("status", NullValueHandling = NullValueHandling.Ignore)] public string Status { get; set; }
     [JsonProperty("name", NullValueHandling = NullValueHandling.Ignore)] public string Name { get; set; }
     [JsonProperty("summary", NullValueHandling = NullValueHandling.Ignore)] public string Summary { get; set; }
+    /// <summary>
+    /// True when the change corrects the legal names or date of birth of a learner NZQA holds (sent only with
+    /// Sync-NzqaLearner -AllowIdentityChange): said in the file so the signer sees it. Not checked.
+    /// </summary>
+    [JsonProperty("identityChange", NullValueHandling = NullValueHandling.Ignore)] public bool? IdentityChange { get; set; }
     /// <summary>DXP only: the return the change goes to (also in the fingerprint).</summary>
     [JsonProperty("returnId", NullValueHandling = NullValueHandling.Ignore)] public string ReturnId { get; set; }
 
@@ -39,14 +44,21 @@ public sealed class ApprovalFile
     [JsonIgnore] public string Sha256 { get; private set; }
     [JsonIgnore] public string Path { get; private set; }
 
-    public static ApprovalFile FromDiffs(IEnumerable<RecordDiff> diffs, string signedBy, DateTimeOffset signedAt, string source)
+    /// <param name="allowIdentityChange">Plan as Sync-NzqaLearner -AllowIdentityChange would: identity changes are approved (and marked), not left out.</param>
+    public static ApprovalFile FromDiffs(IEnumerable<RecordDiff> diffs, string signedBy, DateTimeOffset signedAt, string source, bool allowIdentityChange = false)
     {
         var file = new ApprovalFile { SignedBy = signedBy, SignedAt = signedAt, Source = source };
         foreach (var diff in diffs)
         {
-            var fingerprint = ApprovalFingerprint.Of(diff);
+            var fingerprint = ApprovalFingerprint.Of(diff, allowIdentityChange);
             if (fingerprint == null) continue;
-            file.Approved.Add(new ApprovedChange { Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name, Summary = ApprovalFingerprint.Summary(diff) });
+            var identity = diff is LearnerDiff l && l.IdentityChange;
+            file.Approved.Add(new ApprovedChange
+            {
+                Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name,
+                Summary = (identity ? "Identity change (legal name or date of birth of a learner NZQA holds): " : "") + ApprovalFingerprint.Summary(diff),
+                IdentityChange = identity ? true : (bool?)null,
+            });
         }
         return file;
     }

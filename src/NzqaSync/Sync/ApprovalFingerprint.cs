@@ -42,7 +42,7 @@ public static class ApprovalFingerprint
         }
     }
 
-    public static string Of(RecordDiff diff) => Of(SyncPlanner.Plan(diff, 0));
+    public static string Of(RecordDiff diff, bool allowIdentityChange = false) => Of(SyncPlanner.Plan(diff, 0, allowIdentityChange));
 
     private static readonly JsonSerializer DxpSerializer = Api.DxpJson.Serializer;
 
