@@ -36,6 +36,7 @@ public static class ErrorIds
     public const string NzqaDuplicateKey = nameof(NzqaDuplicateKey);
     public const string NzqaFieldTooLong = nameof(NzqaFieldTooLong);
     public const string NzqaFileNotFound = nameof(NzqaFileNotFound);
+    public const string NzqaPathIsFolder = nameof(NzqaPathIsFolder);
     public const string NzqaCompareNoLocalRecords = nameof(NzqaCompareNoLocalRecords);
     public const string NzqaFileUnreadable = nameof(NzqaFileUnreadable);
     public const string NzqaInsecureUri = nameof(NzqaInsecureUri);

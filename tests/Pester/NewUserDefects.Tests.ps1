@@ -10,6 +10,13 @@ BeforeAll {
     $script:cred = Get-TestCredential -Sandbox $sandbox
     $script:connection = Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential $cred -JournalPath (Join-Path $work 'journal') -PassThru
 
+    function Get-JournalEntryCount {
+        # The journal folder exists once something was sent; before that nothing was (Get-NzqaSyncLog -Path on a folder
+        # that does not exist is an error: NzqaSyncLogNotFound).
+        $folder = Join-Path $work 'journal'
+        if (Test-Path $folder) { @(Get-NzqaSyncLog -Path $folder).Count } else { 0 }
+    }
+
     function Set-Header {
         # A copy of one of the export's files with its header line changed, as a typo in the SMS's export setup makes it.
         param([string] $From, [string] $To, [scriptblock] $Change)
@@ -134,7 +141,7 @@ Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
         $learnerDiffs = Import-NzqaRecord (Join-Path $work 'learners.csv') -Kind Learner -ErrorAction SilentlyContinue |
             Compare-NzqaLearner -ErrorAction SilentlyContinue
         @($learnerDiffs).Count | Should -BeGreaterThan 100
-        $before = @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count
+        $before = (Get-JournalEntryCount)
         $errors = @()
         $caught = $null
         # Every error the pipeline wrote (-ErrorVariable also records the terminating one); not one per diff.
@@ -143,13 +150,13 @@ Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
         $errors.Count | Should -Be 1
         $caught.FullyQualifiedErrorId | Should -Be 'NzqaWrongInputKind,NzqaSync.Cmdlets.SyncNzqaEnrolmentCommand'
         "$caught" | Should -Match 'Sync-NzqaLearner'
-        @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count | Should -Be $before
+        (Get-JournalEntryCount) | Should -Be $before
     }
 
     It '$nzqaDiffs | Sync-DxpRecord is one DxpWrongInputKind error naming Sync-NzqaLearner, not the engine''s binding error; nothing sent' {
         $learnerDiffs = @(Import-NzqaRecord (Join-Path $work 'learners.csv') -Kind Learner -ErrorAction SilentlyContinue |
             Compare-NzqaLearner -ErrorAction SilentlyContinue)
-        $before = @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count
+        $before = (Get-JournalEntryCount)
         $errors = @()
         $caught = $null
         try { $learnerDiffs | Sync-DxpRecord -Connection $dxpConnection -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable +errors } catch { $caught = $_ }
@@ -159,7 +166,7 @@ Describe 'Defect 5: diffs of the wrong kind piped to a Sync cmdlet' {
         $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
         "$caught" | Should -Match 'Sync-NzqaLearner'
         $caught.TargetObject | Should -Be $learnerDiffs[0]
-        @(Get-NzqaSyncLog -Path (Join-Path $work 'journal')).Count | Should -Be $before
+        (Get-JournalEntryCount) | Should -Be $before
     }
 
     It 'enrolment records piped to Compare-NzqaLearner are one NzqaWrongRecordKind error and a count, not one missing-field error each' {

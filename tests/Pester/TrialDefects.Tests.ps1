@@ -210,3 +210,25 @@ Describe 'Trial 6: a bad command line to a scheduled sample is exit 2 (could not
         $r.Output + $r.Error | Should -Not -Match 'Connected'
     }
 }
+
+Describe 'Trial 7: a folder given where a file is expected is one clear NzqaPathIsFolder error' {
+    It '<Command>' -TestCases @(
+        @{ Command = 'Import-NzqaRecord -Path <folder>'; Run = { param($f) Import-NzqaRecord -Path $f -Kind Learner } }
+        @{ Command = 'Import-NzqaCredential -Path <folder>'; Run = { param($f) Import-NzqaCredential -Path $f } }
+        @{ Command = 'Sync-NzqaEnrolment -ApprovalPath <folder>'; Run = { param($f) @() | Sync-NzqaEnrolment -ApprovalPath $f -Confirm:$false } }
+        @{ Command = 'Export-NzqaReport -Path <folder>'; Run = { param($f) Compare-NzqaEnrolment -Path (Join-Path $work 'enrolments.csv') 2>$null 3>$null | Select-Object -First 3 | Export-NzqaReport -Path $f } }
+        @{ Command = 'New-NzqaApproval -Path <folder>'; Run = { param($f) Compare-NzqaEnrolment -Path (Join-Path $work 'enrolments.csv') 2>$null 3>$null | Select-Object -First 3 | New-NzqaApproval -Path $f -SignedBy 'Jane Smith' -Force } }
+    ) {
+        $ErrorActionPreference = 'Continue'
+        $folder = Join-Path $work 'a-folder'
+        New-Item -ItemType Directory -Path $folder -Force | Out-Null
+        Connect-School
+        $caught = @()
+        try { $caught = @(& $Run $folder 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) } catch { $caught = @($_) }
+        Disconnect-Nzqa
+        $caught.Count | Should -Be 1
+        $caught[0].FullyQualifiedErrorId | Should -Match '^NzqaPathIsFolder,'
+        $caught[0].Exception.Message | Should -Match ([regex]::Escape("'$folder' is a folder; give a file path"))
+        Test-Path -LiteralPath $folder -PathType Container | Should -BeTrue
+    }
+}

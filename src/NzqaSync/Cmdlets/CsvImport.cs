@@ -27,6 +27,11 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
     {
         var full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
         if (File.Exists(full)) return full;
+        if (FolderNotFile.Check(full, path, "-Path", "an SMS export file") is ErrorRecord folder)
+        {
+            cmdlet.WriteError(folder);
+            return null;
+        }
         cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), ErrorIds.NzqaFileNotFound, ErrorCategory.ObjectNotFound, path));
         return null;
     }

@@ -72,6 +72,7 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
     protected override void EndProcessing()
     {
         var full = GetUnresolvedProviderPathFromPSPath(Path);
+        if (FolderNotFile.Check(full, Path, "-Path", "the report file to write (review.html)") is ErrorRecord isFolder) ThrowTerminatingError(isFolder);
         var folder = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
         {

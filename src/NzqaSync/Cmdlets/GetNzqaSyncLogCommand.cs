@@ -54,9 +54,10 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
     {
         var folder = Path != null ? GetUnresolvedProviderPathFromPSPath(Path)
             : SessionConnections.GetNzqa()?.JournalPath ?? SessionConnections.GetDxp<Api.DxpConnection>()?.JournalPath ?? JournalFolder.Default();
-        if (Path != null && !Directory.Exists(folder))
+        if (Path != null && !Directory.Exists(folder) && !IsSessionJournal(folder))
         {
-            // An admin reads an empty answer as "no failures": a -Path that is no journal folder says so.
+            // An admin reads an empty answer as "no failures": a -Path that is no journal folder says so (unless it is
+            // the journal this session's connection was given, which exists once something has been sent).
             var isFile = File.Exists(folder);
             var message = isFile
                 ? $"'{folder}' is a file, not a journal folder: give the journal folder (the -JournalPath given to Connect-Nzqa or Connect-Dxp)."
@@ -84,6 +85,14 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
         var list = Selected(reader.Entries).ToList();
         if (Last > 0 && list.Count > Last) list = list.Skip(list.Count - Last).ToList();
         WriteObject(list, true);
+    }
+
+    private static bool IsSessionJournal(string folder)
+    {
+        static string Trimmed(string path) => path?.TrimEnd(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar);
+        var given = Trimmed(System.IO.Path.GetFullPath(folder));
+        return new[] { SessionConnections.GetNzqa()?.JournalPath, SessionConnections.GetDxp<Api.DxpConnection>()?.JournalPath }
+            .Any(j => j != null && string.Equals(Trimmed(System.IO.Path.GetFullPath(j)), given, StringComparison.Ordinal));
     }
 
     private bool SinceGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Since));

@@ -18,6 +18,7 @@ public sealed class ImportNzqaCredentialCommand : NzqaCmdlet
     protected override void EndProcessing()
     {
         var full = GetUnresolvedProviderPathFromPSPath(Path);
+        if (FolderNotFile.Check(full, Path, "-Path", "the credential file made with Get-Credential | Export-Clixml") is ErrorRecord folder) ThrowTerminatingError(folder);
         string refusal;
         try
         {

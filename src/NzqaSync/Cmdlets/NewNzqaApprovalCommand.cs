@@ -85,6 +85,7 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
     protected override void EndProcessing()
     {
         var full = GetUnresolvedProviderPathFromPSPath(Path);
+        if (FolderNotFile.Check(full, Path, "-Path", "the approval file to write (approval.json)") is ErrorRecord folder) ThrowTerminatingError(folder);
         if (File.Exists(full) && !Force)
         {
             var message = $"The approval file '{full}' already exists; it was left as it was.";

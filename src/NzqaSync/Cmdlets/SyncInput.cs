@@ -35,6 +35,7 @@ internal static class SyncInput
     public static ApprovalFile LoadApproval(PSCmdlet cmdlet, string path)
     {
         var full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+        if (FolderNotFile.Check(full, path, "-ApprovalPath", "the approval file (approval.json)") is ErrorRecord folder) cmdlet.ThrowTerminatingError(folder);
         ApprovalFile file = null;
         try { file = ApprovalFile.Load(full); }
         catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is System.IO.InvalidDataException)

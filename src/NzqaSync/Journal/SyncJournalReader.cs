@@ -114,7 +114,9 @@ public sealed class SyncJournalReader
         foreach (var line in ReadCompleteLines(file))
         {
             JObject json;
-            try { json = JObject.Parse(line); }
+            // Timestamps stay text ("o", 100 ns): JObject.Parse would read them as DateTime and (string) would give them
+            // back to the second, so two sends in one second could not be told apart (which is the latest).
+            try { json = JObject.Load(new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None }); }
             catch (JsonException) { continue; }
             var type = (string)json["t"];
             var runId = (string)json["run"];
