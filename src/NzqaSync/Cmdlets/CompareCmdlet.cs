@@ -125,8 +125,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         }
     }
 
-    // Typed records of another kind piped in, by type: the first of each is an error (its target), the rest counted.
-    private readonly Dictionary<Type, int> _wrongKind = new Dictionary<Type, int>();
+    private readonly LeftOutByType _wrongKind = new LeftOutByType();
 
     /// <summary>
     /// A typed record of another kind (an EnrolmentRecord into Compare-NzqaLearner, a DXP record) is not read as this
@@ -136,10 +135,8 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
     {
         var value = item is PSObject pso ? pso.BaseObject : item;
         if (value is TRecord || !(value is LearnerRecord || value is EnrolmentRecord || value is StandardRecord || value is Domain.Dxp.IDxpRecord)) return false;
+        if (!_wrongKind.IsFirst(value)) return true;
         var type = value.GetType();
-        _wrongKind.TryGetValue(type, out var seen);
-        _wrongKind[type] = seen + 1;
-        if (seen > 0) return true;
         var kind = Area.Kind;
         var given = value is Domain.Dxp.IDxpRecord dxp ? "a DXP " + Domain.Dxp.DxpDatasets.KindOf(dxp.Dataset).ToLowerInvariant() : "an NZQA " + type.Name.Replace("Record", "").ToLowerInvariant();
         var goesTo = value is Domain.Dxp.IDxpRecord ? "Compare-DxpRecord" : "Compare-Nzqa" + type.Name.Replace("Record", "");
@@ -153,8 +150,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
 
     protected override void EndProcessing()
     {
-        var wrong = _wrongKind.Values.Sum();
-        if (wrong > 1) WriteWarning($"{wrong} records of another kind were not compared: " + string.Join(", ", _wrongKind.Select(t => $"{t.Value} {t.Key.Name}")) + ".");
+        if (_wrongKind.Total > 1) WriteWarning($"{_wrongKind.Total} records of another kind were not compared: {_wrongKind.Summary}.");
         if (_local.Count == 0 && !AllowEmpty)
         {
             // A missing export must not read as "the school has no records": every NZQA record would be NzqaOnly.

@@ -34,8 +34,7 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
         foreach (var item in PipelineInput.BaseObjects(InputObject, dictionaryIsOneItem: true)) Add(item);
     }
 
-    // Objects left out, by type: the first of each type is an error (its target), the rest only counted.
-    private readonly Dictionary<Type, int> _leftOut = new Dictionary<Type, int>();
+    private readonly LeftOutByType _leftOut = new LeftOutByType();
 
     private void Add(object item)
     {
@@ -46,10 +45,7 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
             _rows.Add(row);
             return;
         }
-        var type = item.GetType();
-        _leftOut.TryGetValue(type, out var seen);
-        _leftOut[type] = seen + 1;
-        if (seen == 0) WriteError(UnsupportedInput(item));
+        if (_leftOut.IsFirst(item)) WriteError(UnsupportedInput(item));
     }
 
     private static ErrorRecord UnsupportedInput(object item)
@@ -92,8 +88,8 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
             });
             return;
         }
-        var leftOut = _leftOut.Values.Sum();
-        if (leftOut > 1) WriteWarning($"{leftOut} objects were left out of the page: " + string.Join(", ", _leftOut.Select(t => $"{t.Value} {t.Key.Name}")) + ".");
+        var leftOut = _leftOut.Total;
+        if (leftOut > 1) WriteWarning($"{leftOut} objects were left out of the page: {_leftOut.Summary}.");
         if (_rows.Count == 0 && leftOut > 0)
         {
             var message = $"Nothing to show: all {leftOut} objects piped in were left out, so no page was written to '{full}'.";

@@ -22,10 +22,7 @@ public static class JournalAge
         if (!Directory.Exists(folder)) return false;
         foreach (var file in Directory.GetFiles(folder, "journal-*.jsonl"))
         {
-            string text;
-            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-                text = reader.ReadToEnd();
+            var text = JournalFolder.ReadShared(file);
             var start = 0;
             while (start < text.Length)
             {

@@ -74,9 +74,7 @@ internal sealed class JournalCheckpoint
         JObject json;
         try
         {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-                json = JObject.Parse(reader.ReadToEnd());
+            json = JObject.Parse(JournalFolder.ReadShared(path));
         }
         catch (Exception e) when (e is IOException || e is JsonException || e is UnauthorizedAccessException)
         {

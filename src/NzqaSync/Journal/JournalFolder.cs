@@ -60,6 +60,14 @@ public static class JournalFolder
         }
     }
 
+    /// <summary>A journal file's whole text, read while other processes may append to it, or rewrite and rename it.</summary>
+    public static string ReadShared(string path)
+    {
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var reader = new StreamReader(stream, Encoding.UTF8))
+            return reader.ReadToEnd();
+    }
+
     /// <summary>Replaces <paramref name="path"/> with <paramref name="replacement"/> in one step (rename).</summary>
     public static void ReplaceWith(string replacement, string path)
     {

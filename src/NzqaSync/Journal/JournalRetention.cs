@@ -60,10 +60,7 @@ public static class JournalRetention
 
     private static void Rewrite(string file, JournalPrune plan)
     {
-        string text;
-        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-        using (var reader = new StreamReader(stream, new UTF8Encoding(false)))
-            text = reader.ReadToEnd();
+        var text = JournalFolder.ReadShared(file);
         var kept = new StringBuilder(text.Length);
         var dropped = 0;
         var start = 0;

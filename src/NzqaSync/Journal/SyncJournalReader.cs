@@ -229,10 +229,7 @@ public sealed class SyncJournalReader
 
     private static IEnumerable<string> ReadCompleteLines(string file)
     {
-        string text;
-        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-        using (var reader = new StreamReader(stream, Encoding.UTF8))
-            text = reader.ReadToEnd();
+        var text = JournalFolder.ReadShared(file);
         var start = 0;
         while (start < text.Length)
         {
