@@ -3,13 +3,8 @@
 # journal names the approval (its SHA-256 and who signed it).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    Import-Module NzqaSync -Force
-    $script:sandbox = Start-TestSandbox -Students 60
-    $script:work = New-TestFolder
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    $script:journal = Join-Path $work 'journal'
-    Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential (Get-TestCredential -Sandbox $sandbox) -JournalPath $journal
+    $script:school = Start-TestSchool -Students 60 -ForceImport
+    $script:sandbox, $script:work, $script:journal = $school.Sandbox, $school.Work, $school.Journal
 
     $script:rows = @(Import-Csv (Join-Path $work 'enrolments.csv'))
     $diff = @($rows | Compare-NzqaEnrolment -ErrorAction SilentlyContinue)
@@ -25,12 +20,7 @@ BeforeAll {
     $script:again = @($rows | Compare-NzqaEnrolment -ErrorAction SilentlyContinue | Where-Object Key -in $keyA, $keyB, $keyC)
     $script:results = @($again | Sync-NzqaEnrolment -ApprovalPath $approvalPath -ErrorAction SilentlyContinue)
 }
-AfterAll {
-    Disconnect-Nzqa -ErrorAction SilentlyContinue
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Sync-NzqaEnrolment -ApprovalPath' {
     It 'starts from three different records, two of them approved' {

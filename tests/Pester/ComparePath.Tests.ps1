@@ -2,12 +2,8 @@
 # the same diffs in the same order, and the same errors (ids, messages, line numbers) for the same bad rows.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    $script:sandbox = Start-TestSandbox
-    $script:work = New-TestFolder
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    Import-Module NzqaSync
-    Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential (Get-TestCredential -Sandbox $sandbox) -JournalPath (Join-Path $work 'journal')
+    $script:school = Start-TestSchool
+    $script:sandbox, $script:work = $school.Sandbox, $school.Work
 
     # Rows no export should have, on top of the seed's own bad records: a row with an extra cell, a value that cannot
     # be read (a year that is not a number), a quote that never closes on the last line.
@@ -27,12 +23,7 @@ BeforeAll {
         @($errors | ForEach-Object { '{0}|{1}' -f ($_.FullyQualifiedErrorId -split ',')[0], $_.Exception.Message })
     }
 }
-AfterAll {
-    Disconnect-Nzqa -ErrorAction SilentlyContinue
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Compare-Nzqa* -Path' {
     It 'Compare-<Cmdlet> -Path <File> gives the diffs and errors of Import-NzqaRecord | Compare-<Cmdlet>' -ForEach @(

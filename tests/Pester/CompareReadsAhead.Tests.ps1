@@ -3,22 +3,13 @@
 # same diffs, errors in the same order, nothing read from NZQA for a compare that gets no local record.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    Import-Module NzqaSync -Force
-    $script:sandbox = Start-TestSandbox -Students 40
-    $script:work = New-TestFolder
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential (Get-TestCredential -Sandbox $sandbox) -JournalPath (Join-Path $work 'journal')
+    $script:school = Start-TestSchool -Students 40 -ForceImport
+    $script:sandbox, $script:work = $school.Sandbox, $school.Work
     function script:Calls { [int](Invoke-RestMethod -Uri ($sandbox.Origin + 'sandbox/stats')).apiCalls }
     function script:ResetCalls { $null = Invoke-RestMethod -Method Delete -Uri ($sandbox.Origin + 'sandbox/stats') }
     $script:standards = @(Import-NzqaRecord -Path (Join-Path $work 'standards.csv') -Kind Standard -ErrorAction SilentlyContinue)
 }
-AfterAll {
-    Disconnect-Nzqa -ErrorAction SilentlyContinue
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Compare-NzqaStandard reads NZQA while the local records come in' {
     It 'NZQA is called once the first record is in, before the last one arrives; the diffs are those of an ordinary compare' {

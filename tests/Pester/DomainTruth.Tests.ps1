@@ -2,24 +2,12 @@
 # export and tertiary files, the cmdlets at the prompt. Each block fails if its rule is undone.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    Import-Module NzqaSync
-    $script:sandbox = Start-TestSandbox
-    $script:work = New-TestFolder
-    $script:journal = Join-Path $work 'journal'
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    $script:cred = Get-TestCredential -Sandbox $sandbox
-    function Connect-School { Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential $cred -JournalPath $journal }
-    Connect-School
+    $script:school = Start-TestSchool
+    $script:sandbox, $script:work, $script:journal, $script:cred = $school.Sandbox, $school.Work, $school.Journal, $school.Credential
+    function Connect-School { Connect-TestSchool $school }
 }
 
-AfterAll {
-    Disconnect-Nzqa -ErrorAction SilentlyContinue
-    Disconnect-Dxp -ErrorAction SilentlyContinue
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Item 2: an export with only NSN, Standard, Year and Result compares Match against what NZQA holds' {
     It 'every entry NZQA holds, written as four columns, is Match' {

@@ -94,6 +94,50 @@ function New-TestFolder {
     $path
 }
 
+function Start-TestSchool {
+    # The setup the user-level test files share: NzqaSync imported by name (the README's route), a sandbox on a free
+    # port, a work folder holding the sandbox's SMS export for the demo school, its credential and a journal folder in
+    # the work folder; connected to the sandbox's NZQA unless -NoConnect. Returns what the tests use; Stop-TestSchool
+    # undoes it in AfterAll.
+    [CmdletBinding()]
+    param([int] $Students = 120, [int] $ProviderNumber = 257, [switch] $NoConnect, [switch] $ForceImport)
+    Add-ModuleOutToPath
+    # -Global: imported from inside this module it would otherwise be visible only here, not to the test file.
+    Import-Module NzqaSync -Global -Force:$ForceImport
+    $sandbox = Start-TestSandbox -Students $Students
+    $work = New-TestFolder
+    Save-SmsExport -Sandbox $sandbox -Folder $work -ProviderNumber $ProviderNumber
+    $school = [pscustomobject]@{
+        Sandbox        = $sandbox
+        Work           = $work
+        Journal        = Join-Path $work 'journal'
+        Credential     = Get-TestCredential -Sandbox $sandbox -ProviderNumber $ProviderNumber
+        ProviderNumber = $ProviderNumber
+        Connection     = $null
+    }
+    if (-not $NoConnect) { $school.Connection = Connect-TestSchool $school -PassThru }
+    $school
+}
+
+function Connect-TestSchool {
+    # Connect-Nzqa as the school (a new session default each call, as a user's next script would); -PassThru returns it.
+    param([Parameter(Mandatory)] $School, [switch] $PassThru)
+    Connect-Nzqa -BaseUri $School.Sandbox.NzqaUri -ProviderNumber $School.ProviderNumber -Credential $School.Credential -JournalPath $School.Journal -PassThru:$PassThru
+}
+
+function Stop-TestSchool {
+    # AfterAll for Start-TestSchool: disconnect (NZQA and DXP, whichever the tests left connected), remove the module,
+    # stop the sandbox, delete the work folder.
+    param($School)
+    Disconnect-Nzqa -ErrorAction SilentlyContinue
+    Disconnect-Dxp -ErrorAction SilentlyContinue
+    Remove-Module NzqaSync -ErrorAction SilentlyContinue
+    if ($School) {
+        Stop-TestSandbox $School.Sandbox
+        Remove-Item $School.Work -Recurse -Force -ErrorAction SilentlyContinue
+    }
+}
+
 function New-DxpChildScript {
     # A script for a child pwsh that imports NzqaSync by name and connects to the sandbox's DXP as the tertiary provider
     # (7001), then runs $Body; it takes -Mode so one file serves several runs. Returns its path.

@@ -2,13 +2,8 @@
 # the module imported by name, the sandbox's SMS export, the cmdlets at the prompt. Each test fails if its fix is undone.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    Import-Module NzqaSync
-    $script:sandbox = Start-TestSandbox
-    $script:work = New-TestFolder
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    $script:cred = Get-TestCredential -Sandbox $sandbox
-    $script:connection = Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential $cred -JournalPath (Join-Path $work 'journal') -PassThru
+    $script:school = Start-TestSchool
+    $script:sandbox, $script:work, $script:cred, $script:connection = $school.Sandbox, $school.Work, $school.Credential, $school.Connection
 
     function Get-JournalEntryCount {
         # The journal folder exists once something was sent; before that nothing was (Get-NzqaSyncLog -Path on a folder
@@ -28,12 +23,7 @@ BeforeAll {
     }
 }
 
-AfterAll {
-    Disconnect-Nzqa -ErrorAction SilentlyContinue
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Defect 3: Import-NzqaRecord checks the header before reading any row' {
     It 'a misspelt required column (Year Levle) is one terminating error naming the field and the nearest header; nothing imported' {

@@ -2,21 +2,13 @@
 # export cannot smuggle huge or control-character fields into NZQA payloads. (Unix file modes: Linux and macOS.)
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    Import-Module NzqaSync -Force
-    $script:sandbox = Start-TestSandbox
-    $script:work = New-TestFolder
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    $script:connection = Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential (Get-TestCredential -Sandbox $sandbox) -JournalPath (Join-Path $work 'journal') -PassThru
+    $script:school = Start-TestSchool -ForceImport
+    $script:sandbox, $script:work, $script:connection = $school.Sandbox, $school.Work, $school.Connection
     $script:all = @(Import-NzqaRecord -Path (Join-Path $work 'enrolments.csv') -Kind Enrolment -ErrorAction SilentlyContinue |
         Compare-NzqaEnrolment -ErrorAction SilentlyContinue)
     $script:diff = $all | Select-Object -First 20
 }
-AfterAll {
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Export-NzqaReport writes a page only the user can read' {
     BeforeEach {

@@ -3,22 +3,12 @@
 # Each test fails if its fix is undone.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
-    Add-ModuleOutToPath
-    Import-Module NzqaSync
-    $script:sandbox = Start-TestSandbox
-    $script:work = New-TestFolder
-    $script:journal = Join-Path $work 'journal'
-    Save-SmsExport -Sandbox $sandbox -Folder $work
-    $script:cred = Get-TestCredential -Sandbox $sandbox
-    function Connect-School { Connect-Nzqa -BaseUri $sandbox.NzqaUri -ProviderNumber 257 -Credential $cred -JournalPath $journal }
+    $script:school = Start-TestSchool -NoConnect
+    $script:sandbox, $script:work, $script:journal, $script:cred = $school.Sandbox, $school.Work, $school.Journal, $school.Credential
+    function Connect-School { Connect-TestSchool $school }
 }
 
-AfterAll {
-    Disconnect-Nzqa -ErrorAction SilentlyContinue
-    Remove-Module NzqaSync -ErrorAction SilentlyContinue
-    Stop-TestSandbox $sandbox
-    Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
-}
+AfterAll { Stop-TestSchool $school }
 
 Describe 'Trial 1: a learner NZQA refused for identity in an earlier session holds back its new enrolment in a later session' {
     BeforeAll {

@@ -32,6 +32,11 @@ public sealed class ReportRow
     public string Fingerprint { get; set; } = "";
     /// <summary>One line saying what would be sent, copied into the approval file.</summary>
     public string ChangeSummary { get; set; } = "";
+    /// <summary>
+    /// A learner diff that changes who NZQA holds the NSN as (legal names, date of birth): marked on the page, and its
+    /// approval entry is New-NzqaApproval -AllowIdentityChange's (sent only by Sync-NzqaLearner -AllowIdentityChange).
+    /// </summary>
+    public bool IdentityChange { get; set; }
 
     /// <summary>A row for a diff or a sync result; null for any other object.</summary>
     public static ReportRow From(object item)
@@ -70,8 +75,12 @@ public sealed class ReportRow
                 row.Fields = Values(nzqa).Select(v => new ReportField(v.Key, "", v.Value)).ToArray();
         }
         row.Note = NoteFor(diff.Status);
-        row.Fingerprint = FingerprintOf(diff);
-        if (row.Fingerprint.Length > 0) row.ChangeSummary = ApprovalFingerprint.Summary(diff) ?? "";
+        row.IdentityChange = diff is LearnerDiff learner && learner.IdentityChange;
+        // The page approves what New-NzqaApproval -AllowIdentityChange approves: an identity change is offered, marked
+        // (the reviewer ticks it on its own; Tick all shown leaves it out), and its entry says it is one.
+        var entry = EntryOf(diff);
+        row.Fingerprint = entry?.Fingerprint ?? "";
+        row.ChangeSummary = entry?.Summary ?? "";
         return row;
     }
 
@@ -91,11 +100,11 @@ public sealed class ReportRow
         return row;
     }
 
-    /// <summary>The approval fingerprint, or "" when the diff cannot be planned (a hand-made diff without its record): not approvable.</summary>
-    private static string FingerprintOf(RecordDiff diff)
+    /// <summary>The approval entry, or null when nothing would be sent or the diff cannot be planned (a hand-made diff without its record): not approvable.</summary>
+    private static ApprovedChange EntryOf(RecordDiff diff)
     {
-        try { return ApprovalFingerprint.Of(diff) ?? ""; }
-        catch (Exception ex) when (ex is NullReferenceException || ex is ArgumentException || ex is InvalidOperationException) { return ""; }
+        try { return ApprovalFile.EntryFor(diff, allowIdentityChange: true); }
+        catch (Exception ex) when (ex is NullReferenceException || ex is ArgumentException || ex is InvalidOperationException) { return null; }
     }
 
     private static string NoteFor(DiffStatus status)

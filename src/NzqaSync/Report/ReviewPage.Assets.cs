@@ -43,6 +43,11 @@ table{border-collapse:collapse}
 #records>tbody>tr>td{padding:8px;border-bottom:1px solid var(--line);vertical-align:top}
 #records>tbody>tr[hidden]{display:none}
 .badge{display:inline-block;color:#fff;font-weight:700;font-size:13px;padding:2px 8px;border-radius:10px}
+.identity-badge{background:#ad1457;margin-top:4px}
+#records>tbody>tr.identity-change>td{background:#fdf0f5}
+#records>tbody>tr.identity-change>td:first-child{box-shadow:inset 5px 0 0 #ad1457}
+.identity-note{margin:0 0 6px;color:#880e4f}
+.identity-warning{color:#880e4f;margin:8px 0 0}
 .action,.key{color:var(--muted);font-size:13px;margin-top:3px}
 .nsn{font-variant-numeric:tabular-nums;white-space:nowrap}
 .name{font-weight:600}
@@ -106,7 +111,8 @@ footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid 
   boxes.forEach(function (b) { b.addEventListener('change', refresh); });
   signer.addEventListener('input', refresh);
   document.getElementById('tick-shown').addEventListener('click', function () {
-    boxes.forEach(function (b) { if (!b.closest('tr').hidden) b.checked = true; });
+    // An identity change is never ticked in bulk: the reviewer ticks each one on its own (as New-NzqaApproval needs -AllowIdentityChange).
+    boxes.forEach(function (b) { if (!b.closest('tr').hidden && b.getAttribute('data-identity-change') !== 'true') b.checked = true; });
     refresh();
   });
   document.getElementById('untick-all').addEventListener('click', function () {
@@ -115,9 +121,13 @@ footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid 
   });
   download.addEventListener('click', function () {
     var approved = boxes.filter(function (b) { return b.checked; }).map(function (b) {
-      return { kind: b.getAttribute('data-kind'), key: b.getAttribute('data-key'), fingerprint: b.getAttribute('data-fingerprint'),
-               status: b.getAttribute('data-status'), name: b.getAttribute('data-name'), summary: b.getAttribute('data-summary') };
+      var entry = { kind: b.getAttribute('data-kind'), key: b.getAttribute('data-key'), fingerprint: b.getAttribute('data-fingerprint'),
+                    status: b.getAttribute('data-status'), name: b.getAttribute('data-name'), summary: b.getAttribute('data-summary') };
+      // As New-NzqaApproval -AllowIdentityChange writes it (ApprovalFile.EntryFor).
+      if (b.getAttribute('data-identity-change') === 'true') entry.identityChange = true;
+      return entry;
     });
+    var identity = approved.filter(function (a) { return a.identityChange; }).length;
     var file = { format: 'nzqasync-approval/1', signedBy: signer.value.trim(), signedAt: new Date().toISOString(),
                  source: 'review page: ' + document.title, approved: approved };
     var blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
@@ -127,7 +137,9 @@ footer{padding:14px 28px;color:var(--muted);font-size:13px;border-top:1px solid 
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-    approvalStatus.textContent = 'Downloaded approval.json: ' + approved.length + ' changes approved by ' + file.signedBy + '.';
+    approvalStatus.textContent = 'Downloaded approval.json: ' + approved.length + ' changes approved by ' + file.signedBy + '.' +
+      (identity ? ' ' + identity + (identity === 1 ? ' is an identity change' : ' are identity changes') +
+                  ', sent only by Sync-NzqaLearner -ApprovalPath approval.json -AllowIdentityChange.' : '');
   });
   refresh();
 })();

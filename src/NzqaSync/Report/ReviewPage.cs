@@ -59,6 +59,9 @@ public static partial class ReviewPage
         html.Append("<details class=\"legend\"><summary>What the statuses mean</summary>\n<dl>\n");
         foreach (var c in counts)
             html.Append("<dt>").Append(E(c.Key)).Append("</dt><dd>").Append(E(MeaningOf(c.Key))).Append("</dd>\n");
+        var identityChanges = rows.Count(r => r.IdentityChange);
+        if (identityChanges > 0)
+            html.Append("<dt>").Append(IdentityBadgeText).Append("</dt><dd>").Append(E(IdentityMeaning)).Append("</dd>\n");
         html.Append("</dl>\n</details>\n</section>\n");
 
         // Filters.
@@ -76,7 +79,14 @@ public static partial class ReviewPage
                 .Append("<p>Tick each change you approve (or use the buttons), type your name, and download the approval file. Give the file to whoever runs the sync: ")
                 .Append("only the ticked changes are sent, and only while the school's data and NZQA's are still as shown here.</p>\n")
                 .Append("<div class=\"approval-controls\"><button type=\"button\" id=\"tick-shown\">Tick all shown</button> <button type=\"button\" id=\"untick-all\">Untick all</button> ")
-                .Append("<span id=\"ticked\" aria-live=\"polite\">0 of ").Append(approvable).Append(" changes ticked</span></div>\n")
+                .Append("<span id=\"ticked\" aria-live=\"polite\">0 of ").Append(approvable).Append(" changes ticked</span></div>\n");
+            var identityApprovable = rows.Count(r => r.IdentityChange && r.Fingerprint.Length > 0);
+            if (identityApprovable > 0)
+                html.Append("<p class=\"identity-warning\" id=\"identity-warning\"><strong>").Append(identityApprovable)
+                    .Append(identityApprovable == 1 ? " identity change" : " identity changes").Append("</strong> (marked <em>").Append(IdentityBadgeText)
+                    .Append("</em>): <em>Tick all shown</em> leaves ").Append(identityApprovable == 1 ? "it" : "them").Append(" out; tick each one you approve on its own. ")
+                    .Append(E(IdentitySentOnly)).Append("</p>\n");
+            html
                 .Append("<div class=\"approval-controls\"><label>Your name (Principal's Nominee) <input id=\"signer\" type=\"text\" autocomplete=\"name\"></label> ")
                 .Append("<button type=\"button\" id=\"download-approval\" disabled>Download approval file</button> <span id=\"approval-status\" aria-live=\"polite\"></span></div>\n</section>\n");
         }
@@ -93,20 +103,40 @@ public static partial class ReviewPage
         return html.ToString();
     }
 
+    /// <summary>The mark on an identity change's row (and in the legend).</summary>
+    public const string IdentityBadgeText = "Identity change";
+    private const string IdentityMeaning =
+        "The school's legal name or date of birth for this NSN differs from what NZQA holds: syncing would change who NZQA has " +
+        "the NSN as. Check the NSN is this student's before approving.";
+    private const string IdentitySentOnly =
+        "Sent only with -AllowIdentityChange (Sync-NzqaLearner -ApprovalPath approval.json -AllowIdentityChange); without it the sync skips it.";
+
     private static void AppendRow(StringBuilder html, ReportRow row)
     {
         var search = string.Join(" ", new[] { row.Nsn, row.Key, row.Name }.Where(s => !string.IsNullOrEmpty(s)).Distinct()).ToLowerInvariant();
-        html.Append("<tr data-status=\"").Append(E(row.Status)).Append("\" data-search=\"").Append(E(search)).Append("\">")
+        html.Append("<tr");
+        if (row.IdentityChange) html.Append(" class=\"identity-change\" data-identity-change=\"true\"");
+        html.Append(" data-status=\"").Append(E(row.Status)).Append("\" data-search=\"").Append(E(search)).Append("\">")
             .Append("<td><span class=\"badge\" style=\"background:").Append(ColourOf(row.Status)).Append("\">").Append(E(row.Status)).Append("</span>");
+        if (row.IdentityChange) html.Append(" <span class=\"badge identity-badge\">").Append(IdentityBadgeText).Append("</span>");
         if (row.Fingerprint.Length > 0)
+        {
             html.Append("<label class=\"approve\"><input type=\"checkbox\" class=\"approve-box\" data-kind=\"").Append(E(row.Kind)).Append("\" data-key=\"").Append(E(row.Key))
                 .Append("\" data-fingerprint=\"").Append(E(row.Fingerprint)).Append("\" data-status=\"").Append(E(row.Status)).Append("\" data-name=\"").Append(E(row.Name))
-                .Append("\" data-summary=\"").Append(E(row.ChangeSummary)).Append("\" aria-label=\"Approve ").Append(E(row.Kind.ToLowerInvariant())).Append(' ').Append(E(row.Key)).Append("\"> Approve</label>");
+                .Append("\" data-summary=\"").Append(E(row.ChangeSummary)).Append('"');
+            if (row.IdentityChange)
+                html.Append(" data-identity-change=\"true\" aria-label=\"Approve identity change of ").Append(E(row.Kind.ToLowerInvariant())).Append(' ').Append(E(row.Key)).Append("\"> Approve identity change</label>");
+            else
+                html.Append(" aria-label=\"Approve ").Append(E(row.Kind.ToLowerInvariant())).Append(' ').Append(E(row.Key)).Append("\"> Approve</label>");
+        }
         if (row.Action.Length > 0 && row.Action != "None") html.Append("<div class=\"action\">").Append(E(Words(row.Action))).Append("</div>");
         html.Append("</td><td class=\"nsn\">").Append(E(row.Nsn)).Append("</td><td class=\"name\">").Append(E(row.Name));
         if (row.Kind.Length > 0 && row.Key.Length > 0 && row.Key != row.Nsn)
             html.Append("<div class=\"key\">").Append(E(row.Kind)).Append(' ').Append(E(row.Key)).Append("</div>");
         html.Append("</td><td>");
+        if (row.IdentityChange)
+            html.Append("<p class=\"identity-note\"><strong>").Append(IdentityBadgeText).Append(":</strong> ").Append(E(IdentityMeaning)).Append(' ').Append(E(IdentitySentOnly))
+                .Append(row.Fingerprint.Length > 0 ? " <em>Tick all shown</em> leaves it out." : "").Append("</p>");
         if (row.Note.Length > 0) html.Append("<p class=\"note\">").Append(E(row.Note)).Append("</p>");
         if (row.Problems.Count > 0)
         {

@@ -50,17 +50,31 @@ public sealed class ApprovalFile
         var file = new ApprovalFile { SignedBy = signedBy, SignedAt = signedAt, Source = source };
         foreach (var diff in diffs)
         {
-            var fingerprint = ApprovalFingerprint.Of(diff, allowIdentityChange);
-            if (fingerprint == null) continue;
-            var identity = diff is LearnerDiff l && l.IdentityChange;
-            file.Approved.Add(new ApprovedChange
-            {
-                Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name,
-                Summary = (identity ? "Identity change (legal name or date of birth of a learner NZQA holds): " : "") + ApprovalFingerprint.Summary(diff),
-                IdentityChange = identity ? true : (bool?)null,
-            });
+            var entry = EntryFor(diff, allowIdentityChange);
+            if (entry != null) file.Approved.Add(entry);
         }
         return file;
+    }
+
+    /// <summary>What the summary of an identity change starts with, in the file and on the review page.</summary>
+    public const string IdentityChangeSummary = "Identity change (legal name or date of birth of a learner NZQA holds): ";
+
+    /// <summary>
+    /// The entry approving <paramref name="diff"/>: New-NzqaApproval writes it, and the review page writes the same
+    /// for a ticked row (Export-NzqaReport puts its fields in the page). Null when a sync would send nothing for it
+    /// (with <paramref name="allowIdentityChange"/> false, that includes an identity change).
+    /// </summary>
+    public static ApprovedChange EntryFor(RecordDiff diff, bool allowIdentityChange)
+    {
+        var fingerprint = ApprovalFingerprint.Of(diff, allowIdentityChange);
+        if (fingerprint == null) return null;
+        var identity = diff is LearnerDiff l && l.IdentityChange;
+        return new ApprovedChange
+        {
+            Kind = diff.Kind, Key = diff.Key, Fingerprint = fingerprint, Status = diff.Status.ToString(), Name = diff.Name,
+            Summary = (identity ? IdentityChangeSummary : "") + ApprovalFingerprint.Summary(diff),
+            IdentityChange = identity ? true : (bool?)null,
+        };
     }
 
     /// <summary>Adds a DXP diff that Sync-DxpRecord would send something for; false (nothing added) for Match and Invalid.</summary>

@@ -78,6 +78,85 @@ public class ReviewPageTests
         Assert.Contains("<li>&#39;abc&#39; is not a valid NSN.</li>", html);
     }
 
+    /// <summary>The page without its scripts (which name every class and attribute the page may use).</summary>
+    private static string Rendered(string html) => html.Substring(0, html.IndexOf("<script", StringComparison.Ordinal));
+
+    private static LearnerDiff LearnerChange(string nsn, string field, string local, string nzqa)
+    {
+        LearnerRecord Record(string value)
+        {
+            var r = new LearnerRecord { Nsn = nsn, FirstName = "Aroha", LastName = "Ngata", DateOfBirth = new DateTime(2009, 4, 1), Gender = "F" };
+            var property = typeof(LearnerRecord).GetProperty(field)!;
+            property.SetValue(r, field == "DateOfBirth" ? DateTime.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+            return r;
+        }
+        return new LearnerDiff
+        {
+            Key = nsn, Nsn = nsn, Name = "Aroha Ngata", Status = DiffStatus.Different, SyncStatus = SyncStatus.Pending,
+            Differences = new[] { new FieldDifference(field, local, nzqa) }, Local = Record(local), Nzqa = Record(nzqa),
+        };
+    }
+
+    [Fact]
+    public void An_identity_change_is_marked_on_its_row_and_approved_as_New_NzqaApproval_AllowIdentityChange_approves_it()
+    {
+        // A changed legal last name of a learner NZQA holds: the sync sends it only with -AllowIdentityChange.
+        var identity = LearnerChange("100000001", "LastName", "Ngata-Smith", "Ngata");
+        Assert.True(identity.IdentityChange);
+        var row = ReportRow.FromDiff(identity);
+        Assert.True(row.IdentityChange);
+
+        // The page's entry is New-NzqaApproval -AllowIdentityChange's: the same fingerprint (what that sync sends) and summary.
+        var entry = Assert.Single(ApprovalFile.FromDiffs(new[] { identity }, "Jane Smith", Written, "New-NzqaApproval", allowIdentityChange: true).Approved);
+        Assert.True(entry.IdentityChange);
+        Assert.Equal(entry.Fingerprint, row.Fingerprint);
+        Assert.Equal(entry.Summary, row.ChangeSummary);
+        Assert.StartsWith("Identity change", row.ChangeSummary);
+        Assert.Empty(ApprovalFile.FromDiffs(new[] { identity }, "Jane Smith", Written, "New-NzqaApproval").Approved); // left out without the switch
+
+        var html = ReviewPage.Render("Learners", Written, new[] { row });
+        var tr = Regex.Match(html, "<tr class=\"identity-change\" data-identity-change=\"true\" data-status=\"Different\"[^>]*>.*?</tr>\n", RegexOptions.Singleline).Value;
+        Assert.Contains("<span class=\"badge identity-badge\">Identity change</span>", tr);
+        Assert.Contains("Sent only with -AllowIdentityChange", tr);
+        Assert.Contains("data-identity-change=\"true\" aria-label=\"Approve identity change of learner 100000001\"", tr);
+        Assert.Contains("data-fingerprint=\"" + entry.Fingerprint + "\"", tr);
+        Assert.Contains("<strong>1 identity change</strong>", html); // said again next to Tick all shown, which leaves it out
+    }
+
+    [Fact]
+    public void A_learner_change_that_is_not_an_identity_change_is_not_marked()
+    {
+        var gender = LearnerChange("100000002", "Gender", "M", "F");
+        Assert.False(gender.IdentityChange);
+        var row = ReportRow.FromDiff(gender);
+        Assert.False(row.IdentityChange);
+        var entry = Assert.Single(ApprovalFile.FromDiffs(new[] { gender }, "Jane Smith", Written, "New-NzqaApproval").Approved);
+        Assert.Null(entry.IdentityChange);
+        Assert.Equal(entry.Fingerprint, row.Fingerprint);
+
+        var html = Rendered(ReviewPage.Render("Learners", Written, new[] { row }));
+        Assert.DoesNotContain("Identity change", html);
+        Assert.DoesNotContain("data-identity-change", html);
+        Assert.Contains("aria-label=\"Approve learner 100000002\"", html);
+    }
+
+    [Fact]
+    public void A_skipped_identity_change_in_sync_results_is_marked_without_an_approve_tick()
+    {
+        var identity = LearnerChange("100000001", "DateOfBirth", "2009-04-02", "2009-04-01");
+        var row = ReportRow.FromResult(new SyncResult
+        {
+            Kind = "Learner", Key = "100000001", Nsn = "100000001", Name = "Aroha Ngata", Action = SyncAction.None, Outcome = SyncOutcome.Skipped,
+            Errors = new[] { "Identity change not sent: NZQA already holds NSN 100000001 as DateOfBirth 2009-04-01 (the SMS has 2009-04-02)." }, Diff = identity,
+        });
+        Assert.True(row.IdentityChange);
+        Assert.Equal("", row.Fingerprint);
+        var html = Rendered(ReviewPage.Render("Last night", Written, new[] { row }));
+        Assert.Contains("<span class=\"badge identity-badge\">Identity change</span>", html);
+        Assert.DoesNotContain("approve-box", html);
+        Assert.DoesNotContain("Tick all shown", html);
+    }
+
     [Fact]
     public void Counts_are_in_the_usual_status_order()
     {
