@@ -57,6 +57,9 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
 
     protected IEnumerable<TRecord> LocalRecords() => _intake.Kept.Select(l => l.Record);
 
+    /// <summary>Each diff as it is written, when NZQA was read: what later syncs of the session need to know.</summary>
+    protected virtual void Compared(TDiff diff, NzqaConnection connection) { }
+
     /// <summary>Whether a local record belongs to this comparison (e.g. -AcademicYear).</summary>
     protected virtual bool Keep(TRecord local) => true;
 
@@ -114,9 +117,10 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         foreach (var diff in RecordComparer.Compare(area, _intake.Kept, nzqa))
         {
             if (statusByKey != null && diff.Key.Length > 0) statusByKey[diff.Key] = diff.Status;
+            if (connection != null) Compared(diff, connection);
             counts.Add(diff.Status);
             WriteObject(diff);
-            if (diff.Status == DiffStatus.Invalid) WriteError(InvalidRecordError.For(Area.Kind, diff));
+            if (diff.Status == DiffStatus.Invalid && !diff.Problems.All(_intake.Reported.Contains)) WriteError(InvalidRecordError.For(Area.Kind, diff));
             if (++written % 5000 == 0)
             {
                 progress.StatusDescription = $"{written} records compared";

@@ -23,6 +23,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     private DxpRecordReader _reader;
     private SdrCrossCheck _cross;
     private string _dataset;
+    private readonly HashSet<DxpFieldProblem> _reported = new HashSet<DxpFieldProblem>();
 
     /// <summary>A local record: a typed DXP record, or any object whose properties name the fields.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -85,6 +86,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         var read = _reader.Read(input);
         // Problems name the localId the record came with (before normalising derives a missing one).
         var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: read.Record.LocalId)).ToList();
+        if (read.ProblemsReported) _reported.UnionWith(problems); // Import-NzqaRecord wrote them: Invalid here, no second error.
         var item = DxpLocalItem.Checked(read.Record, problems, input, out var warnings);
         foreach (var w in warnings) WriteWarning($"{DxpDatasets.KindOf(_dataset)} {item.Record.LocalId}: {w.Message}");
         _local.Add(item);
@@ -125,14 +127,13 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         }
 
         var counts = new StatusCounts<DxpDiffStatus>();
-        var reported = new HashSet<DxpFieldProblem>();
         foreach (var diff in DxpRecordComparer.Compare(_dataset, items, held, returnId))
         {
             counts.Add(diff.Status);
             WriteObject(diff);
             if (diff.Status != DxpDiffStatus.Invalid) continue;
             // A problem shared by several records (a repeated localId) is one error, not one per record.
-            var fresh = diff.Problems.Where(reported.Add).ToList();
+            var fresh = diff.Problems.Where(_reported.Add).ToList();
             if (fresh.Count == 0) continue;
             WriteError(DxpInvalidRecordException.Error(diff, fresh));
         }

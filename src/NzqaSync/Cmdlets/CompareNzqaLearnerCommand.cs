@@ -3,6 +3,7 @@ using NzqaSync.Api;
 using NzqaSync.Compare;
 using NzqaSync.Domain;
 using NzqaSync.Sources;
+using NzqaSync.Sync;
 
 namespace NzqaSync.Cmdlets;
 
@@ -19,4 +20,6 @@ public sealed class CompareNzqaLearnerCommand : CompareWithEnrolmentsCmdlet<Lear
 
     protected override async Task<(List<LearnerRecord>, RecordArea<LearnerRecord, LearnerDiff>)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken) =>
         (await connection.Client.GetLearnersAsync(progress, cancellationToken).ConfigureAwait(false), Area);
+
+    protected override void Compared(LearnerDiff diff, NzqaConnection connection) => SyncHolds.NoteLearnerCompared(connection.LearnersNotAccepted, diff);
 }

@@ -36,11 +36,16 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
         return null;
     }
 
-    /// <summary>The file's good records, in file order; errors for the rest are written as they are met.</summary>
+    /// <summary>
+    /// The file's records, in file order; errors for bad rows are written as they are met. A row whose cells could not
+    /// all be read still comes out (carrying them, <see cref="Domain.IUnreadCells"/>); a row that is not a row of the
+    /// file (wrong number of fields, control characters) does not.
+    /// </summary>
     public IEnumerable<TRecord> Read(string path)
     {
         var rows = 0;
         var bad = 0;
+        var carried = 0;
         _cmdlet.WriteVerbose($"Reading {_kind} records from {path}.");
         var file = Path.GetFileName(path);
         string[] header = null;
@@ -109,7 +114,10 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                     var message = $"{file} line {row.Line}: " + string.Join(" ", local.Problems.Select(p => p.Message));
                     _cmdlet.WriteError(AdvisedError.Of(new InvalidRecordException(message, local.Problems), local.Problems[0].ErrorId, ErrorCategory.InvalidData, row.ToRow(),
                         "Correct the row in the SMS export and import again."));
-                    continue;
+                    // Still out, those fields empty: left out, the record would compare as no longer in the SMS.
+                    if (!(local.Record is Domain.IUnreadCells unread)) continue;
+                    unread.UnreadCells = local.Problems;
+                    carried++;
                 }
                 yield return local.Record;
             }
@@ -117,7 +125,8 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
             if (rows == 0)
                 _cmdlet.WriteWarning($"{file} has a header but no data rows: no {_kind.ToLowerInvariant()} records were imported.");
         }
-        _cmdlet.WriteVerbose($"Read {rows} rows from {path}: {rows - bad} records, {bad} rows with errors.");
+        _cmdlet.WriteVerbose($"Read {rows} rows from {path}: {rows - bad} records, {bad} rows with errors" +
+                             (carried > 0 ? $" ({carried} of them out with the cells that could not be read empty, to compare as Invalid)." : "."));
     }
 
     private bool HeaderBinds(string[] header, string file, string path) => CsvHeader.Binds(_cmdlet, _reader, _kind, header, file, path);

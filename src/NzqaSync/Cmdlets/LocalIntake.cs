@@ -16,6 +16,9 @@ internal sealed class LocalIntake<TRecord>(PSCmdlet cmdlet, string kind, LocalRe
 
     public List<LocalRecord<TRecord>> Kept { get; } = new List<LocalRecord<TRecord>>();
 
+    /// <summary>Problems of rows the import could not read whole: their errors are written; a compare does not write them again.</summary>
+    public HashSet<Domain.RecordProblem> Reported { get; } = new HashSet<Domain.RecordProblem>();
+
     /// <summary>Records read, in scope or not (records of another kind are not counted).</summary>
     public int Received { get; private set; }
 
@@ -38,7 +41,7 @@ internal sealed class LocalIntake<TRecord>(PSCmdlet cmdlet, string kind, LocalRe
         {
             var full = CsvImport<TRecord>.Resolve(cmdlet, path);
             if (full == null) continue;
-            foreach (var record in import.Read(full)) Keep(new LocalRecord<TRecord>(record, null, record));
+            foreach (var record in import.Read(full)) Keep(reader.Read(record));
         }
     }
 
@@ -52,6 +55,7 @@ internal sealed class LocalIntake<TRecord>(PSCmdlet cmdlet, string kind, LocalRe
     {
         Received++;
         if (!keep(read.Record)) return;
+        if (read.ProblemsReported) Reported.UnionWith(read.Problems);
         Kept.Add(read);
         if (Kept.Count == 1) firstKept();
     }

@@ -36,6 +36,9 @@ public sealed class LocalRecord<TRecord>
 
     public TRecord Record { get; }
 
+    /// <summary>Its problems are cells of a file row that could not be read, already written as errors by the import.</summary>
+    public bool ProblemsReported { get; set; }
+
     /// <summary>
     /// The fields (binding names) the input had a column or property for; null when every field counts as given (a
     /// typed record). A field whose column is absent is neither compared nor sent; a present, empty one is a blank.

@@ -1,8 +1,9 @@
 namespace NzqaSync.Domain;
 
 /// <summary>A student's enrolment at the school, as the SMS holds it or as NZQA holds it.</summary>
-public sealed class EnrolmentRecord : IImportedColumns, IStudentRecord
+public sealed class EnrolmentRecord : IImportedColumns, IStudentRecord, IUnreadCells
 {
+    IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
 
     public string Nsn { get; set; }

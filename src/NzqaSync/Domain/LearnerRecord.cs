@@ -1,8 +1,9 @@
 namespace NzqaSync.Domain;
 
 /// <summary>A learner's identity details (NSN, formal names, date of birth, gender, ethnicities).</summary>
-public sealed class LearnerRecord : IImportedColumns, IStudentRecord
+public sealed class LearnerRecord : IImportedColumns, IStudentRecord, IUnreadCells
 {
+    IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
 
     public string Nsn { get; set; }

@@ -1,8 +1,9 @@
 namespace NzqaSync.Domain;
 
 /// <summary>A standard entry with its result: keyed by NSN, standard number and academic year.</summary>
-public sealed class StandardRecord : IImportedColumns, IStudentRecord
+public sealed class StandardRecord : IImportedColumns, IStudentRecord, IUnreadCells
 {
+    IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
 
     public string Nsn { get; set; }

@@ -58,7 +58,12 @@ public sealed class LocalRecordReader<TRecord> where TRecord : class, new()
         // The engine's PSObject around a typed record (152 bytes with its lock, 15 MB over a 100,000-record pipe) is
         // not kept alive to the end of the compare: it is made again when an error names the record, with the same
         // members and type names (the engine keeps an object's own ones by the object, not by its wrapper).
-        if (baseObject is TRecord typed) return input is PSObject ? new LocalRecord<TRecord>(typed, WrapAgain) : new LocalRecord<TRecord>(typed, null, input);
+        if (baseObject is TRecord typed)
+        {
+            // A row the import could not read whole (its errors already written) is Invalid under its key, never left out.
+            if (typed is Domain.IUnreadCells { UnreadCells: { Count: > 0 } unread }) return new LocalRecord<TRecord>(typed, unread, input) { ProblemsReported = true };
+            return input is PSObject ? new LocalRecord<TRecord>(typed, WrapAgain) : new LocalRecord<TRecord>(typed, null, input);
+        }
 
         var record = new TRecord();
         var problems = _problems ?? (_problems = new List<RecordProblem>());

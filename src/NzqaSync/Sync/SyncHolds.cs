@@ -15,6 +15,21 @@ public static class SyncHolds
     public static IReadOnlyList<SyncLogEntry> JournalEntries(string journalPath) =>
         new SyncJournalReader(new SyncJournal(journalPath).Folder).LoadOpen().Entries;
 
+    private const string InvalidInExport = "its row in the SMS export is Invalid: ";
+
+    /// <summary>
+    /// After a learner compare: a learner NZQA does not hold whose SMS row is Invalid will not be created by a sync, so
+    /// its new enrolment, entries and results are held as a refused learner's are (<see cref="HeldBackByLearner"/>) —
+    /// NZQA would refuse them (LEARNER_UNKNOWN) every night — until a compare finds the row valid.
+    /// </summary>
+    public static void NoteLearnerCompared(IDictionary<string, string> notAccepted, LearnerDiff diff)
+    {
+        var nsn = NationalStudentNumber.Normalise(diff.Nsn);
+        if (nsn == null) return;
+        if (diff.Status == DiffStatus.Invalid && diff.Nzqa == null) notAccepted[nsn] = InvalidInExport + string.Join(" ", diff.Problems.Select(p => p.Message));
+        else if (notAccepted.TryGetValue(nsn, out var why) && why.StartsWith(InvalidInExport, StringComparison.Ordinal)) notAccepted.Remove(nsn);
+    }
+
     /// <summary>A record a learner not accepted holds back: a new enrolment, or entries and results.</summary>
     public static bool HeldByLearner(PlannedRecord p) => p.Diff.Kind == "Standard" || (p.Diff.Kind == "Enrolment" && p.Headline == SyncAction.Create);
 

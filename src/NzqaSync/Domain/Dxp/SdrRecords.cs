@@ -7,8 +7,9 @@ namespace NzqaSync.Domain.Dxp;
 /// accepted within their known length only. <see cref="FamilyName"/> and <see cref="FirstName"/> are never sent: they
 /// derive <see cref="NameIdCode"/> when it is missing.
 /// </summary>
-public sealed class DxpLearnerRecord : IDxpRecord
+public sealed class DxpLearnerRecord : IDxpRecord, IUnreadCells
 {
+    IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
@@ -62,8 +63,9 @@ public sealed class DxpLearnerRecord : IDxpRecord
 /// was seen up to <c>qualificationCode</c>; the fee, learning hours and research factor fields after it are our
 /// assumption (SELMA names them; their JSON names are not seen).
 /// </summary>
-public sealed class DxpCourseRecord : IDxpRecord
+public sealed class DxpCourseRecord : IDxpRecord, IUnreadCells
 {
+    IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
@@ -96,8 +98,9 @@ public sealed class DxpCourseRecord : IDxpRecord
 /// seen up to <c>courseCode</c>; NSN, course start and end dates (TEC's matching rule: "NSN, TEO Code, Course Code, and
 /// Course Start Date") and the completion code are our assumption, accepted within their known length.
 /// </summary>
-public sealed class DxpCourseCompletionRecord : IDxpRecord
+public sealed class DxpCourseCompletionRecord : IDxpRecord, IUnreadCells
 {
+    IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
