@@ -238,7 +238,9 @@ Describe 'Defect 10: RecommendedAction texts a person can act on' {
     It 'a Get-ChildItem object piped in says to read the file with Import-NzqaRecord, not "Correct InputObject"' {
         $errors = @()
         Get-Item (Join-Path $work 'enrolments.csv') | Compare-NzqaEnrolment -ErrorAction SilentlyContinue -ErrorVariable +errors | Out-Null
-        $errors.Count | Should -Be 1
+        # The file's error, then "no local enrolment records came in": a file is not local data (nothing is NzqaOnly).
+        $errors.Count | Should -Be 2
+        $errors[1].FullyQualifiedErrorId | Should -BeLike 'NzqaCompareNoLocalRecords*'
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'NzqaNoKnownProperties*'
         $errors[0].ErrorDetails.RecommendedAction | Should -Not -Match 'InputObject'
         $errors[0].ErrorDetails.RecommendedAction | Should -Match 'Import-NzqaRecord -Path .*enrolments\.csv.* -Kind Enrolment'

@@ -19,11 +19,9 @@ namespace NzqaSync.Cmdlets;
 [OutputType(typeof(DxpRecordDiff))]
 public sealed class CompareDxpRecordCommand : DxpApiCmdlet
 {
-    private readonly List<DxpLocalItem> _local = new List<DxpLocalItem>();
-    private DxpRecordReader _reader;
+    private DxpLocalIntake _intake;
     private SdrCrossCheck _cross;
     private string _dataset;
-    private readonly HashSet<DxpFieldProblem> _reported = new HashSet<DxpFieldProblem>();
 
     /// <summary>A local record: a typed DXP record, or any object whose properties name the fields.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -68,8 +66,9 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         _dataset = DxpDatasets.Normalise(Dataset);
         if (_dataset == null)
             ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), ErrorIds.DxpUnknownDataset, ErrorCategory.InvalidArgument, Dataset));
-        _reader = DxpRecordReader.For(_dataset, ColumnMap);
-        RefuseUnknownColumnMapKeys(_reader.UnknownColumnMapKeys(), _reader.FieldNames, DxpDatasets.KindOf(_dataset), ColumnMap);
+        var reader = DxpRecordReader.For(_dataset, ColumnMap);
+        RefuseUnknownColumnMapKeys(reader.UnknownColumnMapKeys(), reader.FieldNames, DxpDatasets.KindOf(_dataset), ColumnMap);
+        _intake = new DxpLocalIntake(this, _dataset, reader);
         // The learners and courses being compared are their own register: a learner or course given twice is found too.
         _cross = SdrRelated.Build(Learner, Course);
     }
@@ -77,24 +76,14 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     protected override void ProcessRecord()
     {
         if (InputObject == null) return;
-        foreach (var item in PipelineInput.Items(InputObject)) Add(item);
-    }
-
-    private void Add(object input)
-    {
-        if (WrongKind(input)) return;
-        var read = _reader.Read(input);
-        // Problems name the localId the record came with (before normalising derives a missing one).
-        var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: read.Record.LocalId)).ToList();
-        if (read.ProblemsReported) _reported.UnionWith(problems); // Import-NzqaRecord wrote them: Invalid here, no second error.
-        var item = DxpLocalItem.Checked(read.Record, problems, input, out var warnings);
-        foreach (var w in warnings) WriteWarning($"{DxpDatasets.KindOf(_dataset)} {item.Record.LocalId}: {w.Message}");
-        _local.Add(item);
+        foreach (var item in PipelineInput.Items(InputObject)) _intake.Add(item);
     }
 
     protected override void EndProcessing()
     {
-        if (_local.Count == 0 && !AllowEmpty)
+        _intake.WarnLeftOut();
+        var local = _intake.Items;
+        if (local.Count == 0 && !AllowEmpty)
         {
             // Every record DXP holds would be DxpOnly, and a sync would delete them all.
             var kind = DxpDatasets.KindOf(_dataset);
@@ -105,7 +94,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
             return;
         }
         var ownRegister = _dataset == DxpLearnerRecord.DatasetName ? Learner == null : _dataset == DxpCourseRecord.DatasetName && Course == null;
-        var items = DxpLocalItem.CrossChecked(_local, ownRegister ? SdrCrossCheck.OwnRegister(_dataset, _local.Select(l => l.Record)) : _cross);
+        var items = DxpLocalItem.CrossChecked(local, ownRegister ? SdrCrossCheck.OwnRegister(_dataset, local.Select(l => l.Record)) : _cross);
 
         IEnumerable<IDxpRecord> held;
         var returnId = ReturnId;
@@ -133,18 +122,10 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
             WriteObject(diff);
             if (diff.Status != DxpDiffStatus.Invalid) continue;
             // A problem shared by several records (a repeated localId) is one error, not one per record.
-            var fresh = diff.Problems.Where(_reported.Add).ToList();
+            var fresh = diff.Problems.Where(_intake.Reported.Add).ToList();
             if (fresh.Count == 0) continue;
             WriteError(DxpInvalidRecordException.Error(diff, fresh));
         }
-        WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: {counts}.");
-    }
-
-    /// <summary>A typed record of another kind than -Dataset (a course with -Dataset Learner): one error, not compared.</summary>
-    private bool WrongKind(object input)
-    {
-        var error = CompareErrors.WrongDxpKind(_dataset, input is PSObject pso ? pso.BaseObject : input, input);
-        if (error != null) WriteError(error);
-        return error != null;
+        WriteVerbose($"Compared {local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: {counts}.");
     }
 }

@@ -42,4 +42,23 @@ internal static class CompareErrors
         return AdvisedError.Of(new ArgumentException(message), ErrorIds.DxpWrongRecordKind, ErrorCategory.InvalidArgument, input,
             $"Pipe {wanted} records (Import-NzqaRecord -Kind Dxp{wanted}), or give the -Dataset the records are.");
     }
+
+    /// <summary>
+    /// An object with none of the record's fields (a file from Get-ChildItem, a string, another file's rows) is not a
+    /// record with everything missing: it is left out and never counts as local data, so a compare of nothing but such
+    /// objects stops as NoLocalRecords instead of making every record the service holds NzqaOnly or DxpOnly (a DXP sync
+    /// would delete them all). Null when <paramref name="read"/> found at least one field.
+    /// </summary>
+    public static ErrorRecord NoKnownProperties(string kind, string importKind, IReadOnlyList<RecordProblem> read, object input)
+    {
+        var problem = read.FirstOrDefault(p => p.ErrorId == ErrorIds.NzqaNoKnownProperties);
+        if (problem == null) return null;
+        var value = input is PSObject pso ? pso.BaseObject : input;
+        var noun = kind.ToLowerInvariant();
+        var message = $"A {value?.GetType().Name ?? "null"} is not {(noun.StartsWith("e", StringComparison.Ordinal) ? "an" : "a")} {noun} record: {problem.Message} It was not compared (nor any other like it).";
+        var action = value is FileSystemInfo file
+            ? $"A file was piped in, not {noun} records: read it with Import-NzqaRecord -Path '{file.FullName}' -Kind {importKind} and pipe that."
+            : $"Pipe {noun} records (Import-NzqaRecord, Import-Csv or objects with the {noun} fields), or name the object's properties with -ColumnMap.";
+        return AdvisedError.Of(new InvalidRecordException(message, new[] { problem }), ErrorIds.NzqaNoKnownProperties, ErrorCategory.InvalidData, input, action);
+    }
 }

@@ -31,7 +31,14 @@ internal sealed class LocalIntake<TRecord>(PSCmdlet cmdlet, string kind, LocalRe
             if (_wrongKind.IsFirst(value)) cmdlet.WriteError(wrong);
             return;
         }
-        Keep(reader.Read(item));
+        var read = reader.Read(item);
+        var nothingKnown = CompareErrors.NoKnownProperties(kind, kind, read.Problems, item);
+        if (nothingKnown != null)
+        {
+            if (_wrongKind.IsFirst(value ?? "")) cmdlet.WriteError(nothingKnown);
+            return;
+        }
+        Keep(read);
     }
 
     public void ReadFiles(IEnumerable<string> paths)
@@ -48,7 +55,7 @@ internal sealed class LocalIntake<TRecord>(PSCmdlet cmdlet, string kind, LocalRe
     /// <summary>After the first of each type's error: how many records of another kind were left out in all.</summary>
     public void WarnLeftOut()
     {
-        if (_wrongKind.Total > 1) cmdlet.WriteWarning($"{_wrongKind.Total} records of another kind were not compared: {_wrongKind.Summary}.");
+        if (_wrongKind.Total > 1) cmdlet.WriteWarning($"{_wrongKind.Total} records of another kind (or not records at all) were not compared: {_wrongKind.Summary}.");
     }
 
     private void Keep(LocalRecord<TRecord> read)
