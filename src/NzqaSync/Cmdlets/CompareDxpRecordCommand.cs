@@ -115,6 +115,8 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
             held = ReadBack(_dataset, csv).Select(r => DxpRecordNormaliser.Normalise(r)).ToList();
         }
 
+        var kept = DxpAbsentFields.KeepHeld(items, held);
+        if (kept.Count > 0) WriteWarning($"The local {DxpDatasets.KindOf(_dataset)} records have no {string.Join(", ", kept)} (no column for it): DXP's values are kept, not cleared.");
         var counts = new StatusCounts<DxpDiffStatus>();
         foreach (var diff in DxpRecordComparer.Compare(_dataset, items, held, returnId))
         {

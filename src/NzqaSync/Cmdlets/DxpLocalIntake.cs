@@ -41,6 +41,7 @@ internal sealed class DxpLocalIntake(PSCmdlet cmdlet, string dataset, DxpRecordR
         var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: read.Record.LocalId)).ToList();
         if (read.ProblemsReported) Reported.UnionWith(problems);
         var item = DxpLocalItem.Checked(read.Record, problems, input, out var warnings);
+        if (read.Present != null) item.Absent = reader.FieldNames.Where(f => !read.Present.Contains(f) && !DxpAbsentFields.Derived.Contains(f)).ToList();
         foreach (var w in warnings) cmdlet.WriteWarning($"{_kind} {item.Record.LocalId}: {w.Message}");
         Items.Add(item);
     }

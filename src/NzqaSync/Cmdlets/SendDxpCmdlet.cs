@@ -61,6 +61,7 @@ public abstract class SendDxpCmdlet<TRecord> : DxpWriteCmdlet where TRecord : cl
     {
         var local = _reader.Read(InputObject);
         var record = (TRecord)local.Record;
+        WarnOfAbsentFields(local.Present);
         if (local.Problems.Count > 0)
         {
             Refuse(record, InputObject, local.Problems[0].ErrorId, local.Problems.Select(p => p.Field).Distinct().ToList(), local.Problems.Select(p => p.Message).ToList());
@@ -118,5 +119,21 @@ public abstract class SendDxpCmdlet<TRecord> : DxpWriteCmdlet where TRecord : cl
         WriteError(AdvisedError.Of(new DxpInvalidRecordException(message, problems ?? Array.Empty<DxpFieldProblem>()), errorId, ErrorCategory.InvalidData, source,
             $"Correct {string.Join(", ", fields)} in the source data and send the record again."));
         WriteObject(DxpUploadResult.For(record, DxpUploadOutcome.Invalid, messages.ToArray(), _submission.ReturnId, _runId));
+    }
+
+    private bool _warnedAbsent;
+
+    /// <summary>
+    /// Once: fields the input has no column for. Send-Dxp* replaces each record whole, so DXP's value of such a field is
+    /// cleared for a record it holds; Compare-DxpRecord | Sync-DxpRecord keeps it (<see cref="Compare.DxpAbsentFields"/>).
+    /// </summary>
+    private void WarnOfAbsentFields(IReadOnlyCollection<string> present)
+    {
+        if (_warnedAbsent || present == null) return;
+        _warnedAbsent = true;
+        var absent = _reader.FieldNames.Where(f => !present.Contains(f) && !Compare.DxpAbsentFields.Derived.Contains(f)).ToList();
+        if (absent.Count > 0)
+            WriteWarning($"The {Noun} records have no {string.Join(", ", absent)} (no column for it): each record sent replaces DXP's whole, so these are cleared " +
+                         "for records DXP already holds. To keep DXP's values, compare first: Compare-DxpRecord | Sync-DxpRecord.");
     }
 }

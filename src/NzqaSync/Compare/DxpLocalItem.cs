@@ -10,6 +10,12 @@ public sealed class DxpLocalItem(IDxpRecord record, IReadOnlyList<DxpFieldProble
     public object Source { get; } = source;
 
     /// <summary>
+    /// The fields (JSON names) the local input had no column or property for, other than those normalising derives:
+    /// not the school saying "blank". Empty when every field was given (a typed record built in a script).
+    /// </summary>
+    public IReadOnlyList<string> Absent { get; set; } = Array.Empty<string>();
+
+    /// <summary>
     /// A record as read (with the problems reading found), normalised, then checked by its own rules when it read
     /// cleanly: errors make it Invalid, <paramref name="warnings"/> are the rest (the compare writes them as warnings).
     /// </summary>
@@ -34,5 +40,5 @@ public sealed class DxpLocalItem(IDxpRecord record, IReadOnlyList<DxpFieldProble
     public static IReadOnlyList<DxpLocalItem> CrossChecked(IReadOnlyList<DxpLocalItem> items, SdrCrossCheck cross) =>
         cross == null ? items : items.Select(l => l.Problems.Count > 0 ? l : l.With(cross.Check(l.Record))).ToList();
 
-    private DxpLocalItem With(IReadOnlyList<DxpFieldProblem> problems) => problems.Count == 0 ? this : new DxpLocalItem(Record, problems, Source);
+    private DxpLocalItem With(IReadOnlyList<DxpFieldProblem> problems) => problems.Count == 0 ? this : new DxpLocalItem(Record, problems, Source) { Absent = Absent };
 }

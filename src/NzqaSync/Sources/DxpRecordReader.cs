@@ -62,7 +62,7 @@ public abstract class DxpRecordReader
         public override LocalRecord<IDxpRecord> Read(object input)
         {
             var local = _reader.Read(input);
-            return new LocalRecord<IDxpRecord>(local.Record, local.Problems, local.Source) { ProblemsReported = local.ProblemsReported };
+            return new LocalRecord<IDxpRecord>(local.Record, local.Problems, local.Source, local.Present) { ProblemsReported = local.ProblemsReported };
         }
 
         public override IReadOnlyList<string> UnknownColumnMapKeys() => _reader.UnknownColumnMapKeys();

@@ -15,9 +15,11 @@ public interface IDxpRecord
 /// <c>PUT /submissions/v1.0/course-enrolments</c>. Dates hold the New Zealand calendar date (time 00:00,
 /// <see cref="DateTimeKind.Unspecified"/>); on the wire they become UTC midnight of that date (<see cref="NzDate"/>).
 /// </summary>
-public sealed class CourseEnrolmentRecord : IDxpRecord, IUnreadCells
+public sealed class CourseEnrolmentRecord : IDxpRecord, IUnreadCells, IImportedColumns
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
+    IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
@@ -91,9 +93,11 @@ public sealed class CourseEnrolmentRecord : IDxpRecord, IUnreadCells
 /// One qualification completion (seed: tec-dxp-upload-qualification-completion.txt), as sent to
 /// <c>PUT /submissions/v1.0/qualification-completions</c>.
 /// </summary>
-public sealed class QualificationCompletionRecord : IDxpRecord, IUnreadCells
+public sealed class QualificationCompletionRecord : IDxpRecord, IUnreadCells, IImportedColumns
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
+    IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 

@@ -7,9 +7,11 @@ namespace NzqaSync.Domain.Dxp;
 /// accepted within their known length only. <see cref="FamilyName"/> and <see cref="FirstName"/> are never sent: they
 /// derive <see cref="NameIdCode"/> when it is missing.
 /// </summary>
-public sealed class DxpLearnerRecord : IDxpRecord, IUnreadCells
+public sealed class DxpLearnerRecord : IDxpRecord, IUnreadCells, IImportedColumns
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
+    IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
@@ -63,9 +65,11 @@ public sealed class DxpLearnerRecord : IDxpRecord, IUnreadCells
 /// was seen up to <c>qualificationCode</c>; the fee, learning hours and research factor fields after it are our
 /// assumption (SELMA names them; their JSON names are not seen).
 /// </summary>
-public sealed class DxpCourseRecord : IDxpRecord, IUnreadCells
+public sealed class DxpCourseRecord : IDxpRecord, IUnreadCells, IImportedColumns
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
+    IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
@@ -98,9 +102,11 @@ public sealed class DxpCourseRecord : IDxpRecord, IUnreadCells
 /// seen up to <c>courseCode</c>; NSN, course start and end dates (TEC's matching rule: "NSN, TEO Code, Course Code, and
 /// Course Start Date") and the completion code are our assumption, accepted within their known length.
 /// </summary>
-public sealed class DxpCourseCompletionRecord : IDxpRecord, IUnreadCells
+public sealed class DxpCourseCompletionRecord : IDxpRecord, IUnreadCells, IImportedColumns
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
+    IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
 
