@@ -55,10 +55,8 @@ public sealed class ClearNzqaSyncLogCommand : NzqaCmdlet
         else
         {
             var message = $"Clear-NzqaSyncLog would remove {plan.Describe()}; this host cannot ask for confirmation, so nothing was removed.";
-            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.NzqaSyncLogClearNotConfirmed, ErrorCategory.OperationStopped, folder)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to clear without asking (or -Confirm in an interactive session)." },
-            });
+            WriteError(AdvisedError.Of(new InvalidOperationException(message), ErrorIds.NzqaSyncLogClearNotConfirmed, ErrorCategory.OperationStopped, folder,
+                "Add -Force to clear without asking (or -Confirm in an interactive session)."));
             return;
         }
         if (!proceed) return;

@@ -66,10 +66,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     {
         _dataset = DxpDatasets.Normalise(Dataset);
         if (_dataset == null)
-        {
             ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), ErrorIds.DxpUnknownDataset, ErrorCategory.InvalidArgument, Dataset));
-            return;
-        }
         _reader = DxpRecordReader.For(_dataset, ColumnMap);
         RefuseUnknownColumnMapKeys(_reader.UnknownColumnMapKeys(), _reader.FieldNames, DxpDatasets.KindOf(_dataset), ColumnMap);
         // The learners and courses being compared are their own register: a learner or course given twice is found too.
@@ -86,43 +83,27 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     {
         if (WrongKind(input)) return;
         var read = _reader.Read(input);
-        var record = read.Record;
-        var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: record.LocalId)).ToList();
-        DxpRecordNormaliser.Normalise(record);
-        if (problems.Count == 0)
-        {
-            var own = DxpRecordValidator.Validate(record);
-            foreach (var w in own.Where(p => p.Severity == DxpProblemSeverity.Warning))
-                WriteWarning($"{DxpDatasets.KindOf(_dataset)} {record.LocalId}: {w.Message}");
-            problems.AddRange(own.Where(p => p.Severity == DxpProblemSeverity.Error));
-        }
-        _local.Add(new DxpLocalItem(record, problems, input));
+        // Problems name the localId the record came with (before normalising derives a missing one).
+        var problems = read.Problems.Select(p => new DxpFieldProblem(p.Field, p.ErrorId, p.Message, localId: read.Record.LocalId)).ToList();
+        var item = DxpLocalItem.Checked(read.Record, problems, input, out var warnings);
+        foreach (var w in warnings) WriteWarning($"{DxpDatasets.KindOf(_dataset)} {item.Record.LocalId}: {w.Message}");
+        _local.Add(item);
     }
 
     protected override void EndProcessing()
     {
         if (_local.Count == 0 && !AllowEmpty)
         {
-            // A missing export (Import-NzqaRecord found no file) or records of another kind must not read as
-            // "the provider has no records": every record DXP holds would be DxpOnly, and a sync would delete them all.
+            // Every record DXP holds would be DxpOnly, and a sync would delete them all.
             var kind = DxpDatasets.KindOf(_dataset);
-            var message = $"No local {kind} records came in, so nothing was compared with DXP and no record is DxpOnly: nothing will be deleted. " +
-                          "Check the export path and any earlier errors.";
-            // Not terminating: `$d = @(… | Compare-… -ErrorVariable e)` in a script must still assign (nothing), not keep an old $d.
-            WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.DxpCompareNoLocalRecords, ErrorCategory.ObjectNotFound, _dataset)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = $"Pipe the {kind} records (Import-NzqaRecord -Kind Dxp{kind}). To compare an intentionally empty {kind} dataset (every record DXP holds becomes DxpOnly), add -AllowEmpty.",
-                },
-            });
+            WriteError(CompareErrors.NoLocalRecords(ErrorIds.DxpCompareNoLocalRecords,
+                $"No local {kind} records came in, so nothing was compared with DXP and no record is DxpOnly: nothing will be deleted. Check the export path and any earlier errors.",
+                _dataset,
+                $"Pipe the {kind} records (Import-NzqaRecord -Kind Dxp{kind}). To compare an intentionally empty {kind} dataset (every record DXP holds becomes DxpOnly), add -AllowEmpty."));
             return;
         }
-        if (_dataset == DxpLearnerRecord.DatasetName && Learner == null)
-            _cross = new SdrCrossCheck(_local.Select(l => l.Record).OfType<DxpLearnerRecord>(), null);
-        else if (_dataset == DxpCourseRecord.DatasetName && Course == null)
-            _cross = new SdrCrossCheck(null, _local.Select(l => l.Record).OfType<DxpCourseRecord>());
-        var items = _cross == null ? _local : _local.Select(l => l.Problems.Count > 0 ? l : WithCross(l)).ToList();
+        var ownRegister = _dataset == DxpLearnerRecord.DatasetName ? Learner == null : _dataset == DxpCourseRecord.DatasetName && Course == null;
+        var items = DxpLocalItem.CrossChecked(_local, ownRegister ? SdrCrossCheck.OwnRegister(_dataset, _local.Select(l => l.Record)) : _cross);
 
         IEnumerable<IDxpRecord> held;
         var returnId = ReturnId;
@@ -143,12 +124,11 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
             held = ReadBack(_dataset, csv).Select(r => DxpRecordNormaliser.Normalise(r)).ToList();
         }
 
-        var counts = new Dictionary<DxpDiffStatus, int>();
+        var counts = new StatusCounts<DxpDiffStatus>();
         var reported = new HashSet<DxpFieldProblem>();
         foreach (var diff in DxpRecordComparer.Compare(_dataset, items, held, returnId))
         {
-            counts.TryGetValue(diff.Status, out var n);
-            counts[diff.Status] = n + 1;
+            counts.Add(diff.Status);
             WriteObject(diff);
             if (diff.Status != DxpDiffStatus.Invalid) continue;
             // A problem shared by several records (a repeated localId) is one error, not one per record.
@@ -156,30 +136,14 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
             if (fresh.Count == 0) continue;
             WriteError(DxpInvalidRecordException.Error(diff, fresh));
         }
-        WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: " +
-                     string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")) + ".");
+        WriteVerbose($"Compared {_local.Count} local {DxpDatasets.KindOf(_dataset)} records with return {returnId}: {counts}.");
     }
 
     /// <summary>A typed record of another kind than -Dataset (a course with -Dataset Learner): one error, not compared.</summary>
     private bool WrongKind(object input)
     {
-        var value = input is PSObject pso ? pso.BaseObject : input;
-        if (value == null || value.GetType().Namespace == null || !value.GetType().Namespace.StartsWith("NzqaSync.Domain", StringComparison.Ordinal)) return false;
-        var dxp = value as IDxpRecord;
-        if (dxp != null && dxp.Dataset == _dataset) return false;
-        var given = dxp != null ? "a DXP " + DxpDatasets.KindOf(dxp.Dataset) : "an NZQA " + value.GetType().Name.Replace("Record", "");
-        var wanted = DxpDatasets.KindOf(_dataset);
-        var message = $"The record is {given} record, not a {wanted} record: -Dataset {wanted} compares {wanted} records only, so it was not compared.";
-        WriteError(new ErrorRecord(new ArgumentException(message), ErrorIds.DxpWrongRecordKind, ErrorCategory.InvalidArgument, input)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Pipe {wanted} records (Import-NzqaRecord -Kind Dxp{wanted}), or give the -Dataset the records are." },
-        });
-        return true;
-    }
-
-    private DxpLocalItem WithCross(DxpLocalItem item)
-    {
-        var cross = _cross.Check(item.Record);
-        return cross.Count == 0 ? item : new DxpLocalItem(item.Record, cross, item.Source);
+        var error = CompareErrors.WrongDxpKind(_dataset, input is PSObject pso ? pso.BaseObject : input, input);
+        if (error != null) WriteError(error);
+        return error != null;
     }
 }

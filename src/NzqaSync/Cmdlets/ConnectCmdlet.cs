@@ -100,8 +100,5 @@ public abstract class ConnectCmdlet<TConnection> : NzqaCmdlet where TConnection 
 
     /// <summary>The error for an address that is not the API, with what to give instead.</summary>
     protected ErrorRecord NotTheApiError(string id, string message, ServiceException notFound, string action) =>
-        new ErrorRecord(new InvalidOperationException(message, notFound), id, ErrorCategory.InvalidArgument, BaseUri)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
-        };
+        AdvisedError.Of(new InvalidOperationException(message, notFound), id, ErrorCategory.InvalidArgument, BaseUri, action);
 }

@@ -31,20 +31,16 @@ internal static class CsvHeader
             var other = verdict.LooksLike;
             var message = $"{file} looks like {Article(other.Noun)} {other.Noun} export, not {Article(noun)} {noun} one: it has {Quote(verdict.LooksLikeColumns)} " +
                           $"but no {Quote(verdict.Missing.Select(m => m.Name))} column. Nothing was imported.";
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvWrongKind, ErrorCategory.InvalidData, path)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Import it with -Kind {other.Name}, or give the {noun} export." },
-            });
+            cmdlet.ThrowTerminatingError(AdvisedError.Of(new InvalidDataException(message), ErrorIds.NzqaCsvWrongKind, ErrorCategory.InvalidData, path,
+                $"Import it with -Kind {other.Name}, or give the {noun} export."));
         }
         if (!verdict.BindsAny)
         {
             var shown = string.Join(", ", header.Take(8).Select(h => h.Length > 40 ? h.Substring(0, 40) + "…" : h));
             var message = $"{file} line 1 names none of the {noun} columns (found: {shown}). " +
                           "Is it a CSV export of the right kind? Use -ColumnMap to name its columns.";
-            cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvNoKnownColumns, ErrorCategory.InvalidData, path)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Export the file from the SMS as CSV, or give -ColumnMap." },
-            });
+            cmdlet.WriteError(AdvisedError.Of(new InvalidDataException(message), ErrorIds.NzqaCsvNoKnownColumns, ErrorCategory.InvalidData, path,
+                "Export the file from the SMS as CSV, or give -ColumnMap."));
             return false;
         }
         if (verdict.Missing.Count > 0)
@@ -58,16 +54,11 @@ internal static class CsvHeader
             var first = verdict.Missing[0];
             verdict.Nearest.TryGetValue(first.Name, out var nearest);
             var message = $"{file} has no column for the required {noun} field{(verdict.Missing.Count > 1 ? "s" : "")} {string.Join("; ", parts)}. Nothing was imported.";
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvMissingColumn, ErrorCategory.InvalidData, path)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = nearest != null
+            cmdlet.ThrowTerminatingError(AdvisedError.Of(new InvalidDataException(message), ErrorIds.NzqaCsvMissingColumn, ErrorCategory.InvalidData, path,
+                nearest != null
                         ? $"Correct the header in the export, or name the column: -ColumnMap @{{ {first.Name} = '{nearest}' }}."
                         : $"Export the file with a {string.Join(" or ", first.Aliases.Skip(1).Take(2).DefaultIfEmpty(first.Name).Select(a => "'" + a + "'"))} column, " +
-                          $"or name the column that holds it: -ColumnMap @{{ {first.Name} = '<header>' }}.",
-                },
-            });
+                          $"or name the column that holds it: -ColumnMap @{{ {first.Name} = '<header>' }}."));
         }
         if (verdict.Mistyped.Count > 0)
         {
@@ -76,13 +67,8 @@ internal static class CsvHeader
             var message = $"{file}: {string.Join("; ", parts)}. " +
                           $"The file has no column for {(verdict.Mistyped.Count == 1 ? "that field" : "those fields")}, so read as it is every record would lack it " +
                           "and a sync would send the difference. Nothing was imported.";
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidDataException(message), ErrorIds.NzqaCsvMistypedColumn, ErrorCategory.InvalidData, path)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = $"Correct the header in the export ('{first.Alias}'), or name the column: -ColumnMap @{{ {first.Field.Name} = '{first.Column}' }}.",
-                },
-            });
+            cmdlet.ThrowTerminatingError(AdvisedError.Of(new InvalidDataException(message), ErrorIds.NzqaCsvMistypedColumn, ErrorCategory.InvalidData, path,
+                $"Correct the header in the export ('{first.Alias}'), or name the column: -ColumnMap @{{ {first.Field.Name} = '{first.Column}' }}."));
         }
         if (verdict.Unknown.Count > 0)
             cmdlet.WriteWarning($"{file}: {(verdict.Unknown.Count == 1 ? "column" : "columns")} {Quote(verdict.Unknown)} {(verdict.Unknown.Count == 1 ? "feeds" : "feed")} no {noun} field and {(verdict.Unknown.Count == 1 ? "was" : "were")} not read " +

@@ -71,10 +71,8 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                 {
                     var message = $"{file} is not UTF-8 text (after line {lastLine}); nothing after line {lastLine} was imported. " +
                                   "Save it from the SMS or Excel as 'CSV UTF-8' and import again.";
-                    stop = new ErrorRecord(new InvalidDataException(message, ex), ErrorIds.NzqaCsvNotUtf8, ErrorCategory.InvalidData, path)
-                    {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Save the file as CSV UTF-8." },
-                    };
+                    stop = AdvisedError.Of(new InvalidDataException(message, ex), ErrorIds.NzqaCsvNotUtf8, ErrorCategory.InvalidData, path,
+                        "Save the file as CSV UTF-8.");
                 }
                 catch (Exception ex) when (ex is CsvHelper.CsvHelperException || ex is IOException)
                 {
@@ -99,10 +97,8 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                 {
                     bad++;
                     var message = $"{file} line {row.Line}: {row.Defect}";
-                    _cmdlet.WriteError(new ErrorRecord(new InvalidDataException(message), row.DefectId, ErrorCategory.InvalidData, row.ToRow())
-                    {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row in the SMS export and import again." },
-                    });
+                    _cmdlet.WriteError(AdvisedError.Of(new InvalidDataException(message), row.DefectId, ErrorCategory.InvalidData, row.ToRow(),
+                        "Correct the row in the SMS export and import again."));
                     continue;
                 }
                 var local = _reader.Read(plan, row.Values);
@@ -111,10 +107,8 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                 {
                     bad++;
                     var message = $"{file} line {row.Line}: " + string.Join(" ", local.Problems.Select(p => p.Message));
-                    _cmdlet.WriteError(new ErrorRecord(new InvalidRecordException(message, local.Problems), local.Problems[0].ErrorId, ErrorCategory.InvalidData, row.ToRow())
-                    {
-                        ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the row in the SMS export and import again." },
-                    });
+                    _cmdlet.WriteError(AdvisedError.Of(new InvalidRecordException(message, local.Problems), local.Problems[0].ErrorId, ErrorCategory.InvalidData, row.ToRow(),
+                        "Correct the row in the SMS export and import again."));
                     continue;
                 }
                 yield return local.Record;

@@ -14,9 +14,7 @@ public sealed class DxpInvalidRecordException : Exception
     internal static ErrorRecord Error(DxpRecordDiff diff, IReadOnlyList<DxpFieldProblem> problems)
     {
         var message = $"{diff.Kind} {diff.LocalId} cannot be sent: {string.Join(" ", problems.Select(p => p.Message))}";
-        return new ErrorRecord(new DxpInvalidRecordException(message, problems), problems[0].Code, ErrorCategory.InvalidData, diff.Source ?? diff)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", problems.Select(p => p.Field).Distinct())} in the SMS export and compare again." },
-        };
+        return AdvisedError.Of(new DxpInvalidRecordException(message, problems), problems[0].Code, ErrorCategory.InvalidData, diff.Source ?? diff,
+            $"Correct {string.Join(", ", problems.Select(p => p.Field).Distinct())} in the SMS export and compare again.");
     }
 }

@@ -38,18 +38,13 @@ internal static class DxpSyncErrors
                       "compare first (Import-NzqaRecord -Path <file> -Kind DxpLearner | Compare-DxpRecord -Dataset Learner | Sync-DxpRecord). Nothing was sent.";
             action = "Pipe Compare-DxpRecord's output to Sync-DxpRecord.";
         }
-        return new ErrorRecord(new ArgumentException(message), ErrorIds.DxpWrongInputKind, ErrorCategory.InvalidArgument, input)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = action },
-        };
+        return AdvisedError.Of(new ArgumentException(message), ErrorIds.DxpWrongInputKind, ErrorCategory.InvalidArgument, input, action);
     }
 
     public static ErrorRecord NotConfirmed(Exception cannotAsk, DxpRecordDiff diff)
     {
         var message = $"Sync-DxpRecord asks before each upload and delete, and this session cannot ask, so nothing was sent: {cannotAsk.Message}";
-        return new ErrorRecord(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpSyncNotConfirmed, ErrorCategory.OperationStopped, diff)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Scripts and scheduled tasks pass -Confirm:$false (review first with -WhatIf: it deletes what the local data no longer has)." },
-        };
+        return AdvisedError.Of(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpSyncNotConfirmed, ErrorCategory.OperationStopped, diff,
+            "Scripts and scheduled tasks pass -Confirm:$false (review first with -WhatIf: it deletes what the local data no longer has).");
     }
 }

@@ -54,15 +54,10 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
         var message = dxp
             ? $"Export-NzqaReport shows NZQA's diffs and sync results; a DXP {item.GetType().Name} cannot go on its page and was left out (with every other one piped in)."
             : $"Export-NzqaReport takes diffs (from Compare-Nzqa*) and sync results (from Sync-Nzqa*), not {item.GetType().FullName}; it was left out of the page.";
-        return new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item)
-        {
-            ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = dxp
+        return AdvisedError.Of(new ArgumentException(message), ErrorIds.NzqaReportUnsupportedInput, ErrorCategory.InvalidArgument, item,
+            dxp
                     ? "Review DXP diffs with Export-Csv or Out-GridView, and write the approval file with New-NzqaApproval."
-                    : "Pipe the output of Compare-Nzqa* or Sync-Nzqa* into Export-NzqaReport.",
-            },
-        };
+                    : "Pipe the output of Compare-Nzqa* or Sync-Nzqa* into Export-NzqaReport.");
     }
 
     protected override void EndProcessing()
@@ -82,10 +77,8 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
         if (File.Exists(full) && !Force)
         {
             var message = $"The file '{full}' already exists; Export-NzqaReport does not replace it without -Force.";
-            ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaReportExists, ErrorCategory.ResourceExists, full)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to replace it, or give another -Path." },
-            });
+            ThrowTerminatingError(AdvisedError.Of(new IOException(message), ErrorIds.NzqaReportExists, ErrorCategory.ResourceExists, full,
+                "Add -Force to replace it, or give another -Path."));
             return;
         }
         var leftOut = _leftOut.Total;
@@ -93,10 +86,8 @@ public sealed class ExportNzqaReportCommand : NzqaCmdlet
         if (_rows.Count == 0 && leftOut > 0)
         {
             var message = $"Nothing to show: all {leftOut} objects piped in were left out, so no page was written to '{full}'.";
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaReportNothingToShow, ErrorCategory.InvalidArgument, Path)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Pipe the output of Compare-Nzqa* or Sync-Nzqa* into Export-NzqaReport." },
-            });
+            ThrowTerminatingError(AdvisedError.Of(new ArgumentException(message), ErrorIds.NzqaReportNothingToShow, ErrorCategory.InvalidArgument, Path,
+                "Pipe the output of Compare-Nzqa* or Sync-Nzqa* into Export-NzqaReport."));
             return;
         }
         var summary = string.Join(", ", ReviewPage.Counts(_rows).Select(c => $"{c.Key} {c.Value}"));

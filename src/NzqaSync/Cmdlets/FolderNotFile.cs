@@ -15,10 +15,8 @@ internal static class FolderNotFile
     {
         if (string.IsNullOrEmpty(full) || !Directory.Exists(full)) return null;
         var message = $"'{full}' is a folder; give a file path ({parameter}: {what}).";
-        return new ErrorRecord(new IOException(message), ErrorIds.NzqaPathIsFolder, ErrorCategory.InvalidArgument, given)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Give the path of {what}, including the file name, e.g. '{Path.Combine(full, Example(what))}'." },
-        };
+        return AdvisedError.Of(new IOException(message), ErrorIds.NzqaPathIsFolder, ErrorCategory.InvalidArgument, given,
+            $"Give the path of {what}, including the file name, e.g. '{Path.Combine(full, Example(what))}'.");
     }
 
     private static string Example(string what) =>

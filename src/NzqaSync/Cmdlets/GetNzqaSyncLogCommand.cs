@@ -62,13 +62,8 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
             var message = isFile
                 ? $"'{folder}' is a file, not a journal folder: give the journal folder (the -JournalPath given to Connect-Nzqa or Connect-Dxp)."
                 : $"There is no journal folder at '{folder}': nothing was read.";
-            WriteError(new ErrorRecord(new ItemNotFoundException(message), ErrorIds.NzqaSyncLogNotFound, ErrorCategory.ObjectNotFound, Path)
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = "Give the journal folder the sync used (Connect-Nzqa/Connect-Dxp -JournalPath), or leave -Path out to read the connection's journal.",
-                },
-            });
+            WriteError(AdvisedError.Of(new ItemNotFoundException(message), ErrorIds.NzqaSyncLogNotFound, ErrorCategory.ObjectNotFound, Path,
+                "Give the journal folder the sync used (Connect-Nzqa/Connect-Dxp -JournalPath), or leave -Path out to read the connection's journal."));
             return;
         }
         WriteVerbose($"Reading the sync journal in {folder}.");

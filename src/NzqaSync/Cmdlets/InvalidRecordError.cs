@@ -13,10 +13,8 @@ internal static class InvalidRecordError
         var source = diff.Source == null ? null : diff.Source as PSObject ?? PSObject.AsPSObject(diff.Source);
         var line = source != null && source.Properties["SourceLine"]?.Value is int l ? l : (int?)null;
         if (line != null) message = $"Line {line}: " + message;
-        return new ErrorRecord(new InvalidRecordException(message, diff.Problems), diff.Problems[0].ErrorId, ErrorCategory.InvalidData, diff.Source ?? diff)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(kind, diff) },
-        };
+        return AdvisedError.Of(new InvalidRecordException(message, diff.Problems), diff.Problems[0].ErrorId, ErrorCategory.InvalidData, diff.Source ?? diff,
+            RecommendedAction(kind, diff));
     }
 
     /// <summary>What a person can do about an invalid record, in words that fit its problems.</summary>

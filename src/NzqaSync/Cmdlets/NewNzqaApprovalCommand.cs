@@ -74,10 +74,8 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
                 return;
             default:
                 var message = $"New-NzqaApproval takes the diffs Compare-NzqaEnrolment, Compare-NzqaLearner, Compare-NzqaStandard or Compare-DxpRecord write, but a {input.GetType().Name} was piped in. No approval file was written.";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Compare first, then pipe the diffs to approve into New-NzqaApproval." },
-                });
+                ThrowTerminatingError(AdvisedError.Of(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input,
+                    "Compare first, then pipe the diffs to approve into New-NzqaApproval."));
                 return;
         }
     }
@@ -89,10 +87,8 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
         if (File.Exists(full) && !Force)
         {
             var message = $"The approval file '{full}' already exists; it was left as it was.";
-            ThrowTerminatingError(new ErrorRecord(new IOException(message), ErrorIds.NzqaApprovalFileExists, ErrorCategory.ResourceExists, full)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give another -Path, or add -Force to replace it." },
-            });
+            ThrowTerminatingError(AdvisedError.Of(new IOException(message), ErrorIds.NzqaApprovalFileExists, ErrorCategory.ResourceExists, full,
+                "Give another -Path, or add -Force to replace it."));
             return;
         }
         var approval = ApprovalFile.FromDiffs(_diffs, SignedBy, DateTimeOffset.Now, "New-NzqaApproval", AllowIdentityChange.IsPresent);

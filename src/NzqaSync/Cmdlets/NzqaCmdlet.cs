@@ -32,16 +32,8 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected void ListenForDebug(ResilientSender sender)
     {
-        if (_debugListener != null || sender == null || !DebugWanted()) return;
+        if (_debugListener != null || sender == null || !PromptPolicy.DebugWanted(this)) return;
         _debugListener = sender.ListenForDebug();
-    }
-
-    private bool DebugWanted()
-    {
-        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)) return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
-        var pref = GetVariableValue("DebugPreference");
-        return pref is ActionPreference p ? p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore
-            : pref is string text && !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -109,10 +101,6 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
     /// <summary>An ErrorRecord for a failed call, with an id and category that say what went wrong.</summary>
     private protected static ErrorRecord ServiceError(Exception exception, ServiceErrorIds ids, object target) => ServiceErrors.For(exception, ids, target);
 
-    /// <summary>The same, by the service's name ("Nzqa" or "Dxp").</summary>
-    private protected static ErrorRecord ServiceError(Exception exception, string service, object target) =>
-        ServiceErrors.For(exception, service == "Dxp" ? ServiceErrorIds.Dxp : ServiceErrorIds.Nzqa, target);
-
     /// <summary>Stops with NzqaUnknownColumnMapField when a -ColumnMap key names no field of the record.</summary>
     protected void RefuseUnknownColumnMapKeys<TRecord>(Sources.LocalRecordReader<TRecord> reader, string recordName, object columnMap) where TRecord : class, new() =>
         RefuseUnknownColumnMapKeys(reader.UnknownColumnMapKeys(), reader.FieldNames, recordName, columnMap);
@@ -141,13 +129,8 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
             return connection;
         }
         var message = service.NotConnected("pass -Connection");
-        ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), service.NotConnectedId, ErrorCategory.ConnectionError, null)
-        {
-            ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = $"Connect-{service.Noun} -BaseUri <uri> -{service.OrgParameter} <n> -Credential <machine account>",
-            },
-        });
+        ThrowTerminatingError(AdvisedError.Of(new InvalidOperationException(message), service.NotConnectedId, ErrorCategory.ConnectionError, null,
+            $"Connect-{service.Noun} -BaseUri <uri> -{service.OrgParameter} <n> -Credential <machine account>"));
         return null;
     }
 
@@ -157,21 +140,7 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected void WriteOwnerOnlyFile(string full, byte[] bytes, bool replace, string what, string unsafeId, string unwritableId, string unsafeAction = null)
     {
-        try
-        {
-            using (var stream = OwnerOnlyFiles.Create(full, replace, what))
-                stream.Write(bytes, 0, bytes.Length);
-        }
-        catch (UnsafePathException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, unsafeId, ErrorCategory.SecurityError, full)
-            {
-                ErrorDetails = unsafeAction == null ? null : new ErrorDetails(ex.Message) { RecommendedAction = unsafeAction },
-            });
-        }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, unwritableId, ErrorCategory.WriteError, full));
-        }
+        var error = OwnerOnlyOutput.Write(full, bytes, replace, what, unsafeId, unwritableId, unsafeAction);
+        if (error != null) ThrowTerminatingError(error);
     }
 }

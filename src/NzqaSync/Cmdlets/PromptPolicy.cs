@@ -3,9 +3,18 @@ using System.Management.Automation.Host;
 
 namespace NzqaSync.Cmdlets;
 
-/// <summary>Whether a confirmation prompt would be shown, and whether a person is there to answer it.</summary>
+/// <summary>The session's preferences a cmdlet acts on: whether a confirmation prompt would be shown, whether a person is there to answer it, whether debug output is wanted.</summary>
 internal static class PromptPolicy
 {
+    /// <summary>Whether -Debug was given, or $DebugPreference asks for debug output.</summary>
+    public static bool DebugWanted(PSCmdlet cmdlet)
+    {
+        if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)) return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+        var pref = cmdlet.GetVariableValue("DebugPreference");
+        return pref is ActionPreference p ? p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore
+            : pref is string text && !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>True when ShouldProcess would ask: $ConfirmPreference is High or lower (not None).</summary>
     public static bool WouldPrompt(PSCmdlet cmdlet)
     {

@@ -32,10 +32,8 @@ public sealed class ResetDxpSubmissionCommand : DxpReturnCmdlet
         if (cannotAsk != null)
         {
             var message = $"Reset-DxpSubmission would drop every record of return {returnId}; this host cannot ask for confirmation, so nothing was reset.";
-            WriteError(new ErrorRecord(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpResetNotConfirmed, ErrorCategory.OperationStopped, returnId)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force to reset without asking (scripts and scheduled tasks), or run it in an interactive session." },
-            });
+            WriteError(AdvisedError.Of(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpResetNotConfirmed, ErrorCategory.OperationStopped, returnId,
+                "Add -Force to reset without asking (scripts and scheduled tasks), or run it in an interactive session."));
         }
         if (!proceed) return;
 

@@ -107,20 +107,16 @@ public abstract class SendDxpCmdlet<TRecord> : DxpWriteCmdlet where TRecord : cl
         WriteObject(result);
         if (result.Outcome != DxpUploadOutcome.Rejected) return;
         var message = $"DXP rejected {Noun} {result.LocalId} (student {result.StudentIdentificationCode}): {result.ErrorSummary}";
-        WriteError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.DxpRecordRejected, ErrorCategory.InvalidData, result)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Correct the record and send it again (the same localId replaces)." },
-        });
+        WriteError(AdvisedError.Of(new InvalidOperationException(message), ErrorIds.DxpRecordRejected, ErrorCategory.InvalidData, result,
+            "Correct the record and send it again (the same localId replaces)."));
     }
 
     private void Refuse(TRecord record, object source, string errorId, IReadOnlyList<string> fields, IReadOnlyList<string> messages, IReadOnlyList<DxpFieldProblem> problems = null)
     {
         _invalid++;
         var message = $"{Noun} {DxpRecordText.Describe(record)} was not sent ({string.Join(", ", fields)}): {string.Join(" ", messages)}";
-        WriteError(new ErrorRecord(new DxpInvalidRecordException(message, problems ?? Array.Empty<DxpFieldProblem>()), errorId, ErrorCategory.InvalidData, source)
-        {
-            ErrorDetails = new ErrorDetails(message) { RecommendedAction = $"Correct {string.Join(", ", fields)} in the source data and send the record again." },
-        });
+        WriteError(AdvisedError.Of(new DxpInvalidRecordException(message, problems ?? Array.Empty<DxpFieldProblem>()), errorId, ErrorCategory.InvalidData, source,
+            $"Correct {string.Join(", ", fields)} in the source data and send the record again."));
         WriteObject(DxpUploadResult.For(record, DxpUploadOutcome.Invalid, messages.ToArray(), _submission.ReturnId, _runId));
     }
 }

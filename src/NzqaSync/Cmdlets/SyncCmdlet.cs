@@ -52,13 +52,9 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     /// Planned records not to send this time, with the reason each is held: a new enrolment, entries and results
     /// of a learner not accepted earlier in this session, or refused for identity in an earlier run (the journal).
     /// </summary>
-    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection)
-    {
-        IReadOnlyDictionary<string, string> refusedEarlier = null;
-        if (!ReleaseHeld.IsPresent && planned.Any(p => p.Diff.Kind == "Standard" || (p.Diff.Kind == "Enrolment" && p.Headline == SyncAction.Create)))
-            refusedEarlier = SyncHolds.RefusedForIdentity(new SyncJournalReader(new SyncJournal(connection.JournalPath).Folder).LoadOpen().Entries);
-        return SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted, refusedEarlier);
-    }
+    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
+        SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted, ReleaseHeld.IsPresent || !planned.Any(SyncHolds.HeldByLearner)
+            ? null : SyncHolds.RefusedForIdentity(SyncHolds.JournalEntries(connection.JournalPath)));
 
     /// <summary>After a run: what later syncs of the session need to know.</summary>
     protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }
@@ -89,9 +85,10 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
         else if (ShouldProcess(SyncInput.Target(diff), Describe(planned))) _planned.Add(planned);
     }
 
-    private void Skip(RecordDiff diff, string why)
+    private void Skip(RecordDiff diff, string why, bool warn = false)
     {
-        WriteVerbose($"{diff.Kind} {diff.Key}: {why}");
+        if (warn) WriteWarning($"{diff.Kind} {diff.Key} ({diff.Name}): {why}");
+        else WriteVerbose($"{diff.Kind} {diff.Key}: {why}");
         WriteObject(SyncResult.Skipped(diff, new[] { why }));
     }
 
@@ -100,11 +97,7 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
         var holds = _planned.Count == 0 ? null : HoldBack(_planned, _connection);
         if (holds != null && holds.Count > 0)
         {
-            foreach (var held in _planned.Where(holds.ContainsKey))
-            {
-                WriteWarning($"{held.Diff.Kind} {held.Diff.Key} ({held.Diff.Name}): {holds[held]}");
-                WriteObject(SyncResult.Skipped(held.Diff, new[] { holds[held] }));
-            }
+            foreach (var held in _planned.Where(holds.ContainsKey)) Skip(held.Diff, holds[held], warn: true);
             Ran(holds.Select(h => SyncResult.Skipped(h.Key.Diff, new[] { h.Value })).ToList(), _connection);
             _planned.RemoveAll(holds.ContainsKey);
         }

@@ -20,13 +20,8 @@ internal static class SyncInput
         else
             message = $"{name} takes the {noun} diffs Compare-Nzqa{kind} writes, but {(input == null ? "nothing" : "a " + input.GetType().Name)} was piped in: " +
                       $"compare first (Import-NzqaRecord -Path <file> -Kind {kind} | Compare-Nzqa{kind} | {name}). Nothing was sent.";
-        return new ErrorRecord(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input)
-        {
-            ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = input is RecordDiff d ? $"Pipe it to Sync-Nzqa{d.Kind}." : $"Pipe Compare-Nzqa{kind}'s output to {name}.",
-            },
-        };
+        return AdvisedError.Of(new ArgumentException(message), ErrorIds.NzqaWrongInputKind, ErrorCategory.InvalidArgument, input,
+            input is RecordDiff d ? $"Pipe it to Sync-Nzqa{d.Kind}." : $"Pipe Compare-Nzqa{kind}'s output to {name}.");
     }
 
     private static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";

@@ -17,12 +17,8 @@ public sealed class SyncNzqaLearnerCommand : SyncCmdlet<LearnerDiff>
 
     protected override PlannedRecord Plan(LearnerDiff diff, int provider) => LearnerSyncPlanner.Plan(diff, provider, AllowIdentityChange.IsPresent);
 
-    protected override IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection)
-    {
-        if (ReleaseHeld.IsPresent) return null;
-        var journal = new SyncJournal(connection.JournalPath);
-        return SyncHolds.HeldLearners(new SyncJournalReader(journal.Folder).LoadOpen().Entries, planned);
-    }
+    protected override IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
+        ReleaseHeld.IsPresent ? null : SyncHolds.HeldLearners(SyncHolds.JournalEntries(connection.JournalPath), planned);
 
     protected override void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection)
     {

@@ -3,14 +3,6 @@ using NzqaSync.Domain.Dxp;
 
 namespace NzqaSync.Compare;
 
-/// <summary>A local record to compare: read, then normalised; the problems found reading it; where it came from.</summary>
-public sealed class DxpLocalItem(IDxpRecord record, IReadOnlyList<DxpFieldProblem> problems, object source)
-{
-    public IDxpRecord Record { get; } = record;
-    public IReadOnlyList<DxpFieldProblem> Problems { get; } = problems ?? Array.Empty<DxpFieldProblem>();
-    public object Source { get; } = source;
-}
-
 /// <summary>
 /// Joins local SDR records of one dataset to the submission's by localId (DXP's own key: "the same localId replaces")
 /// and says for each what differs, field by field, in the form the fields are sent (JSON names, dates as sent, numbers

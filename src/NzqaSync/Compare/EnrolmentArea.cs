@@ -3,7 +3,7 @@ using NzqaSync.Domain;
 namespace NzqaSync.Compare;
 
 /// <summary>Enrolments: keyed by NSN; one active enrolment per student at a time.</summary>
-public sealed class EnrolmentArea : RecordArea<EnrolmentRecord, EnrolmentDiff>
+public sealed class EnrolmentArea : StudentArea<EnrolmentRecord, EnrolmentDiff>
 {
     public static readonly EnrolmentArea Instance = new EnrolmentArea();
 
@@ -17,9 +17,6 @@ public sealed class EnrolmentArea : RecordArea<EnrolmentRecord, EnrolmentDiff>
     };
 
     public override string Kind => "Enrolment";
-    public override string KeyOf(EnrolmentRecord record) => NationalStudentNumber.Normalise(record?.Nsn);
-    public override string NsnOf(EnrolmentRecord record) => NationalStudentNumber.Normalise(record?.Nsn) ?? record?.Nsn;
-    public override string NameOf(EnrolmentRecord record) => record?.Name;
     public override IReadOnlyList<ComparedField<EnrolmentRecord>> Fields => ComparedFields;
 
     public override EnrolmentDiff CreateDiff(EnrolmentRecord local, EnrolmentRecord nzqa) => new EnrolmentDiff { Local = local, Nzqa = nzqa };

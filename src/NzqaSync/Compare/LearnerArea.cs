@@ -3,7 +3,7 @@ using NzqaSync.Domain;
 namespace NzqaSync.Compare;
 
 /// <summary>Learner Details: identity keyed by NSN. NZQA wants the formal name, never a nickname.</summary>
-public sealed class LearnerArea : RecordArea<LearnerRecord, LearnerDiff>
+public sealed class LearnerArea : StudentArea<LearnerRecord, LearnerDiff>
 {
     public static readonly LearnerArea Instance = new LearnerArea();
 
@@ -35,9 +35,6 @@ public sealed class LearnerArea : RecordArea<LearnerRecord, LearnerDiff>
     };
 
     public override string Kind => "Learner";
-    public override string KeyOf(LearnerRecord record) => NationalStudentNumber.Normalise(record?.Nsn);
-    public override string NsnOf(LearnerRecord record) => NationalStudentNumber.Normalise(record?.Nsn) ?? record?.Nsn;
-    public override string NameOf(LearnerRecord record) => record?.Name;
     public override IReadOnlyList<ComparedField<LearnerRecord>> Fields => ComparedFields;
     public override LearnerDiff CreateDiff(LearnerRecord local, LearnerRecord nzqa) => new LearnerDiff { Local = local, Nzqa = nzqa };
 

@@ -7,7 +7,7 @@ namespace NzqaSync.Compare;
 /// catalogue (a known standard, a result valid for it) and NZQA's enrolments (an active enrolment at this school)
 /// before anything is sent — the seed's Troubleshooting list, done for the user.
 /// </summary>
-public sealed class StandardArea : RecordArea<StandardRecord, StandardDiff>
+public sealed class StandardArea : StudentArea<StandardRecord, StandardDiff>
 {
     private readonly IReadOnlyDictionary<string, StandardDefinition> _catalogue;
     private readonly ISet<string> _enrolledNsns;
@@ -68,8 +68,6 @@ public sealed class StandardArea : RecordArea<StandardRecord, StandardDiff>
         return nsn + "/" + number + "/" + record.AcademicYear.Value.ToString(CultureInfo.InvariantCulture);
     }
 
-    public override string NsnOf(StandardRecord record) => NationalStudentNumber.Normalise(record?.Nsn) ?? record?.Nsn;
-    public override string NameOf(StandardRecord record) => record?.Name;
     public override StandardDiff CreateDiff(StandardRecord local, StandardRecord nzqa) =>
         new StandardDiff { Local = local, Nzqa = nzqa, CatalogueVersion = Definition((local ?? nzqa)?.StandardNumber)?.Version };
 

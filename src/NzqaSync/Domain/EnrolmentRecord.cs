@@ -1,7 +1,7 @@
 namespace NzqaSync.Domain;
 
 /// <summary>A student's enrolment at the school, as the SMS holds it or as NZQA holds it.</summary>
-public sealed class EnrolmentRecord : IImportedColumns
+public sealed class EnrolmentRecord : IImportedColumns, IStudentRecord
 {
     System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
 

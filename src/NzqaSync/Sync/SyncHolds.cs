@@ -11,6 +11,13 @@ namespace NzqaSync.Sync;
 public static class SyncHolds
 {
     /// <summary>NZQA's error codes that refuse a learner for who they are (an NSN that belongs to someone else).</summary>
+    /// <summary>The journal as the holds read it: the newest month and the checkpoint of the closed ones.</summary>
+    public static IReadOnlyList<SyncLogEntry> JournalEntries(string journalPath) =>
+        new SyncJournalReader(new SyncJournal(journalPath).Folder).LoadOpen().Entries;
+
+    /// <summary>A record a learner not accepted holds back: a new enrolment, or entries and results.</summary>
+    public static bool HeldByLearner(PlannedRecord p) => p.Diff.Kind == "Standard" || (p.Diff.Kind == "Enrolment" && p.Headline == SyncAction.Create);
+
     public static readonly IReadOnlyList<string> IdentityRefusals = new[] { "NSN_CONFLICT" };
 
     /// <summary>

@@ -22,7 +22,7 @@ public class ErrorIdTests
         "DxpCourse", "DxpCourseCompletion", "DxpCourseEnrolment", "DxpLearner", "DxpQualificationCompletion",
     };
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir != null && !File.Exists(Path.Combine(dir.FullName, "NzqaSync.sln"))) dir = dir.Parent;
@@ -32,7 +32,7 @@ public class ErrorIdTests
     private static HashSet<string> Declared() => typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()).ToHashSet(StringComparer.Ordinal);
 
-    private static IEnumerable<string> ModuleSources() =>
+    internal static IEnumerable<string> ModuleSources() =>
         Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src", "NzqaSync"), "*.cs", SearchOption.AllDirectories)
             .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar));
 

@@ -27,6 +27,15 @@ public sealed class SdrCrossCheck
                 .GroupBy(l => Key(l.StudentIdentificationCode), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The learners or courses being compared as their own register (when no -Learner/-Course was given): a learner or
+    /// course given twice is found. Null for the other datasets.
+    /// </summary>
+    public static SdrCrossCheck OwnRegister(string dataset, IEnumerable<IDxpRecord> records) =>
+        dataset == DxpLearnerRecord.DatasetName ? new SdrCrossCheck(records.OfType<DxpLearnerRecord>(), null)
+        : dataset == DxpCourseRecord.DatasetName ? new SdrCrossCheck(null, records.OfType<DxpCourseRecord>())
+        : null;
+
     public bool HasCourses => _courses != null;
     public bool HasLearners => _learners != null;
     public int CourseCount => _courses?.Sum(c => c.Value.Count) ?? 0;
