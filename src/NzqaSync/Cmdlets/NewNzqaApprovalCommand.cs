@@ -65,6 +65,12 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
                 return;
             case DxpRecordDiff dxp:
                 _piped++;
+                if (dxp.IdentityChange && !AllowIdentityChange)
+                {
+                    _identityLeftOut++;
+                    WriteVerbose($"{dxp.Kind} {dxp.LocalId}: an identity change, approved only with -AllowIdentityChange; not in the approval.");
+                    return;
+                }
                 if (ApprovalFingerprint.DxpActionOf(dxp) == null)
                 {
                     WriteVerbose($"{dxp.Kind} {dxp.LocalId}: {dxp.Status}, nothing would be sent; not in the approval.");
@@ -106,8 +112,8 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
     private void WarnLeftOut(int approved)
     {
         var identity = _identityLeftOut == 0 ? null
-            : $"{_identityLeftOut} {(_identityLeftOut == 1 ? "is an identity change" : "are identity changes")} (legal names or date of birth of a learner NZQA holds), " +
-              "approved only with -AllowIdentityChange (and sent only with Sync-NzqaLearner -AllowIdentityChange)";
+            : $"{_identityLeftOut} {(_identityLeftOut == 1 ? "is an identity change" : "are identity changes")} (legal names or date of birth of a learner NZQA or DXP holds), " +
+              "approved only with -AllowIdentityChange (and sent only with Sync-NzqaLearner or Sync-DxpRecord -AllowIdentityChange)";
         if (approved == 0 && _piped > 0)
             WriteWarning($"{_piped} {(_piped == 1 ? "diff was" : "diffs were")} piped in but none went into the approval, so it approves nothing: " +
                          (identity ?? "none of them would send anything (Match, NzqaOnly or Invalid)") + ".");

@@ -35,6 +35,10 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
     [ValidateNotNullOrEmpty]
     public string ApprovalPath { get; set; }
 
+    /// <summary>Send changes to the date of birth, names or NSN of learners DXP already holds.</summary>
+    [Parameter]
+    public SwitchParameter AllowIdentityChange { get; set; }
+
     private ApprovalFile _approval;
     private JournalApproval _journalApproval;
 
@@ -79,7 +83,8 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
             case DxpDiffStatus.Different:
                 if (diff.Local == null) goto default;
                 var action = diff.Status == DxpDiffStatus.New ? "Upload" : "Upload (" + string.Join(", ", diff.Differences.Select(d => d.Field)) + ")";
-                if (Approved(diff, returnId) && Confirmed(diff, returnId, target, action)) _uploads.Add(Retarget(diff, returnId));
+                if (diff.IdentityChange && !AllowIdentityChange) HoldIdentityChange(diff, returnId);
+                else if (Approved(diff, returnId) && Confirmed(diff, returnId, target, action)) _uploads.Add(Retarget(diff, returnId));
                 break;
             case DxpDiffStatus.DxpOnly:
                 if (Approved(diff, returnId) && Confirmed(diff, returnId, target, "Delete (no longer in the local data)")) _deletes.Add(Retarget(diff, returnId));
@@ -110,6 +115,14 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
     }
 
     private bool _cannotAsk;
+
+    private void HoldIdentityChange(DxpRecordDiff diff, string returnId)
+    {
+        var fields = string.Join(", ", diff.Differences.Where(d => DxpRecordDiff.IdentityFields.Contains(d.Field)).Select(d => d.ToString()));
+        var why = $"Identity change not sent: {fields}. Check it is a correction of the SMS, not another person's record, then sync it with -AllowIdentityChange.";
+        WriteWarning($"{diff.Kind} {diff.LocalId} (student {diff.StudentIdentificationCode}): {why}");
+        WriteObject(DxpSyncResult.For(diff, returnId, null, DxpSyncAction.None, DxpSyncOutcome.Skipped, new[] { why }));
+    }
 
     private static DxpRecordDiff Retarget(DxpRecordDiff diff, string returnId)
     {

@@ -57,6 +57,17 @@ public sealed class DxpRecordDiff
     /// <summary>For an Invalid record, the input object it came from.</summary>
     public object Source { get; set; }
 
+    /// <summary>The learner fields sent that say who the learner is (names go to DXP only as the name code derived from them).</summary>
+    public static readonly IReadOnlyCollection<string> IdentityFields = new HashSet<string>(StringComparer.Ordinal)
+        { "dateOfBirth", "nameIdCode", "nationalStudentNumber" };
+
+    /// <summary>
+    /// A learner DXP already holds whose date of birth, name code (its names) or NSN differ: not sent unless the user says so
+    /// (Sync-DxpRecord -AllowIdentityChange), as on the NZQA side — a day/month swap in the SMS must not silently
+    /// replace TEC's date of birth.
+    /// </summary>
+    public bool IdentityChange => Local is DxpLearnerRecord && Dxp != null && Differences.Any(d => IdentityFields.Contains(d.Field));
+
     /// <summary>One readable line: the problems, else the changed fields.</summary>
     public string DifferenceSummary => DifferenceText.Summary(Problems.Select(p => p.Message), Differences);
 
