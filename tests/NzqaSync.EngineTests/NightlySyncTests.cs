@@ -93,10 +93,19 @@ public class NightlySyncTests
     public async Task Exits_2_without_prompting_when_it_cannot_start()
     {
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions { Seed = 3, Students = 60 });
-        var folder = Directory.CreateTempSubdirectory("nzqasync-nightly-").FullName;
+        // The exports are there; the password is wrong.
+        var folder = await SandboxExport(sandbox);
         var (code, lines) = RunNightly(sandbox, folder, password: "Zq9-canary");
         Assert.Equal(2, code);
-        Assert.Contains(lines, l => l.Contains("cannot connect") && l.Contains("invalid_client") && !l.Contains("Zq9-canary"));
+        Assert.Contains(lines, l => l.Contains("cannot connect") && l.Contains("invalid_client"));
+        Assert.DoesNotContain(lines, l => l.Contains("Zq9-canary"));
+        // No exports at all: each missing file named, nothing sent, before connecting.
+        var empty = Directory.CreateTempSubdirectory("nzqasync-nightly-").FullName;
+        (code, lines) = RunNightly(sandbox, empty, password: "Zq9-canary");
+        Assert.Equal(2, code);
+        Assert.Equal(3, lines.Count(l => l.Contains("no export at")));
+        Assert.DoesNotContain(lines, l => l.Contains("Zq9-canary"));
         Directory.Delete(folder, true);
+        Directory.Delete(empty, true);
     }
 }

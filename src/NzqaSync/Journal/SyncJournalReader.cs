@@ -213,7 +213,9 @@ public sealed class SyncJournalReader
                 Progress = $"{verb} {Plural(group.Key.Kind)} {latest.Synced + latest.Failed + latest.InDoubt} of {latest.Total} " +
                            (string.Equals(group.Key.Api, "Dxp", StringComparison.OrdinalIgnoreCase)
                                ? $"(synced {latest.Synced}, failed {latest.Failed}" // DXP uploads and deletes replace by localId: no create/patch
-                               : $"(created {latest.Created}, patched {latest.Updated}, failed {latest.Failed}") +
+                               : $"(created {latest.Created}, patched {latest.Updated}, failed {latest.Failed}" +
+                                 // Synced but neither: NZQA already held the change (a retry after a lost answer, another run).
+                                 (latest.Synced > latest.Created + latest.Updated ? $", already at NZQA {latest.Synced - latest.Created - latest.Updated}" : "")) +
                            (latest.InDoubt > 0 ? $", in doubt {latest.InDoubt}" : "") + ")",
                 JournalPath = _folder,
             };

@@ -36,6 +36,18 @@ public sealed class SyncJournalTests : IDisposable
     }
 
     [Fact]
+    public void A_change_NZQA_already_held_when_it_arrived_is_counted_as_such_not_as_nothing()
+    {
+        // A retry after a lost answer finds NZQA already holds what the first, unanswered, request wrote: "Unchanged".
+        var journal = new SyncJournal(_folder);
+        journal.RunStarted("r1", "Nzqa", "Enrolment", 3);
+        journal.Record(new[] { Op("r1", "1", "Synced", "Updated"), Op("r1", "2", "Synced", "Unchanged"), Op("r1", "3", "Synced", "Unchanged") });
+        journal.RunEnded("r1", "Nzqa", "Enrolment", 3, null);
+        var summary = Assert.Single(new SyncJournalReader(_folder).Load().Summaries());
+        Assert.Equal("Processed enrolments 3 of 3 (created 0, patched 1, failed 0, already at NZQA 2)", summary.Progress);
+    }
+
+    [Fact]
     public void A_send_with_no_outcome_from_a_finished_run_is_in_doubt()
     {
         var journal = new SyncJournal(_folder);
