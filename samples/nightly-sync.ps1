@@ -7,8 +7,12 @@
     Compares and syncs Learner Details, Enrolments and Standards (in that order) from the SMS export folder, writes a
     one-line summary per area and the journal location, and exits with:
       0  everything that needed sending was synced
-      1  some records were invalid or refused by NZQA (see the journal: Get-NzqaSyncLog -Outcome Failed)
-      2  the run could not start (a missing or wrong parameter, no credentials, cannot connect, cannot read an export)
+      1  some records were invalid, held for a person to check, or refused by NZQA: each invalid or held record is
+         listed on a line of its own (kind, NSN, the export's line, why); refused ones are in the journal
+         (Get-NzqaSyncLog -Outcome Failed). Invalid records were never sent, so they are not in the journal.
+      2  the run could not start (a missing or wrong parameter, no credentials, cannot connect, an export that cannot
+         be read: missing, empty, without its header or with no record that can be read, named with the reason).
+         The three exports are checked before anything is sent.
     Needs the NzqaSync module installed (or out/NzqaSync on PSModulePath): without it PowerShell refuses to start the
     script (#Requires) with "The module 'NzqaSync' cannot be found" and exit code 1 (PowerShell's own code for a script
     it could not start), before anything runs.
@@ -70,6 +74,57 @@ $ProviderNumber = $ProviderNumber.Trim()   # a number (checked above); Connect-N
 # [IO.File]::Exists would use: resolve it once here.
 $SmsExportFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SmsExportFolder)
 
+# Every export is checked before anything is sent, so that exit 2 means nothing was sent: it exists, is not empty, has
+# the area's columns, and at least one of its records can be read (only the first is read here; the compare reads all).
+$areas = @(
+    @{ Kind = 'Learner';   File = 'learners.csv';   Compare = 'Compare-NzqaLearner';   Sync = 'Sync-NzqaLearner' }
+    @{ Kind = 'Enrolment'; File = 'enrolments.csv'; Compare = 'Compare-NzqaEnrolment'; Sync = 'Sync-NzqaEnrolment' }
+    @{ Kind = 'Standard';  File = 'standards.csv';  Compare = 'Compare-NzqaStandard';  Sync = 'Sync-NzqaStandard' }
+)
+$unreadable = @()
+foreach ($area in $areas) {
+    $path = [IO.Path]::Combine($SmsExportFolder, $area.File)
+    if (-not [IO.File]::Exists($path)) { $unreadable += "$($area.Kind): no export at $path"; continue }
+    $readErrors = $null; $readWarnings = $null
+    try {
+        $first = @(Import-NzqaRecord -Path $path -Kind $area.Kind -ErrorAction SilentlyContinue -ErrorVariable readErrors `
+            -WarningAction SilentlyContinue -WarningVariable readWarnings | Select-Object -First 1)
+    }
+    catch { $unreadable += "$($area.Kind): cannot read $path`: $($_.Exception.Message)"; continue }
+    if ($first.Count -eq 0) {
+        # Empty, no header, a header without rows, or not one row that can be read: say what the import said.
+        $why = @(@($readErrors) | ForEach-Object { $_.Exception.Message }) + @(@($readWarnings) | ForEach-Object { "$_" }) | Select-Object -First 3
+        if (-not $why) { $why = @('no records') }
+        $unreadable += "$($area.Kind): cannot read $path`: $($why -join ' ')"
+    }
+}
+if ($unreadable) {
+    foreach ($u in $unreadable) { "nightly-sync: $u" }
+    'nightly-sync: nothing was sent; fix the export (or the SMS job that writes it) and run again.'
+    exit 2
+}
+
+# One line per record the compare refused (never sent, so not in the journal): kind, NSN (and standard), the export's
+# line and why, like the held records below.
+function Format-InvalidRecord {
+    param([string] $Kind, [System.Management.Automation.ErrorRecord] $ErrorRecord)
+    $target = $ErrorRecord.TargetObject
+    $key = $null; $line = $null
+    if ($null -ne $target) {
+        $props = $target.PSObject.Properties
+        if ($props['Nsn']) { $key = [string]$target.Nsn }
+        elseif ($props['Cells'] -and $target.Cells -is [System.Collections.IDictionary]) {
+            foreach ($cell in $target.Cells.GetEnumerator()) { if ("$($cell.Key)".Trim() -eq 'NSN') { $key = [string]$cell.Value } }
+        }
+        if ($props['StandardNumber'] -and $target.StandardNumber) { $key = "$key standard $($target.StandardNumber)".Trim() }
+        if ($props['SourceLine'] -and $target.SourceLine) { $line = $target.SourceLine } elseif ($props['Line'] -and $target.Line) { $line = $target.Line }
+    }
+    $problems = if ($ErrorRecord.Exception.PSObject.Properties['Problems']) { @($ErrorRecord.Exception.Problems | ForEach-Object { $_.Message } | Where-Object { $_ }) } else { @() }
+    $why = if ($problems) { $problems -join ' ' } else { $ErrorRecord.Exception.Message }
+    $where = @($(if ($key) { $key } else { '(no NSN)' }); $(if ($line) { "line $line" })) -join ' '
+    "  invalid {0} {1}: {2}" -f $Kind, $where, $why
+}
+
 # Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
 # Import-NzqaCredential refuses one that anyone but its owner can read.
 if (-not $Credential -and $CredentialPath) {
@@ -99,11 +154,6 @@ catch {
 }
 
 $problems = 0
-$areas = @(
-    @{ Kind = 'Learner';   File = 'learners.csv';   Compare = 'Compare-NzqaLearner';   Sync = 'Sync-NzqaLearner' }
-    @{ Kind = 'Enrolment'; File = 'enrolments.csv'; Compare = 'Compare-NzqaEnrolment'; Sync = 'Sync-NzqaEnrolment' }
-    @{ Kind = 'Standard';  File = 'standards.csv';  Compare = 'Compare-NzqaStandard';  Sync = 'Sync-NzqaStandard' }
-)
 foreach ($area in $areas) {
     $path = [IO.Path]::Combine($SmsExportFolder, $area.File)
     if (-not [IO.File]::Exists($path)) {
@@ -141,6 +191,7 @@ foreach ($area in $areas) {
     $held = @($held | Where-Object { $awaiting -notcontains $_ })
     $problems += $failed + $invalid + $held.Count
     ("{0}: {1} compared, {2} synced, {3} failed, {4} invalid, {5} held for a person to check" -f $area.Kind, @($diff).Count, $synced, $failed, $invalid, $held.Count)
+    foreach ($e in @($compareErrors)) { Format-InvalidRecord -Kind $area.Kind -ErrorRecord $e }
     foreach ($h in $held) { ("  held {0} {1}: {2}" -f $h.Kind, $h.Key, $h.ErrorSummary) }
     if ($ApprovalPath) {
         $notApproved = @($awaiting | Where-Object { $_.Errors -match '^Not approved' })

@@ -159,17 +159,21 @@ Connect-Dxp -BaseUri '$($Sandbox.DxpUri)' -Edumis 7001 -Credential `$cred -Journ
 function Invoke-ChildPwsh {
     # A script run the way a scheduler runs it: a separate pwsh -NoProfile -NonInteractive -File process.
     # Returns its exit code and everything it wrote (stdout and stderr), for assertions on both.
-    param([Parameter(Mandatory)] [string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{})
+    # -StdinRedirected: its input is an empty pipe (cron's </dev/null); -WithoutNonInteractive: no -NonInteractive flag.
+    param([Parameter(Mandatory)] [string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [switch] $StdinRedirected, [switch] $WithoutNonInteractive)
     $pwsh = @(Get-PwshCommand)
     $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-    foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $Arguments) { $psi.ArgumentList.Add([string]$a) }
+    $flags = if ($WithoutNonInteractive) { @('-NoProfile') } else { @('-NoProfile', '-NonInteractive') }
+    foreach ($a in @($pwsh | Select-Object -Skip 1) + $flags + @('-File', $File) + $Arguments) { $psi.ArgumentList.Add([string]$a) }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
+    $psi.RedirectStandardInput = [bool]$StdinRedirected
     $psi.UseShellExecute = $false
     $psi.Environment['NO_COLOR'] = '1'   # plain text, as a scheduler's log gets it (no ANSI in assertions or test reports)
     # A $null value removes the variable (e.g. PSModulePath, so the child builds its own default).
     foreach ($k in $Environment.Keys) { if ($null -eq $Environment[$k]) { [void]$psi.Environment.Remove($k) } else { $psi.Environment[$k] = [string]$Environment[$k] } }
     $p = [System.Diagnostics.Process]::Start($psi)
+    if ($StdinRedirected) { $p.StandardInput.Close() }
     $stdout = $p.StandardOutput.ReadToEndAsync()
     $stderr = $p.StandardError.ReadToEndAsync()
     if (-not $p.WaitForExit(300000)) { $p.Kill($true); throw "$File did not finish within 300 s." }

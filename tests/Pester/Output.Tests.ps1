@@ -11,7 +11,7 @@ BeforeDiscovery {
         'NzqaSync.Api.DxpConnection', 'NzqaSync.Cmdlets.DxpConnectionTest', 'NzqaSync.Api.DxpReturn', 'NzqaSync.Api.DxpSubmission',
         'NzqaSync.Domain.Dxp.CourseEnrolmentRecord', 'NzqaSync.Domain.Dxp.QualificationCompletionRecord',
         'NzqaSync.Sync.DxpUploadResult', 'NzqaSync.Api.DxpValidationRun', 'NzqaSync.Api.DxpValidationResult',
-        'NzqaSync.Compare.DxpRecordDiff', 'NzqaSync.Sync.DxpSyncResult'
+        'NzqaSync.Compare.DxpRecordDiff', 'NzqaSync.Sync.DxpSyncResult', 'NzqaSync.Domain.Dxp.DxpLearnerRecord'
     ) | ForEach-Object { @{ TypeName = $_ } }
 }
 
@@ -63,6 +63,9 @@ BeforeAll {
     $script:dxpDiffs = @($dxpLearners | Compare-DxpRecord -ReturnId $returnId -Dataset Learner 2>$null)
     Add-Sample ($dxpDiffs | Sort-Object { $_.Status -eq 'Match' })
     Add-Sample $dxpSyncResults
+    # The Invalid one synced too: a DXP result with an error to show.
+    Add-Sample @($dxpDiffs | Where-Object Status -eq 'Invalid' | Sync-DxpRecord -Confirm:$false 2>$null)
+    Add-Sample $dxpLearners
     Add-Sample ($completions | Select-Object -First 3)
     $script:dxpResults = @($courses | Send-DxpCourseEnrolment -ReturnId $returnId 2>$null) + @($completions | Send-DxpQualificationCompletion -ReturnId $returnId 2>$null)
     Add-Sample ($dxpResults | Sort-Object { $_.Outcome -eq 'Accepted' } | Select-Object -First 10)
@@ -72,6 +75,8 @@ BeforeAll {
     Add-Sample (Get-NzqaSyncLog -Path $journal | Sort-Object { $_.Outcome -ne 'Failed' } | Select-Object -First 10)
     Add-Sample (Get-NzqaSyncLog -Path $journal -Summary)
     $script:samples = $o
+    # The DXP learners' journal entries: their keys are the module's 35-character learner localIds.
+    $script:dxpLearnerLog = @(Get-NzqaSyncLog -Path $journal -Api Dxp -Kind Learner)
 
     # The table view the module ships for each type: its column labels in order.
     [xml] $format = Get-Content (Join-Path (Split-Path (Get-Module NzqaSync).Path) 'NzqaSync.format.ps1xml') -Raw
@@ -246,6 +251,71 @@ Describe 'Columns a cron log needs to say why' {
         foreach ($v in $views.Values | Sort-Object Name -Unique) {
             $fixed = ($v.Widths | Measure-Object -Sum).Sum + $v.Widths.Count - 1
             $fixed + $v.Labels[-1].Length | Should -BeLessOrEqual 79 -Because "$($v.Name): fixed columns take $fixed of 80"
+        }
+    }
+}
+
+Describe 'Long text and localIds at 80 columns' {
+    BeforeAll {
+        function script:Get-ColumnText([string] $Table, [string] $Label) {
+            # What one column of a one-object table holds, all its lines: from its run of dashes to the next column's
+            # (the last column to the 80th character). Width is the column's width at 80.
+            $lines = @($Table -split "`r?`n")
+            $dashes = [array]::FindIndex($lines, [Predicate[string]] { param($l) $l.TrimStart().StartsWith('---') })
+            $k = [array]::IndexOf(@($lines[$dashes - 1] -split '\s+' | Where-Object { $_ }), $Label)
+            $runs = [regex]::Matches($lines[$dashes], '-+')
+            $start = $runs[$k].Index
+            $end = if ($k + 1 -lt $runs.Count) { $runs[$k + 1].Index } else { 80 }
+            $text = @($lines | Select-Object -Skip ($dashes + 1) | Where-Object { $_.Length -gt $start } |
+                ForEach-Object { $_.Substring($start, [Math]::Min($end, $_.Length) - $start) }) -join "`n"
+            [pscustomobject]@{ Text = $text; Width = $end - $start }
+        }
+    }
+
+    It '<Type>: <Label> breaks between words, never inside one' -ForEach @(
+        @{ Type = 'NzqaSync.Sync.SyncResult'; Label = 'Errors'; Text = { $_.Errors -join '; ' } }
+        @{ Type = 'NzqaSync.Journal.SyncLogEntry'; Label = 'Errors'; Text = { $_.Errors -join '; ' } }
+        @{ Type = 'NzqaSync.Journal.SyncLogSummary'; Label = 'Progress'; Text = { $_.Progress } }
+        @{ Type = 'NzqaSync.Sync.DxpUploadResult'; Label = 'Errors'; Text = { $_.Errors -join '; ' } }
+        @{ Type = 'NzqaSync.Sync.DxpSyncResult'; Label = 'Errors'; Text = { $_.Errors -join '; ' } }
+        @{ Type = 'NzqaSync.Compare.DxpRecordDiff'; Label = 'Differences'; Text = { $_.DifferenceSummary } }
+        # (LearnerDiff shares this view.)
+        @{ Type = 'NzqaSync.Compare.EnrolmentDiff'; Label = 'Differences'; Text = { $_.DifferenceSummary } }
+        @{ Type = 'NzqaSync.Api.DxpValidationResult'; Label = 'Description'; Text = { $_.ErrorDescription } }
+    ) {
+        $wrapped = 0
+        foreach ($item in $samples[$Type]) {
+            $source = [string]($item | ForEach-Object $Text)
+            $words = @($source -split '\s+' | Where-Object { $_ })
+            if ($words.Count -lt 2) { continue }
+            $table = $item | Format-Table | Out-String -Width 80
+            $column = Get-ColumnText $table $Label
+            # A word wider than the column can only be cut (DXP's long field names in a Differences column).
+            if (($words | Measure-Object Length -Maximum).Maximum -gt $column.Width) { continue }
+            # Every word of the text, whole and in order (PowerShell's own wrap cut "No lear|ner", "fund|s").
+            (@($column.Text -split '\s+' | Where-Object { $_ }) -join ' ') | Should -Be ($words -join ' ') -Because "at 80 columns:`n$table"
+            foreach ($line in $table -split "`r?`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+            if ($source.Length -gt $column.Width) { $wrapped++ }
+        }
+        $wrapped | Should -BeGreaterThan 0 -Because "the samples hold $Type text longer than its $Label column"
+    }
+
+    It '<Name> shows each 35-character localId whole, on one line' -ForEach @(
+        @{ Name = 'Compare-DxpRecord''s diff'; Items = { $samples['NzqaSync.Compare.DxpRecordDiff'] }; Id = 'LocalId' }
+        @{ Name = 'Sync-DxpRecord''s result'; Items = { $samples['NzqaSync.Sync.DxpSyncResult'] }; Id = 'LocalId' }
+        @{ Name = 'Import-NzqaRecord -Kind DxpLearner''s record'; Items = { $samples['NzqaSync.Domain.Dxp.DxpLearnerRecord'] }; Id = 'LocalId' }
+        @{ Name = 'the journal''s DXP learner entry'; Items = { $dxpLearnerLog }; Id = 'Key' }
+        @{ Name = 'a DXP validation result'; Id = 'LocalId'; Items = {
+                # As DXP reports a learner-file error (the sandbox's validation samples are all short enrolment ids).
+                [NzqaSync.Api.DxpValidationResult]@{ FileType = 'Learner'; ErrorType = 'Error'; ErrorCode = 'GEN01'; LocalId = $samples['NzqaSync.Compare.DxpRecordDiff'][0].LocalId
+                    StudentId = 'TA260101'; ErrorDescription = 'Gender must be M, F or D.' } } }
+    ) {
+        $items = @(& $Items | Where-Object { $_.$Id.Length -gt 30 })
+        $items.Count | Should -BeGreaterThan 0
+        foreach ($item in $items) {
+            $table = $item | Format-Table | Out-String -Width 80
+            $table | Should -Match ([regex]::Escape($item.$Id)) -Because "at 80 columns:`n$table"
+            foreach ($line in $table -split "`r?`n") { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
         }
     }
 }

@@ -142,6 +142,43 @@ Describe 'samples/nightly-sync.ps1 (pwsh -NoProfile -NonInteractive -File, as Ta
             '-SmsExportFolder', (Join-Path $work 'export'), '-CredentialPath', $file, '-JournalPath', (Join-Path $work 'nightly-journal'))
         $r.ExitCode | Should -Be 1 -Because ($r.Output + $r.Error)
         $r.Output | Should -Match 'Journal: '
+        # Trial 5 D6: each invalid record on a line of its own (kind, NSN, the export's line, why), as many lines as
+        # the summary counts; they were never sent, so the journal cannot name them.
+        $lines = @($r.Output -split '\r?\n')
+        $total = 0
+        foreach ($kind in 'Learner', 'Enrolment', 'Standard') {
+            $summary = @($lines | Where-Object { $_ -match "^$($kind): \d+ compared, \d+ synced, \d+ failed, (\d+) invalid" })
+            $summary.Count | Should -Be 1
+            $null = $summary[0] -match ' (\d+) invalid'
+            $invalid = [int]$Matches[1]
+            $listed = @($lines | Where-Object { $_ -match "^  invalid $kind " })
+            $listed.Count | Should -Be $invalid -Because ($r.Output)
+            foreach ($l in $listed) { $l | Should -Match "^  invalid $kind \S+( standard \S+)? line \d+: \S" }
+            $total += $invalid
+        }
+        $total | Should -BeGreaterThan 0
+        $r.Output | Should -Match "(?m)^  invalid Learner 12AB line \d+: '12AB' is not a valid NSN"
+    }
+
+    It 'exits 2 before sending anything when <Case>, naming each file and why' -TestCases @(
+        @{ Case = 'the three exports are 0 bytes'; Empty = @('learners.csv', 'enrolments.csv', 'standards.csv'); NoHeader = @(); Expect = @('Learner: cannot read .*learners\.csv: learners\.csv is empty', 'Enrolment: cannot read .*enrolments\.csv: enrolments\.csv is empty', 'Standard: cannot read .*standards\.csv: standards\.csv is empty') }
+        @{ Case = 'enrolments.csv has no header row and standards.csv is 0 bytes (learners.csv is fine)'; Empty = @('standards.csv'); NoHeader = @('enrolments.csv'); Expect = @('Enrolment: cannot read .*enrolments\.csv: enrolments\.csv line 1 names none of the enrolment columns', 'Standard: cannot read .*standards\.csv: standards\.csv is empty') }
+    ) {
+        $folder = Join-Path $work ('unreadable-' + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory $folder | Out-Null
+        Copy-Item (Join-Path $clean '*.csv') $folder
+        foreach ($name in $Empty) { [IO.File]::WriteAllBytes((Join-Path $folder $name), [byte[]]@()) }
+        foreach ($name in $NoHeader) { $rows = @(Get-Content (Join-Path $folder $name)); Set-Content (Join-Path $folder $name) ($rows | Select-Object -Skip 1) }
+        $file = Join-Path $work 'machine.xml'
+        Save-Credential -Credential $cred -Path $file
+        $journal = Join-Path $folder 'journal'
+        $r = Invoke-ChildPwsh -File (Join-Path $samples 'nightly-sync.ps1') -Arguments @('-BaseUri', $sandbox.NzqaUri, '-ProviderNumber', '257',
+            '-SmsExportFolder', $folder, '-CredentialPath', $file, '-JournalPath', $journal)
+        $r.ExitCode | Should -Be 2 -Because ($r.Output + $r.Error)
+        foreach ($e in $Expect) { $r.Output | Should -Match "(?m)^nightly-sync: $e" }
+        $r.Output | Should -Match 'nothing was sent'
+        $r.Output | Should -Not -Match 'compared'
+        @(Get-NzqaSyncLog -Path $journal -ErrorAction SilentlyContinue).Count | Should -Be 0
     }
 
     It 'exits 2 with one "cannot connect" line when the password is wrong' {

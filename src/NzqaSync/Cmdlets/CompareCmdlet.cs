@@ -48,7 +48,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
     /// <summary>Reads NZQA's side, and the area (with whatever NZQA reference data its rules need).</summary>
     protected abstract Task<(List<TRecord> Records, RecordArea<TRecord, TDiff> Area)> FetchAsync(NzqaConnection connection, Action<int, int> progress, CancellationToken cancellationToken);
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         var reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
         RefuseUnknownColumnMapKeys(reader, Area.Kind.ToLowerInvariant(), ColumnMap);

@@ -62,7 +62,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
     [Parameter]
     public SwitchParameter AllowEmpty { get; set; }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _dataset = DxpDatasets.Normalise(Dataset);
         if (_dataset == null)

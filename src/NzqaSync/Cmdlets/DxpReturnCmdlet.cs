@@ -22,7 +22,7 @@ public abstract class DxpReturnCmdlet : DxpApiCmdlet
     /// <summary>The connection in use (-Connection, else the session's).</summary>
     protected DxpConnection Dxp { get; private set; }
 
-    protected override void BeginProcessing() => Dxp = ResolveConnection();
+    protected override void Begin() => Dxp = ResolveConnection();
 
     /// <summary>The return of this record: -ReturnId, or -Submission's (remembered on the connection so its token is reused).</summary>
     protected string CurrentReturnId() => ReturnIdOf(Dxp, ReturnId, Submission);

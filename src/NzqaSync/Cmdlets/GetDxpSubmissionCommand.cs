@@ -23,7 +23,7 @@ public sealed class GetDxpSubmissionCommand : DxpApiCmdlet
 
     private Api.DxpConnection _connection;
 
-    protected override void BeginProcessing() => _connection = ResolveConnection();
+    protected override void Begin() => _connection = ResolveConnection();
 
     protected override void ProcessRecord()
     {

@@ -26,7 +26,7 @@ public sealed class ImportNzqaRecordCommand : NzqaCmdlet
     public Hashtable ColumnMap { get; set; }
 
     /// <summary>A -ColumnMap key that names no field (a typo such as Nssn) would be ignored silently: refuse it.</summary>
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         if (ColumnMap == null) return;
         switch (Kind)

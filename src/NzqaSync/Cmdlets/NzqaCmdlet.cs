@@ -18,13 +18,14 @@ public abstract class NzqaCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stopping.Cancel();
 
-    public void Dispose()
-    {
-        _debugListener?.Dispose();
-        _stopping.Dispose();
-    }
+    public void Dispose() { _debugListener?.Dispose(); _stopping.Dispose(); }
 
     private IDisposable _debugListener;
+
+    /// <summary>Sealed: first -Debug is made usable (<see cref="PromptPolicy.AnswerInquire"/>: it never asks); cmdlets override <see cref="Begin"/>.</summary>
+    protected sealed override void BeginProcessing() { PromptPolicy.AnswerInquire(this); Begin(); }
+
+    protected virtual void Begin() { }
 
     /// <summary>
     /// With -Debug (or $DebugPreference not SilentlyContinue), asks <paramref name="sender"/> to queue every HTTP

@@ -47,7 +47,7 @@ public abstract class SendDxpCmdlet<TRecord> : DxpWriteCmdlet where TRecord : cl
     /// <summary>The learners and course register the records are checked against (null: no cross-collection check).</summary>
     protected virtual SdrCrossCheck CrossCheck() => null;
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _reader = DxpRecordReader.For(Dataset, ColumnMap);
         RefuseUnknownColumnMapKeys(_reader.UnknownColumnMapKeys(), _reader.FieldNames, Noun, ColumnMap);

@@ -59,7 +59,7 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     /// <summary>After a run: what later syncs of the session need to know.</summary>
     protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _connection = ResolveConnection();
         if (ApprovalPath != null) _approval = SyncInput.LoadApproval(this, ApprovalPath, _connection);

@@ -38,7 +38,7 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
     private ApprovalFile _approval;
     private JournalApproval _journalApproval;
 
-    protected override void BeginProcessing()
+    protected override void Begin()
     {
         _connection = ResolveConnection();
         if (ApprovalPath == null) return;
