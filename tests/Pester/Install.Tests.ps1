@@ -29,14 +29,34 @@ BeforeAll {
     $readme = Get-Content (Join-Path $repo 'README.md') -Raw
     $m = [regex]::Match($readme, '<!-- install-from-repository[^\n]*\n```powershell\n(?<code>.*?)```', 'Singleline')
     $script:installBlock = $m.Groups['code'].Value
-    $installScript = Join-Path $iso 'install.ps1'
-    Set-Content $installScript ("`$ErrorActionPreference = 'Stop'`nSet-Location '$repo'`n" + $installBlock + @'
+    function Invoke-ReadmeInstall {
+        # The README's block, verbatim, run from a clone's root (it reads "$PWD/out/packages"), in a new pwsh.
+        param([string] $Clone, [string] $Name)
+        $installScript = Join-Path $iso $Name
+        Set-Content $installScript ("`$ErrorActionPreference = 'Stop'`nSet-Location '$Clone'`n" + $installBlock + @'
 
 'MODULE ' + (Get-Module NzqaSync).Path
 'REPOSITORY ' + (Get-PSResourceRepository -Name NzqaSyncLocal).Uri.LocalPath
-'INSTALLED ' + (Get-InstalledPSResource -Name NzqaSync).InstalledLocation
+foreach ($r in Get-InstalledPSResource -Name NzqaSync) { 'INSTALLED ' + $r.InstalledLocation + ' VERSION ' + $r.Version }
 '@)
-    $script:install = Invoke-ChildPwsh -File $installScript -Environment $isoEnv
+        Invoke-ChildPwsh -File $installScript -Environment $isoEnv
+    }
+    $script:install = Invoke-ReadmeInstall -Clone $repo -Name 'install.ps1'
+
+    # Trial 5 D1: the same block run again from another clone (same user, same version number): the repository name is
+    # already registered, pointing at the first clone's folder. The other clone's package carries a marker file, so
+    # the test can tell which folder the installed copy came from.
+    $script:clone2 = Join-Path $iso 'clone2'
+    New-Item -ItemType Directory (Join-Path $clone2 'out/packages') -Force | Out-Null
+    $package2 = Join-Path $clone2 "out/packages/NzqaSync.$($manifest.ModuleVersion).nupkg"
+    Copy-Item $package $package2
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    $zip = [IO.Compression.ZipFile]::Open($package2, 'Update')
+    try {
+        $writer = [IO.StreamWriter]::new($zip.CreateEntry('clone2-marker.txt').Open())
+        try { $writer.Write('built in clone2') } finally { $writer.Dispose() }
+    } finally { $zip.Dispose() }
+    $script:reinstall = Invoke-ReadmeInstall -Clone $clone2 -Name 'install-again.ps1'
 
     $script:sandbox = Start-TestSandbox
     Save-SmsExport -Sandbox $sandbox -Folder (Join-Path $iso 'sms')
@@ -94,9 +114,19 @@ Describe 'Install-PSResource from a local folder repository (the README''s route
     It 'registers the repository and installs NzqaSync into the user''s module folder' {
         $install.ExitCode | Should -Be 0 -Because ($install.Output + $install.Error)
         $install.Output | Should -Match "REPOSITORY .*out[\\/]packages"
-        $installed = ([regex]::Match($install.Output, 'INSTALLED (.+)')).Groups[1].Value.Trim()
+        $installed = ([regex]::Match($install.Output, 'INSTALLED (.+) VERSION ')).Groups[1].Value.Trim()
         $installed | Should -BeLike "$(Join-Path $iso '.local/share')*"
         Join-Path $installed "NzqaSync/$($manifest.ModuleVersion)/NzqaSync.psd1" | Should -Exist
+    }
+
+    It 'run again from another clone (the repository name already registered, the same version): installs that clone''s package' {
+        $reinstall.ExitCode | Should -Be 0 -Because ($reinstall.Output + $reinstall.Error)
+        $reinstall.Output + $reinstall.Error | Should -Not -Match 'already exists'
+        $reinstall.Output | Should -Match ("REPOSITORY " + [regex]::Escape((Join-Path $clone2 'out/packages')))
+        $installed = @([regex]::Matches($reinstall.Output, 'INSTALLED (.+) VERSION (.+)') | ForEach-Object { $_.Groups[1].Value.Trim() })
+        $installed.Count | Should -Be 1 -Because 'one copy of the version, replaced'
+        Join-Path $installed[0] "NzqaSync/$($manifest.ModuleVersion)/clone2-marker.txt" | Should -Exist
+        ([regex]::Match($reinstall.Output, 'MODULE (.+)')).Groups[1].Value.Trim() | Should -BeLike "$(Join-Path $iso '.local/share')*"
     }
 
     It 'kept the repository in the isolated settings, not the user''s' {
