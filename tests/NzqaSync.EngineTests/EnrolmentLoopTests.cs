@@ -143,9 +143,17 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
     public void A_record_nzqa_refuses_fails_with_the_services_own_words_and_sets_an_error()
     {
         using var test = NewTest();
-        using var run = test.Run(EngineTest.Connect + @"
+        // Without -ReleaseHeld the module does not send it at all: NZQA holds no learner with that NSN for the school.
+        using var held = test.Run(EngineTest.Connect + @"
             [pscustomobject]@{ NSN = '9999999999'; 'First Name' = 'Nobody'; 'Last Name' = 'Known'; 'Enrolment Date' = '2026-02-02'; 'Year Level' = 10 } |
-                Compare-NzqaEnrolment | Where-Object Status -eq 'New' | Sync-NzqaEnrolment");
+                Compare-NzqaEnrolment | Where-Object Status -eq 'New' | Sync-NzqaEnrolment -WarningAction SilentlyContinue");
+        var skipped = Assert.Single(held.Output).Properties;
+        Assert.Equal("Skipped", skipped["Outcome"].Value.ToString());
+        Assert.Contains("NZQA holds no learner with NSN 9999999999", ((IEnumerable<string>)skipped["Errors"].Value).Single());
+        // Sent anyway (-ReleaseHeld), NZQA refuses it in its own words.
+        using var run = test.Run(@"
+            [pscustomobject]@{ NSN = '9999999999'; 'First Name' = 'Nobody'; 'Last Name' = 'Known'; 'Enrolment Date' = '2026-02-02'; 'Year Level' = 10 } |
+                Compare-NzqaEnrolment | Where-Object Status -eq 'New' | Sync-NzqaEnrolment -ReleaseHeld");
         var result = Assert.Single(run.Output).Properties;
         Assert.Equal("Failed", result["Outcome"].Value.ToString());
         Assert.Contains("LEARNER_UNKNOWN", ((IEnumerable<string>)result["Errors"].Value).Single());
@@ -173,7 +181,7 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
     {
         using var test = NewTest();
         var canary = _fixture.School().Password;
-        using var run = test.Run(EngineTest.Connect.Trim() + @" -Verbose -Debug
+        using var run = test.Run(EngineTest.Connect.Trim() + @" -Verbose -Debug -KeepExchanges All
             $diff = Import-NzqaRecord -Path $csv -Kind Enrolment -Verbose -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
             $diff | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
             Get-NzqaSyncLog -Verbose

@@ -129,21 +129,27 @@ public class StandardsLoopTests : IClassFixture<SandboxFixture>
             $withResults = Get-NzqaStandard | Where-Object { $_.Result -and $_.Status -ne 'Withdrawn' }
             $moving = ($withResults | Where-Object { $_.Nsn -in @(Get-NzqaEnrolment | Where-Object { -not $_.LeavingDate }).Nsn })[0].Nsn
             $moving
-            @($withResults | Where-Object Nsn -eq $moving).Count");
+            @($withResults | Where-Object Nsn -eq $moving).Count
+            Get-NzqaLearner | Where-Object Nsn -eq $moving");
         var nsn = (string)before.Output[0].BaseObject;
         var resultCount = (int)before.Output[1].BaseObject;
+        var learner = before.Output[2];
         Assert.True(resultCount > 0);
 
         using var school311 = NewTest(311);
         school311.Variables["nsn"] = nsn;
+        school311.Variables["learner"] = learner;
+        // The new school registers the learner first (NZQA links the NSN to it), then the enrolment.
         using var move = school311.Run(EngineTest.Connect + @"
+            $learner | Compare-NzqaLearner | Where-Object Status -eq 'New' | Sync-NzqaLearner
             [pscustomobject]@{ NSN = $nsn; 'Enrolment Date' = '2026-05-04'; 'Year Level' = 12 } | Compare-NzqaEnrolment | Where-Object Status -eq 'New' | Sync-NzqaEnrolment
             @(Get-NzqaEnrolment | Where-Object Nsn -eq $nsn).Count
             @(Get-NzqaStandard | Where-Object Nsn -eq $nsn).Count");
         Assert.Empty(move.Errors);
         Assert.Equal("Synced", move.Output[0].Properties["Outcome"].Value.ToString());
-        Assert.Equal(1, move.Output[1].BaseObject);
-        Assert.Equal(0, move.Output[2].BaseObject);
+        Assert.Equal("Synced", move.Output[1].Properties["Outcome"].Value.ToString());
+        Assert.Equal(1, move.Output[2].BaseObject);
+        Assert.Equal(0, move.Output[3].BaseObject);
 
         school257.Variables["nsn"] = nsn;
         using var after2 = school257.Run(@"

@@ -49,12 +49,17 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     public SwitchParameter ReleaseHeld { get; set; }
 
     /// <summary>
-    /// Planned records not to send this time, with the reason each is held: a new enrolment, entries and results
-    /// of a learner not accepted earlier in this session, or refused for identity in an earlier run (the journal).
+    /// Planned records not to send this time, with the reason each is held: a new enrolment, entries and results of a
+    /// learner not accepted earlier in this session or refused for identity in an earlier run (the journal), or that
+    /// NZQA holds no learner for at this school (NZQA's own list, which every session and journal sees alike).
     /// </summary>
-    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection) =>
-        SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted, ReleaseHeld.IsPresent || !planned.Any(SyncHolds.HeldByLearner)
-            ? null : SyncHolds.RefusedForIdentity(SyncHolds.JournalEntries(connection.JournalPath)));
+    protected virtual IDictionary<PlannedRecord, string> HoldBack(IReadOnlyList<PlannedRecord> planned, NzqaConnection connection)
+    {
+        if (ReleaseHeld.IsPresent || !planned.Any(SyncHolds.HeldByLearner)) return SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted);
+        var held = SyncHolds.HeldBackByLearner(planned, connection.LearnersNotAccepted, SyncHolds.RefusedForIdentity(SyncHolds.JournalEntries(connection.JournalPath)));
+        var learners = Read(connection, "Reading NZQA learners", progress => connection.Client.GetLearnersAsync(progress, StopToken));
+        return SyncHolds.HeldWithoutLearner(held, planned, learners.Select(l => l.Nsn));
+    }
 
     /// <summary>After a run: what later syncs of the session need to know.</summary>
     protected virtual void Ran(IReadOnlyList<SyncResult> results, NzqaConnection connection) { }
@@ -126,23 +131,17 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
         var run = StartRun(() => SyncRun.Start(journal, "Nzqa", kind, total, runId, approval), ServiceErrorIds.Nzqa);
         var runner = new SyncRunner(_connection.Client.WriteBatchAsync, run, BatchSize, ThrottleLimit, _connection.KeepExchanges);
         if (_approval != null) WriteVerbose($"Sending only what {_approval.SignedBy} approved ({_approval.Path}, {_approval.Sha256}).");
-        var progress = new ProgressRecord(3, $"Syncing {noun}s with NZQA", "Starting");
+        var progress = new SyncProgress(this, noun, total);
         IReadOnlyList<SyncResult> results = null;
         try
         {
-            results = Await(runner.RunAsync(_planned, StopToken), _connection.Sender, () =>
-            {
-                var p = runner.Progress;
-                progress.StatusDescription = $"Processing {noun}s {p.Done} of {total} (created {p.Created}, patched {p.Updated}, failed {p.Failed})";
-                progress.PercentComplete = (int)(100L * p.Done / total);
-                WriteProgress(progress);
-            });
+            results = Await(runner.RunAsync(_planned, StopToken), _connection.Sender, () => progress.Show(runner.Progress));
         }
         catch (OperationCanceledException) { }
         finally
         {
             run.End(results, r => r.Outcome.ToString());
-            Complete(progress);
+            progress.Complete();
             ApplyRetention(journal, _connection.JournalRetentionDays);
         }
         return results;

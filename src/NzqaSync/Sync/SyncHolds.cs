@@ -15,6 +15,27 @@ public static class SyncHolds
     public static IReadOnlyList<SyncLogEntry> JournalEntries(string journalPath) =>
         new SyncJournalReader(new SyncJournal(journalPath).Folder).LoadOpen().Entries;
 
+    /// <summary>
+    /// Adds to <paramref name="held"/> each new enrolment, and entries and results, of an NSN NZQA holds no learner for
+    /// at this school (<paramref name="learnerNsns"/>: NZQA's own list). NZQA would refuse it (LEARNER_UNKNOWN) or,
+    /// where another person holds the NSN nationally (the learner was refused NSN_CONFLICT), attach it to them. NZQA's
+    /// list decides, so it holds whichever session or journal the learner's refusal was written in.
+    /// </summary>
+    public static IDictionary<PlannedRecord, string> HeldWithoutLearner(IDictionary<PlannedRecord, string> held, IReadOnlyList<PlannedRecord> planned, IEnumerable<string> learnerNsns)
+    {
+        var known = new HashSet<string>(learnerNsns.Select(NationalStudentNumber.Normalise).Where(n => n != null), StringComparer.Ordinal);
+        foreach (var p in planned)
+        {
+            if (held.ContainsKey(p) || p.Operations.Count == 0 || !HeldByLearner(p)) continue;
+            var nsn = NationalStudentNumber.Normalise(p.Diff.Nsn);
+            if (nsn == null || known.Contains(nsn)) continue;
+            var what = p.Diff.Kind == "Enrolment" ? "its new enrolment is" : "its entries and results are";
+            held[p] = $"Held back: NZQA holds no learner with NSN {nsn} for this school, so {what} not sent. Sync the learner first " +
+                      "(Compare-NzqaLearner | Sync-NzqaLearner); if NZQA refused it (NSN_CONFLICT), check the NSN and date of birth with NZQA.";
+        }
+        return held;
+    }
+
     private const string InvalidInExport = "its row in the SMS export is Invalid: ";
 
     /// <summary>
