@@ -6,7 +6,7 @@ BeforeAll {
     $script:work = $school.Work
     $PSStyle.OutputRendering = 'PlainText'
     $script:returnId = '202608'
-    Connect-Dxp -BaseUri $school.Sandbox.DxpUri -Edumis 7001 -Credential (Get-TestCredential -Sandbox $school.Sandbox -ProviderNumber 7001) -JournalPath $school.Journal
+    Connect-TestDxp $school
     $script:csv = Join-Path $work 'sdr-learners.csv'
     $script:learners = @(for ($i = 1; $i -le 3; $i++) {
             [pscustomobject]@{ 'Student ID' = 'AC{0:d4}' -f $i; NSN = 2180000 + $i; Surname = 'Lee'; 'First Name' = 'Anna'; Gender = 'F'; 'Date of Birth' = '0{0}/04/2003' -f $i

@@ -125,6 +125,12 @@ function Connect-TestSchool {
     Connect-Nzqa -BaseUri $School.Sandbox.NzqaUri -ProviderNumber $School.ProviderNumber -Credential $School.Credential -JournalPath $School.Journal -PassThru:$PassThru
 }
 
+function Connect-TestDxp {
+    # Connect-Dxp as the sandbox's tertiary provider (EDUMIS 7001), journalling beside the school's NZQA journal.
+    param([Parameter(Mandatory)] $School)
+    Connect-Dxp -BaseUri $School.Sandbox.DxpUri -Edumis 7001 -Credential (Get-TestCredential -Sandbox $School.Sandbox -ProviderNumber 7001) -JournalPath $School.Journal
+}
+
 function Stop-TestSchool {
     # AfterAll for Start-TestSchool: disconnect (NZQA and DXP, whichever the tests left connected), remove the module,
     # stop the sandbox, delete the work folder.

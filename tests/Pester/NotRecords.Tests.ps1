@@ -13,7 +13,7 @@ Describe 'DXP: the wrong file piped into Compare-DxpRecord -Dataset Learner' {
     BeforeAll {
         $ErrorActionPreference = 'Continue'
         $script:returnId = '202608'
-        Connect-Dxp -BaseUri $school.Sandbox.DxpUri -Edumis 7001 -Credential (Get-TestCredential -Sandbox $school.Sandbox -ProviderNumber 7001) -JournalPath $school.Journal
+        Connect-TestDxp $school
         $script:learnersCsv = Join-Path $work 'sdr-learners.csv'
         @(for ($i = 1; $i -le 3; $i++) {
                 [pscustomobject]@{ 'Student ID' = 'NR{0:d4}' -f $i; NSN = 2170000 + $i; Surname = 'Lee'; 'First Name' = 'Anna'; Gender = 'F'; 'Date of Birth' = '0{0}/04/2003' -f $i; 'Total Fee' = '7250.00' }

@@ -88,7 +88,7 @@ Describe 'DXP: a learner row with a date that is not a date is not deleted from 
     BeforeAll {
         $ErrorActionPreference = 'Continue'
         $script:returnId = '202608'
-        Connect-Dxp -BaseUri $school.Sandbox.DxpUri -Edumis 7001 -Credential (Get-TestCredential -Sandbox $school.Sandbox -ProviderNumber 7001) -JournalPath $school.Journal
+        Connect-TestDxp $school
         $script:dxpCsv = Join-Path $work 'sdr-learners.csv'
         $learners = @(
             for ($i = 1; $i -le 3; $i++) {
