@@ -110,9 +110,15 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         var counts = new StatusCounts<DiffStatus>();
         var progress = new ProgressRecord(2, $"Comparing {Area.Kind.ToLowerInvariant()}s", "Comparing");
         var written = 0;
+        var comparedUri = connection?.BaseUri.ToString();
         var statusByKey = connection == null ? null : new Dictionary<string, DiffStatus>(StringComparer.Ordinal);
         foreach (var diff in RecordComparer.Compare(area, _intake.Kept, nzqa))
         {
+            if (connection != null)
+            {
+                diff.ComparedProvider = connection.ProviderNumber;
+                diff.ComparedBaseUri = comparedUri;
+            }
             if (statusByKey != null && diff.Key.Length > 0) statusByKey[diff.Key] = diff.Status;
             counts.Add(diff.Status);
             WriteObject(diff);

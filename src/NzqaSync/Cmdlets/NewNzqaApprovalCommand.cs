@@ -54,7 +54,7 @@ public sealed class NewNzqaApprovalCommand : NzqaCmdlet
                 return;
             case RecordDiff diff:
                 _piped++;
-                var planned = SyncPlanner.Plan(diff, 0, AllowIdentityChange.IsPresent);
+                var planned = SyncPlanner.Plan(diff, diff.ComparedProvider ?? 0, AllowIdentityChange.IsPresent);
                 if (ApprovalFingerprint.Of(planned) == null)
                 {
                     if (diff is LearnerDiff learner && learner.IdentityChange && !AllowIdentityChange) _identityLeftOut++;

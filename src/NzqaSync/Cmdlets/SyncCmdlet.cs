@@ -62,7 +62,7 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     protected override void Begin()
     {
         _connection = ResolveConnection();
-        if (ApprovalPath != null) _approval = SyncInput.LoadApproval(this, ApprovalPath);
+        if (ApprovalPath != null) _approval = SyncInput.LoadApproval(this, ApprovalPath, _connection);
     }
 
     protected override void ProcessRecord()
@@ -74,6 +74,7 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
     {
         if (!(input is TDiff diff)) ThrowTerminatingError(SyncInput.WrongInput(MyInvocation.MyCommand.Name, input));
         // The same diff object piped in again (a second Sync of $diff): what it asked for was sent and accepted.
+        else if (SyncInput.FromOtherProvider(diff, _connection) is ErrorRecord other) { WriteError(other); WriteObject(SyncResult.Skipped(diff, new[] { other.Exception.Message })); }
         else if (diff.SyncStatus == SyncStatus.Synced) Skip(diff, "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.");
         else if (Plan(diff, _connection.ProviderNumber) is var planned && planned.Operations.Count == 0)
         {

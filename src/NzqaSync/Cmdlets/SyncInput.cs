@@ -26,8 +26,11 @@ internal static class SyncInput
 
     private static string Article(string word) => "AEIOUaeiou".IndexOf(word[0]) >= 0 ? "an" : "a";
 
-    /// <summary>The Principal's Nominee's approval file; the cmdlet stops when it is missing or cannot be used.</summary>
-    public static ApprovalFile LoadApproval(PSCmdlet cmdlet, string path)
+    /// <summary>
+    /// The Principal's Nominee's approval file; the cmdlet stops when it is missing or cannot be used, or (given the
+    /// NZQA connection) when it approves another provider's changes.
+    /// </summary>
+    public static ApprovalFile LoadApproval(PSCmdlet cmdlet, string path, NzqaSync.Api.NzqaConnection connection = null)
     {
         var full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
         if (FolderNotFile.Check(full, path, "-ApprovalPath", "the approval file (approval.json)") is ErrorRecord folder) cmdlet.ThrowTerminatingError(folder);
@@ -37,6 +40,11 @@ internal static class SyncInput
         {
             cmdlet.ThrowTerminatingError(ApprovalUnusable(ex, full));
         }
+        if (connection != null && file.Provider is int approvedFor && approvedFor != connection.ProviderNumber)
+            cmdlet.ThrowTerminatingError(AdvisedError.Of(new InvalidOperationException(
+                    $"The approval file '{full}' approves changes compared for provider {approvedFor}, but this sync is connected to provider {connection.ProviderNumber}: nothing was sent."),
+                ErrorIds.NzqaApprovalFromOtherProvider, ErrorCategory.InvalidOperation, full,
+                $"Connect-Nzqa to provider {approvedFor} (or use -Connection) to send what it approves, or ask for an approval of this school's changes."));
         cmdlet.WriteVerbose($"Approval file {full}: {file.Approved.Count} changes approved by {file.SignedBy} on {file.SignedAt:yyyy-MM-dd HH:mm} ({file.Sha256}).");
         return file;
     }
@@ -51,6 +59,14 @@ internal static class SyncInput
         var who = string.IsNullOrEmpty(diff.Name) ? $"NSN {diff.Nsn}" : $"NSN {diff.Nsn} ({diff.Name})";
         return diff.Kind == "Enrolment" || diff.Kind == "Learner" ? who : $"{who}, {diff.Kind.ToLowerInvariant()} {diff.Key}";
     }
+
+    /// <summary>
+    /// A diff compared for another provider (or NZQA) than this sync's connection, whose NZQA records were never read
+    /// (nothing is sent for it; trial 5, D15); null when it was not.
+    /// </summary>
+    public static ErrorRecord FromOtherProvider(RecordDiff diff, NzqaSync.Api.NzqaConnection connection) =>
+        diff.ComparedForOtherConnection(connection.ProviderNumber, connection.BaseUri) is not string message ? null : AdvisedError.Of(new InvalidOperationException(message), ErrorIds.NzqaDiffFromOtherProvider, ErrorCategory.InvalidOperation, diff,
+            "Compare again on this connection (Compare-Nzqa* after Connect-Nzqa), or sync on the connection the diff was compared on (-Connection).");
 
     /// <summary>A record NZQA refused (or that failed to send): the id of NZQA's code, the result as the target.</summary>
     public static ErrorRecord NotSynced(SyncResult result) =>

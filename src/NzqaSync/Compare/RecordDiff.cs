@@ -39,6 +39,33 @@ namespace NzqaSync.Compare
         // The empty lists are shared: a hundred thousand diffs without differences hold no list of their own.
         private IReadOnlyList<string> _absentFields = NoAbsentFields;
 
+        /// <summary>
+        /// The NZQA provider (school) this record was compared for: Sync-Nzqa* sends it only on a connection to that
+        /// provider (and <see cref="ComparedBaseUri"/>). Null when compared with -NzqaRecord (no connection read).
+        /// </summary>
+        public int? ComparedProvider { get; set; }
+
+        /// <summary>The NZQA API base URI this record was compared against; null with -NzqaRecord.</summary>
+        public string ComparedBaseUri { get; set; }
+
+        /// <summary>
+        /// Null when a sync on a connection to <paramref name="provider"/> at <paramref name="baseUri"/> may send this
+        /// diff; else why not: it was compared for another school (or another NZQA), and what NZQA holds there was
+        /// never read, so sending it would write this school's data into another's (trial 5, D15).
+        /// </summary>
+        public string ComparedForOtherConnection(int provider, System.Uri baseUri)
+        {
+            var here = baseUri?.ToString().TrimEnd('/');
+            var there = ComparedBaseUri?.TrimEnd('/');
+            var otherProvider = ComparedProvider is int p && p != provider;
+            var otherUri = there != null && here != null && !string.Equals(there, here, System.StringComparison.OrdinalIgnoreCase);
+            if (!otherProvider && !otherUri) return null;
+            var was = otherProvider ? $"provider {ComparedProvider}" : $"NZQA at {there}";
+            var now = otherProvider ? $"provider {provider}" : $"NZQA at {here}";
+            return $"{Kind} {Key} was compared for {was}, but this sync is connected to {now}: nothing was sent for it. " +
+                   $"Compare again on this connection, or Connect-Nzqa to {was} (or use -Connection) to send it.";
+        }
+
         /// <summary>For an Invalid record, the input object it came from (the target of the error about it).</summary>
         public object Source { get; set; }
 

@@ -38,6 +38,12 @@ public sealed class ApprovalFile
     [JsonProperty("signedBy")] public string SignedBy { get; set; }
     [JsonProperty("signedAt")] public DateTimeOffset SignedAt { get; set; }
     [JsonProperty("source", NullValueHandling = NullValueHandling.Ignore)] public string Source { get; set; }
+    /// <summary>
+    /// The NZQA provider the approved changes were compared for (New-NzqaApproval writes it when every diff names
+    /// the same one): Sync-Nzqa* refuses the file on a connection to another provider. Each NZQA entry's fingerprint
+    /// also holds its provider, so a file without this field cannot approve another school's changes either.
+    /// </summary>
+    [JsonProperty("provider", NullValueHandling = NullValueHandling.Ignore)] public int? Provider { get; set; }
     [JsonProperty("approved")] public List<ApprovedChange> Approved { get; set; } = new List<ApprovedChange>();
 
     /// <summary>SHA-256 of the file as read ("sha256:…"): what the journal records.</summary>
@@ -48,11 +54,14 @@ public sealed class ApprovalFile
     public static ApprovalFile FromDiffs(IEnumerable<RecordDiff> diffs, string signedBy, DateTimeOffset signedAt, string source, bool allowIdentityChange = false)
     {
         var file = new ApprovalFile { SignedBy = signedBy, SignedAt = signedAt, Source = source };
+        var providers = new HashSet<int?>();
         foreach (var diff in diffs)
         {
+            providers.Add(diff.ComparedProvider);
             var entry = EntryFor(diff, allowIdentityChange);
             if (entry != null) file.Approved.Add(entry);
         }
+        if (providers.Count == 1) file.Provider = providers.First();
         return file;
     }
 

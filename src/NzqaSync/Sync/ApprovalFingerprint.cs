@@ -8,8 +8,8 @@ namespace NzqaSync.Sync;
 /// <summary>
 /// The fingerprint of exactly what a sync would send for one record: every operation's action, verb and body
 /// (the local values of the changed fields, or the whole record for a new one) and NZQA's values they replace,
-/// as canonical JSON (properties sorted, no whitespace) hashed with SHA-256. Routes are left out (they only add
-/// the provider number), so a Nominee's page and the scheduled sync agree. Any change to what would be sent,
+/// as canonical JSON (properties sorted, no whitespace) hashed with SHA-256, with the provider the diff was compared
+/// for (routes are left out: they only add the provider number again). Any change to what would be sent,
 /// or to what NZQA holds, changes the fingerprint.
 /// </summary>
 public static class ApprovalFingerprint
@@ -22,6 +22,8 @@ public static class ApprovalFingerprint
         {
             ["kind"] = diff.Kind,
             ["key"] = diff.Key,
+            // The school it was compared for: an approval of one school's change never matches another's.
+            ["provider"] = diff.ComparedProvider,
             ["send"] = new JArray(planned.Operations.Select(o => new JObject
             {
                 ["action"] = o.Action.ToString(),
@@ -42,7 +44,7 @@ public static class ApprovalFingerprint
         }
     }
 
-    public static string Of(RecordDiff diff, bool allowIdentityChange = false) => Of(SyncPlanner.Plan(diff, 0, allowIdentityChange));
+    public static string Of(RecordDiff diff, bool allowIdentityChange = false) => Of(SyncPlanner.Plan(diff, diff?.ComparedProvider ?? 0, allowIdentityChange));
 
     private static readonly JsonSerializer DxpSerializer = Api.DxpJson.Serializer;
 

@@ -1,0 +1,106 @@
+# Wrong-data defects a new-user trial (trial 5) found on the NZQA side, each as the user met it: the module imported
+# by name, the sandbox's SMS export for Kōwhai High (257); Harbourside College (311) and Te Kura (498) are seeded too.
+# Each test fails if its fix is undone.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Harness.psm1') -Force
+    $script:school = Start-TestSchool -NoConnect
+    $script:sandbox, $script:work = $school.Sandbox, $school.Work
+    $script:harbourside = [pscustomobject]@{
+        Sandbox = $sandbox; Work = $work; Journal = $school.Journal; ProviderNumber = 311
+        Credential = Get-TestCredential -Sandbox $sandbox -ProviderNumber 311
+    }
+}
+
+AfterAll { Stop-TestSchool $school }
+
+Describe 'D15: diffs compared for one school are never sent to another after Connect-Nzqa to it' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        $script:kowhai = Connect-TestSchool $school -PassThru
+        $script:diffs = @(Compare-NzqaEnrolment -Path (Join-Path $work 'enrolments.csv') 2>$null | Where-Object Status -in 'New', 'Different')
+        $script:nsns = @($diffs.Nsn)
+        # The same admin looks after a second school in the same session.
+        $script:harbour = Connect-TestSchool $harbourside -PassThru
+        function script:Harbour-Enrolments { @(Get-NzqaEnrolment -Connection $harbour | Where-Object Nsn -in $nsns | Sort-Object Nsn | ConvertTo-Json -Compress) }
+        $script:before = Harbour-Enrolments
+        $script:results = @($diffs | Sync-NzqaEnrolment -Confirm:$false -ErrorVariable script:syncErrors 2>$null 3>$null)
+        $script:after = Harbour-Enrolments
+    }
+
+    It 'each diff says the school it was compared for' {
+        $diffs.Count | Should -BeGreaterThan 1
+        @($diffs | Where-Object ComparedProvider -ne 257).Count | Should -Be 0
+        $diffs[0].ComparedBaseUri | Should -Be ([string]$kowhai.BaseUri)
+    }
+
+    It 'every one is refused with NzqaDiffFromOtherProvider (InvalidOperation, the diff as target), Skipped, and the pipeline carries on' {
+        $results.Count | Should -Be $diffs.Count
+        @($results | Where-Object Outcome -ne 'Skipped').Count | Should -Be 0
+        $results[0].ErrorSummary | Should -Match 'compared for provider 257.*connected to provider 311'
+        $mine = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -like 'NzqaDiffFromOtherProvider,*' })
+        $mine.Count | Should -Be $diffs.Count
+        $mine[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $mine[0].TargetObject | Should -Be $diffs[0]
+    }
+
+    It 'nothing was created or changed at provider 311' {
+        $after | Should -Be $before
+    }
+
+    It 'the same diffs sync on the connection they were compared on' {
+        $sent = @($diffs | Sync-NzqaEnrolment -Connection $kowhai -Confirm:$false 2>$null 3>$null)
+        @($sent | Where-Object Outcome -eq 'Synced').Count | Should -BeGreaterThan 0
+    }
+
+    It 'an approval of school 257''s changes is refused on a connection to 311 (NzqaApprovalFromOtherProvider), nothing sent' {
+        $learners = @(Compare-NzqaLearner -Path (Join-Path $work 'learners.csv') -Connection $kowhai 2>$null | Where-Object Status -in 'New', 'Different')
+        $approval = Join-Path $work 'approval-257.json'
+        $learners | New-NzqaApproval -Path $approval -SignedBy 'Mere Nominee' -Confirm:$false 3>$null | Out-Null
+        (Get-Content $approval -Raw | ConvertFrom-Json).provider | Should -Be 257
+        $err = $null
+        try { $learners | Sync-NzqaLearner -Connection $harbour -ApprovalPath $approval -Confirm:$false 3>$null; throw 'not refused' }
+        catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'NzqaApprovalFromOtherProvider,*'
+        @(Get-NzqaSyncLog -Path $school.Journal -Kind Learner 2>$null).Count | Should -Be 0 -Because 'no learner was sent anywhere'
+    }
+}
+
+Describe 'D18: a result NZQA holds from another provider is not replaced by the school''s sync' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        Connect-TestSchool $school
+        # Te Kura's (498) results on Kōwhai High's entries, as NZQA holds them.
+        $script:teKura = @(Get-NzqaStandard | Where-Object { $_.ResultProviderCode -eq 498 -and $_.Result } | Select-Object -First 2)
+        function script:Row($r, [string] $Result, [string] $Provider) {
+            [pscustomobject][ordered]@{
+                'NSN' = $r.Nsn; 'Student ID' = $r.LocalStudentId; 'First Name' = $r.FirstName; 'Last Name' = $r.LastName; 'Standard' = $r.StandardNumber
+                'Version' = $r.StandardVersion; 'Year' = $r.AcademicYear; 'Entry Method' = $r.EntryMethod; 'Result' = $Result; 'Result Provider' = $Provider; 'Withdrawn' = 'N'
+            }
+        }
+        function script:Other([string] $code) { if ($code -eq 'N') { 'A' } else { 'N' } }
+        $script:csv = Join-Path $work 'std-other.csv'
+        # The trial's two rows: a stale result under Te Kura's own code, and one under the school's code (blank).
+        @((Row $teKura[0] (Other $teKura[0].Result) '498'), (Row $teKura[1] (Other $teKura[1].Result) '')) |
+            Export-Csv -Path $csv -NoTypeInformation -Encoding utf8BOM
+        $script:diffs = @(Compare-NzqaStandard -Path $csv -ErrorVariable script:compareErrors 2>$null | Where-Object Status -ne 'NzqaOnly')
+        $script:results = @($diffs | Sync-NzqaStandard -Confirm:$false 2>$null 3>$null)
+        $script:after = @(Get-NzqaStandard | Where-Object { $k = "$($_.Nsn)/$($_.StandardNumber)/$($_.AcademicYear)"; $k -in @($diffs.Key) })
+    }
+
+    It 'both are Invalid at compare with NzqaOtherProviderResult naming provider 498' {
+        $teKura.Count | Should -Be 2
+        $diffs.Count | Should -Be 2
+        @($diffs | Where-Object Status -ne 'Invalid').Count | Should -Be 0
+        @($compareErrors | Where-Object { $_.FullyQualifiedErrorId -like 'NzqaOtherProviderResult,*' }).Count | Should -Be 2
+        $diffs[0].DifferenceSummary | Should -Match 'provider 498'
+    }
+
+    It 'nothing is sent: NZQA still holds Te Kura''s results under 498' {
+        @($results | Where-Object Outcome -eq 'Synced').Count | Should -Be 0
+        foreach ($t in $teKura) {
+            $now = @($after | Where-Object { $_.Nsn -eq $t.Nsn -and $_.StandardNumber -eq $t.StandardNumber })[0]
+            $now.Result | Should -Be $t.Result
+            $now.ResultProviderCode | Should -Be 498
+        }
+    }
+}
