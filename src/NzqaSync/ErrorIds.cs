@@ -72,6 +72,7 @@ public static class ErrorIds
     public const string NzqaUnknownStandard = nameof(NzqaUnknownStandard);
     public const string NzqaDiffFromOtherProvider = nameof(NzqaDiffFromOtherProvider);
     public const string NzqaApprovalFromOtherProvider = nameof(NzqaApprovalFromOtherProvider);
+    public const string NzqaOtherProviderResult = nameof(NzqaOtherProviderResult);
 
     // TEC DXP: record rules, cross-collection checks, service answers
     public const string DxpUnsafePath = nameof(DxpUnsafePath);

@@ -64,3 +64,43 @@ Describe 'D15: diffs compared for one school are never sent to another after Con
         @(Get-NzqaSyncLog -Path $school.Journal -Kind Learner 2>$null).Count | Should -Be 0 -Because 'no learner was sent anywhere'
     }
 }
+
+Describe 'D18: a result NZQA holds from another provider is not replaced by the school''s sync' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        Connect-TestSchool $school
+        # Te Kura's (498) results on Kōwhai High's entries, as NZQA holds them.
+        $script:teKura = @(Get-NzqaStandard | Where-Object { $_.ResultProviderCode -eq 498 -and $_.Result } | Select-Object -First 2)
+        function script:Row($r, [string] $Result, [string] $Provider) {
+            [pscustomobject][ordered]@{
+                'NSN' = $r.Nsn; 'Student ID' = $r.LocalStudentId; 'First Name' = $r.FirstName; 'Last Name' = $r.LastName; 'Standard' = $r.StandardNumber
+                'Version' = $r.StandardVersion; 'Year' = $r.AcademicYear; 'Entry Method' = $r.EntryMethod; 'Result' = $Result; 'Result Provider' = $Provider; 'Withdrawn' = 'N'
+            }
+        }
+        function script:Other([string] $code) { if ($code -eq 'N') { 'A' } else { 'N' } }
+        $script:csv = Join-Path $work 'std-other.csv'
+        # The trial's two rows: a stale result under Te Kura's own code, and one under the school's code (blank).
+        @((Row $teKura[0] (Other $teKura[0].Result) '498'), (Row $teKura[1] (Other $teKura[1].Result) '')) |
+            Export-Csv -Path $csv -NoTypeInformation -Encoding utf8BOM
+        $script:diffs = @(Compare-NzqaStandard -Path $csv -ErrorVariable script:compareErrors 2>$null | Where-Object Status -ne 'NzqaOnly')
+        $script:results = @($diffs | Sync-NzqaStandard -Confirm:$false 2>$null 3>$null)
+        $script:after = @(Get-NzqaStandard | Where-Object { $k = "$($_.Nsn)/$($_.StandardNumber)/$($_.AcademicYear)"; $k -in @($diffs.Key) })
+    }
+
+    It 'both are Invalid at compare with NzqaOtherProviderResult naming provider 498' {
+        $teKura.Count | Should -Be 2
+        $diffs.Count | Should -Be 2
+        @($diffs | Where-Object Status -ne 'Invalid').Count | Should -Be 0
+        @($compareErrors | Where-Object { $_.FullyQualifiedErrorId -like 'NzqaOtherProviderResult,*' }).Count | Should -Be 2
+        $diffs[0].DifferenceSummary | Should -Match 'provider 498'
+    }
+
+    It 'nothing is sent: NZQA still holds Te Kura''s results under 498' {
+        @($results | Where-Object Outcome -eq 'Synced').Count | Should -Be 0
+        foreach ($t in $teKura) {
+            $now = @($after | Where-Object { $_.Nsn -eq $t.Nsn -and $_.StandardNumber -eq $t.StandardNumber })[0]
+            $now.Result | Should -Be $t.Result
+            $now.ResultProviderCode | Should -Be 498
+        }
+    }
+}

@@ -97,7 +97,29 @@ public sealed class StandardArea : StudentArea<StandardRecord, StandardDiff>
     /// External entries carry an entry method (api-facts.md): a deliberate blank (an Entry Method column with no
     /// value) would be sent and refused (FIELD_INVALID), so it is Invalid here. An absent column leaves NZQA's alone.
     /// </summary>
-    public override IEnumerable<RecordProblem> CheckPresent(StandardRecord local, StandardRecord nzqa, IReadOnlyList<string> absent)
+    public override IEnumerable<RecordProblem> CheckPresent(StandardRecord local, StandardRecord nzqa, IReadOnlyList<string> absent) =>
+        EntryMethodPresent(local, absent).Concat(OtherProvidersResult(local, nzqa, absent));
+
+    /// <summary>
+    /// A result NZQA holds from another provider (Te Kura, 498) is its assessment: this school's sync changes neither its
+    /// code nor whose it is (trial 5, D18). A result sent under another provider's code where NZQA holds none of theirs
+    /// is allowed ("another provider's when it assessed the standard", api-facts). A leaver's entries send no result.
+    /// </summary>
+    private IEnumerable<RecordProblem> OtherProvidersResult(StandardRecord local, StandardRecord nzqa, IReadOnlyList<string> absent)
+    {
+        var theirs = ResultCode.Normalise(nzqa?.Result);
+        var ours = ResultCode.Normalise(local.Result);
+        if (theirs == null || ours == null || !(nzqa.ResultProviderCode is int other) || other == _provider || IsLeaver(local)) yield break;
+        // No Result Provider column: whose result it is stays NZQA's (Differences); only the code is compared.
+        var localProvider = absent != null && absent.Contains("ResultProviderCode") ? other : local.ResultProviderCode ?? _provider;
+        if (ours == theirs && localProvider == other) yield break;
+        var asSent = localProvider == other ? ours : $"{ours} under provider {localProvider}";
+        yield return new RecordProblem(ErrorIds.NzqaOtherProviderResult, "Result",
+            $"NZQA holds result {theirs} for {local.StandardNumber?.Trim()} from provider {other} (another provider's assessment): this school's sync does not replace it with {asSent}. " +
+            $"Ask provider {other} to correct it if it is wrong, or bring the SMS in line ({theirs}, Result Provider {other}).");
+    }
+
+    private IEnumerable<RecordProblem> EntryMethodPresent(StandardRecord local, IReadOnlyList<string> absent)
     {
         if (absent == null || absent.Contains("EntryMethod") || !string.IsNullOrWhiteSpace(local.EntryMethod) || local.IsWithdrawn) yield break;
         var definition = Definition(local.StandardNumber);
