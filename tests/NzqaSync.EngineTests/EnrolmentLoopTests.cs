@@ -183,7 +183,8 @@ public class EnrolmentLoopTests : IClassFixture<SandboxFixture>
         var canary = _fixture.School().Password;
         using var run = test.Run(EngineTest.Connect.Trim() + @" -Verbose -Debug -KeepExchanges All
             $diff = Import-NzqaRecord -Path $csv -Kind Enrolment -Verbose -ErrorAction SilentlyContinue | Compare-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
-            $diff | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment -Verbose -Debug -ErrorAction SilentlyContinue
+            # -ReleaseHeld: the enrolments held for want of a learner go too, so NZQA refuses some and their exchanges are kept.
+            $diff | Where-Object Status -ne 'Match' | Sync-NzqaEnrolment -ReleaseHeld -Verbose -Debug -ErrorAction SilentlyContinue
             Get-NzqaSyncLog -Verbose
             Test-NzqaConnection -Verbose
             Get-NzqaEnrolment -Verbose -Debug | Where-Object Nsn -eq 'none'
