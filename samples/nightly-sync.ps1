@@ -74,6 +74,34 @@ $ProviderNumber = $ProviderNumber.Trim()   # a number (checked above); Connect-N
 # [IO.File]::Exists would use: resolve it once here.
 $SmsExportFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($SmsExportFolder)
 
+# Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
+# Import-NzqaCredential refuses one that anyone but its owner can read.
+if (-not $Credential -and $CredentialPath) {
+    try { $Credential = Import-NzqaCredential -Path $CredentialPath -ErrorAction Stop }
+    catch {
+        "nightly-sync: cannot use the credential file: $($_.Exception.Message)"
+        if ($_.ErrorDetails.RecommendedAction) { "nightly-sync: $($_.ErrorDetails.RecommendedAction)" }
+        exit 2
+    }
+}
+if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)) {
+    $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue
+}
+if (-not $Credential) {
+    "nightly-sync: no machine credential (give -Credential, a SecretManagement secret '$SecretName', or -CredentialPath)."
+    exit 2
+}
+
+try {
+    $connect = @{ BaseUri = $BaseUri; ProviderNumber = $ProviderNumber; Credential = $Credential; ErrorAction = 'Stop' }
+    if ($JournalPath) { $connect.JournalPath = $JournalPath }
+    $connection = Connect-Nzqa @connect -PassThru
+}
+catch {
+    "nightly-sync: cannot connect to NZQA: $($_.Exception.Message)"
+    exit 2
+}
+
 # Every export is checked before anything is sent, so that exit 2 means nothing was sent: it exists, is not empty, has
 # the area's columns, and at least one of its records can be read (only the first is read here; the compare reads all).
 $areas = @(
@@ -123,34 +151,6 @@ function Format-InvalidRecord {
     $why = if ($problems) { $problems -join ' ' } else { $ErrorRecord.Exception.Message }
     $where = @($(if ($key) { $key } else { '(no NSN)' }); $(if ($line) { "line $line" })) -join ' '
     "  invalid {0} {1}: {2}" -f $Kind, $where, $why
-}
-
-# Credentials: never prompt in an unattended run. Off Windows an Export-Clixml file is not encrypted, so
-# Import-NzqaCredential refuses one that anyone but its owner can read.
-if (-not $Credential -and $CredentialPath) {
-    try { $Credential = Import-NzqaCredential -Path $CredentialPath -ErrorAction Stop }
-    catch {
-        "nightly-sync: cannot use the credential file: $($_.Exception.Message)"
-        if ($_.ErrorDetails.RecommendedAction) { "nightly-sync: $($_.ErrorDetails.RecommendedAction)" }
-        exit 2
-    }
-}
-if (-not $Credential -and (Get-Command Get-Secret -ErrorAction SilentlyContinue)) {
-    $Credential = Get-Secret -Name $SecretName -ErrorAction SilentlyContinue
-}
-if (-not $Credential) {
-    "nightly-sync: no machine credential (give -Credential, a SecretManagement secret '$SecretName', or -CredentialPath)."
-    exit 2
-}
-
-try {
-    $connect = @{ BaseUri = $BaseUri; ProviderNumber = $ProviderNumber; Credential = $Credential; ErrorAction = 'Stop' }
-    if ($JournalPath) { $connect.JournalPath = $JournalPath }
-    $connection = Connect-Nzqa @connect -PassThru
-}
-catch {
-    "nightly-sync: cannot connect to NZQA: $($_.Exception.Message)"
-    exit 2
 }
 
 $problems = 0
