@@ -143,3 +143,40 @@ Describe 'D20: an export with only an Ethnicity 1 column keeps NZQA''s second an
         }
     }
 }
+
+Describe 'D13: a leaving reason without a leaving date is Invalid at compare; nothing is sent, run after run' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        Connect-TestSchool $school
+        $active = @(Compare-NzqaEnrolment -Path (Join-Path $work 'enrolments.csv') 2>$null | Where-Object { $_.Status -eq 'Match' -and -not $_.Nzqa.LeavingDate })[0]
+        $row = @(Import-Csv (Join-Path $work 'enrolments.csv') | Where-Object NSN -eq $active.Nsn)[0]
+        $row.'Leaving Date' = ''
+        $row.'Leaving Reason' = 'TRANSFER'
+        $script:nsn = $active.Nsn
+        $script:csv = Join-Path $work 'reason-only.csv'
+        $row | Export-Csv -Path $csv -NoTypeInformation -Encoding utf8BOM
+        function script:Run-Once {
+            $d = @(Compare-NzqaEnrolment -Path $csv -ErrorVariable compareErrors 2>$null | Where-Object Nsn -eq $nsn)
+            $r = @($d | Sync-NzqaEnrolment -Confirm:$false 2>$null 3>$null)
+            [pscustomobject]@{ Diff = $d[0]; Errors = @($compareErrors); Results = $r }
+        }
+        $script:first = Run-Once
+        $script:second = Run-Once
+    }
+
+    It 'is Invalid with NzqaMissingField on LeavingDate, saying a reason needs a date' {
+        foreach ($run in $first, $second) {
+            $run.Diff.Status | Should -Be 'Invalid'
+            $run.Diff.DifferenceSummary | Should -Match 'needs a leaving date'
+            @($run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'NzqaMissingField,*' }).Count | Should -Be 1
+        }
+    }
+
+    It 'nothing is sent on either run, and NZQA still has the student enrolled with no reason' {
+        @($first.Results + $second.Results | Where-Object Outcome -eq 'Synced').Count | Should -Be 0
+        @(Get-NzqaSyncLog -Path $school.Journal -Key $nsn -Kind Enrolment 2>$null | Where-Object Detail -eq 'Unchanged').Count | Should -Be 0
+        $now = @(Get-NzqaEnrolment | Where-Object Nsn -eq $nsn)[0]
+        $now.LeavingReason | Should -BeNullOrEmpty
+        $now.LeavingDate | Should -BeNullOrEmpty
+    }
+}
