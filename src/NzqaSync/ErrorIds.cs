@@ -71,6 +71,7 @@ public static class ErrorIds
     public const string NzqaUnknownColumnMapField = nameof(NzqaUnknownColumnMapField);
     public const string NzqaUnknownStandard = nameof(NzqaUnknownStandard);
     public const string NzqaDiffFromOtherProvider = nameof(NzqaDiffFromOtherProvider);
+    public const string DxpDiffFromOtherProvider = nameof(DxpDiffFromOtherProvider);
     public const string NzqaApprovalFromOtherProvider = nameof(NzqaApprovalFromOtherProvider);
     public const string NzqaOtherProviderResult = nameof(NzqaOtherProviderResult);
 

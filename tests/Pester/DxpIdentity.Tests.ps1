@@ -59,3 +59,21 @@ Describe 'Sync-DxpRecord and an identity change' {
         @(Get-Diffs).Count | Should -Be 0
     }
 }
+
+Describe 'Sync-DxpRecord and a diff compared on another DXP connection' {
+    It 'is not sent: DxpDiffFromOtherProvider, Skipped, naming where it was compared' {
+        $ErrorActionPreference = 'Continue'
+        $learners[2].'Total Fee' = '9100.00'
+        $learners | Export-Csv $csv -NoTypeInformation -Encoding utf8BOM
+        $diffs = @(Get-Diffs | Where-Object StudentIdentificationCode -eq 'ID0003')
+        $diffs[0].ComparedEdumis | Should -Be 7001
+        # The same sandbox by another name: to the module another DXP, whose records were never read.
+        $other = Connect-Dxp -BaseUri ($school.Sandbox.DxpUri -replace '127\.0\.0\.1', 'localhost') -Edumis 7001 -Credential (Get-TestCredential -Sandbox $school.Sandbox -ProviderNumber 7001) -JournalPath $school.Journal -PassThru
+        $results = @($diffs | Sync-DxpRecord -Connection $other -Confirm:$false -ErrorVariable otherErrors 2>$null)
+        $results.Count | Should -Be 1
+        $results[0].Outcome | Should -Be 'Skipped'
+        ($results[0].Errors -join ' ') | Should -Match 'was compared for DXP at'
+        @($otherErrors | Where-Object FullyQualifiedErrorId -like 'DxpDiffFromOtherProvider*').Count | Should -Be 1
+        (Get-Held 'ID0003').TotalFeeForDomesticStudent | Should -Be 7250
+    }
+}

@@ -98,6 +98,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
 
         IEnumerable<IDxpRecord> held;
         var returnId = ReturnId;
+        DxpConnection connection = null;
         if (DxpRecord != null)
         {
             var reader = DxpRecordReader.For(_dataset);
@@ -106,7 +107,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         }
         else
         {
-            var connection = ResolveConnection();
+            connection = ResolveConnection();
             returnId = ReturnIdOf(connection, ReturnId, Submission);
             WriteVerbose($"Reading what return {returnId} holds for {_dataset} (CSV read-back).");
             string csv = null;
@@ -121,6 +122,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         foreach (var diff in DxpRecordComparer.Compare(_dataset, items, held, returnId))
         {
             counts.Add(diff.Status);
+            (diff.ComparedEdumis, diff.ComparedBaseUri) = (connection?.Edumis, connection?.BaseUri.ToString());
             WriteObject(diff);
             if (diff.Status != DxpDiffStatus.Invalid) continue;
             // A problem shared by several records (a repeated localId) is one error, not one per record.

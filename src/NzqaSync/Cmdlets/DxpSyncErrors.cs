@@ -47,4 +47,9 @@ internal static class DxpSyncErrors
         return AdvisedError.Of(new InvalidOperationException(message, cannotAsk), ErrorIds.DxpSyncNotConfirmed, ErrorCategory.OperationStopped, diff,
             "Scripts and scheduled tasks pass -Confirm:$false (review first with -WhatIf: it deletes what the local data no longer has).");
     }
+
+    /// <summary>A diff compared for another EDUMIS (or DXP) than the sync's connection: nothing is sent for it.</summary>
+    public static ErrorRecord FromOtherProvider(string message, DxpRecordDiff diff) =>
+        AdvisedError.Of(new InvalidOperationException(message), ErrorIds.DxpDiffFromOtherProvider, ErrorCategory.InvalidOperation, diff,
+            "Compare again on this connection (Compare-DxpRecord after Connect-Dxp), or sync on the connection the diff was compared on (-Connection).");
 }

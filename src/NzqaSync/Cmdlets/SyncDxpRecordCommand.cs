@@ -77,6 +77,12 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
         }
         var returnId = ReturnId ?? diff.ReturnId;
         var target = DxpRecordText.Target(diff, returnId);
+        if (diff.ComparedForOtherConnection(_connection.Edumis, _connection.BaseUri) is string other)
+        {
+            WriteError(DxpSyncErrors.FromOtherProvider(other, diff));
+            WriteObject(DxpSyncResult.For(diff, returnId, null, DxpSyncAction.None, DxpSyncOutcome.Skipped, new[] { other }));
+            return;
+        }
         switch (diff.Status)
         {
             case DxpDiffStatus.New:
@@ -124,11 +130,7 @@ public sealed class SyncDxpRecordCommand : DxpWriteCmdlet
         WriteObject(DxpSyncResult.For(diff, returnId, null, DxpSyncAction.None, DxpSyncOutcome.Skipped, new[] { why }));
     }
 
-    private static DxpRecordDiff Retarget(DxpRecordDiff diff, string returnId)
-    {
-        diff.ReturnId = returnId;
-        return diff;
-    }
+    private static DxpRecordDiff Retarget(DxpRecordDiff diff, string returnId) { diff.ReturnId = returnId; return diff; }
 
     protected override void EndProcessing()
     {

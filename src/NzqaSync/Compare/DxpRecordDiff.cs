@@ -54,6 +54,15 @@ public sealed class DxpRecordDiff
     /// <summary>What the submission holds (null for New).</summary>
     public IDxpRecord Dxp { get; set; }
     public string ReturnId { get; set; }
+    /// <summary>The EDUMIS the record was compared for (Sync-DxpRecord sends it only there); null with -DxpRecord.</summary>
+    public int? ComparedEdumis { get; set; }
+    /// <summary>The DXP base URI the record was compared against; null with -DxpRecord.</summary>
+    public string ComparedBaseUri { get; set; }
+
+    /// <summary>Null when a sync on a connection to <paramref name="edumis"/> at <paramref name="baseUri"/> may send it; else why not.</summary>
+    public string ComparedForOtherConnection(int edumis, Uri baseUri) =>
+        ComparedConnection.Mismatch($"{Kind} {LocalId}", "DXP", "EDUMIS", ComparedEdumis, ComparedBaseUri, edumis, baseUri, "Connect-Dxp");
+
     /// <summary>For an Invalid record, the input object it came from.</summary>
     public object Source { get; set; }
 

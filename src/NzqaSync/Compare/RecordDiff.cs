@@ -53,18 +53,8 @@ namespace NzqaSync.Compare
         /// diff; else why not: it was compared for another school (or another NZQA), and what NZQA holds there was
         /// never read, so sending it would write this school's data into another's (trial 5, D15).
         /// </summary>
-        public string ComparedForOtherConnection(int provider, System.Uri baseUri)
-        {
-            var here = baseUri?.ToString().TrimEnd('/');
-            var there = ComparedBaseUri?.TrimEnd('/');
-            var otherProvider = ComparedProvider is int p && p != provider;
-            var otherUri = there != null && here != null && !string.Equals(there, here, System.StringComparison.OrdinalIgnoreCase);
-            if (!otherProvider && !otherUri) return null;
-            var was = otherProvider ? $"provider {ComparedProvider}" : $"NZQA at {there}";
-            var now = otherProvider ? $"provider {provider}" : $"NZQA at {here}";
-            return $"{Kind} {Key} was compared for {was}, but this sync is connected to {now}: nothing was sent for it. " +
-                   $"Compare again on this connection, or Connect-Nzqa to {was} (or use -Connection) to send it.";
-        }
+        public string ComparedForOtherConnection(int provider, System.Uri baseUri) =>
+            ComparedConnection.Mismatch($"{Kind} {Key}", "NZQA", "provider", ComparedProvider, ComparedBaseUri, provider, baseUri, "Connect-Nzqa");
 
         /// <summary>For an Invalid record, the input object it came from (the target of the error about it).</summary>
         public object Source { get; set; }
