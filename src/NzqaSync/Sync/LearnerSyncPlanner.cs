@@ -117,6 +117,11 @@ public static class StandardSyncPlanner
             ops.Add(new SyncOperation(SyncAction.SubmitResult, NzqaWrite.SubmitResult, provider, item));
         }
         var headline = diff.Status == DiffStatus.New ? SyncAction.Create : ops.Any(o => o.Action == SyncAction.SubmitResult) ? SyncAction.SubmitResult : SyncAction.Update;
-        return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline);
+        // A blank result where NZQA holds one: the SMS has not reported it, and a sync never removes a result — say so,
+        // or the record reads Different forever with nothing sent and no reason.
+        var kept = ops.Count == 0 && resultChanged && result == null && diff.Nzqa is StandardRecord held && !string.IsNullOrWhiteSpace(held.Result)
+            ? $"The SMS has no result for it; NZQA's {held.Result}{(held.ResultProviderCode is int p && p != provider ? $" (provider {p})" : "")} is kept: a sync never removes a result."
+            : null;
+        return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline, kept);
     }
 }
