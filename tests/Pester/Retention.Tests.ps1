@@ -106,7 +106,9 @@ Describe 'Connect-Nzqa -JournalRetentionDays' {
         $entries = @(Get-NzqaSyncLog -Path $journal)
         @($entries | Where-Object Timestamp -lt $now.AddDays(-60)).Count | Should -Be 0
         @($entries | Where-Object RunId -eq ('r' + $now.AddDays(-20).ToString('yyyyMMddHHmm'))).Count | Should -Be 3
-        @($entries | Where-Object RunId -eq $results[0].RunId).Count | Should -Be $results.Where({ $_.Outcome -ne 'Skipped' }).Count
+        # (Enrolments held back for want of a learner at NZQA come out first, Skipped and never journalled.)
+        $sent = $results.Where({ $_.Outcome -ne 'Skipped' })
+        @($entries | Where-Object RunId -eq $sent[0].RunId).Count | Should -Be $sent.Count
     }
 }
 

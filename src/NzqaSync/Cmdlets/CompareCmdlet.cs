@@ -50,6 +50,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
 
     protected override void Begin()
     {
+        if (NzqaRecord == null) ResolveConnection(); // not connected: said before the export is read, not after
         var reader = new LocalRecordReader<TRecord>(Bindings, ColumnMap);
         RefuseUnknownColumnMapKeys(reader, Area.Kind.ToLowerInvariant(), ColumnMap);
         _intake = new LocalIntake<TRecord>(this, Area.Kind, reader, Keep, StartReadingNzqa);

@@ -66,6 +66,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         _dataset = DxpDatasets.Normalise(Dataset);
         if (_dataset == null)
             ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Dataset '{Dataset}' is not {DxpDatasets.KindList}."), ErrorIds.DxpUnknownDataset, ErrorCategory.InvalidArgument, Dataset));
+        if (DxpRecord == null) ResolveConnection(); // not connected: said before the records are read, not after
         var reader = DxpRecordReader.For(_dataset, ColumnMap);
         RefuseUnknownColumnMapKeys(reader.UnknownColumnMapKeys(), reader.FieldNames, DxpDatasets.KindOf(_dataset), ColumnMap);
         _intake = new DxpLocalIntake(this, _dataset, reader);

@@ -32,7 +32,8 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
             cmdlet.WriteError(folder);
             return null;
         }
-        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'.", full), ErrorIds.NzqaFileNotFound, ErrorCategory.ObjectNotFound, path));
+        var wildcard = WildcardPattern.ContainsWildcardCharacters(path) ? " (-Path takes file names, not wildcards: give each file, or Get-ChildItem <pattern> | Import-NzqaRecord -Kind <kind>)" : "";
+        cmdlet.WriteError(new ErrorRecord(new FileNotFoundException($"No file at '{full}'{wildcard}.", full), ErrorIds.NzqaFileNotFound, ErrorCategory.ObjectNotFound, path));
         return null;
     }
 
