@@ -69,7 +69,7 @@ public sealed class NzDateJsonConverter : JsonConverter
             case JsonToken.Date:
                 // Json.NET may already have parsed the string (DateParseHandling.DateTime / DateTimeOffset); a
                 // local-kind value there is an instant with an offset that Json.NET moved to this machine's zone.
-                if (reader.Value is DateTimeOffset dto) return NzDate.FromInstant(dto);
+                if (reader.Value is DateTimeOffset dto) return NzDate.FromWritten(dto);
                 var dt = (DateTime)reader.Value;
                 return dt.Kind == DateTimeKind.Local ? NzDate.FromInstant(new DateTimeOffset(dt)) : NzDate.FromDateTime(dt);
             case JsonToken.String:

@@ -58,7 +58,8 @@ public sealed class LearnerArea : StudentArea<LearnerRecord, LearnerDiff>
         if (string.IsNullOrWhiteSpace(local.Gender))
             yield return new RecordProblem("NzqaMissingField", "Gender", "The gender is missing (M, F, D or U).");
         else if (LearnerCodes.NormaliseGender(local.Gender) == null)
-            yield return new RecordProblem("NzqaInvalidGender", "Gender", $"'{local.Gender}' is not a gender code NZQA accepts: M, F, D or U.");
+            yield return new RecordProblem("NzqaInvalidGender", "Gender", $"'{local.Gender}' is not a gender code NZQA accepts: M, F, D or U." +
+                (string.Equals(local.Gender.Trim(), "X", StringComparison.OrdinalIgnoreCase) ? " " + LearnerCodes.XHint : ""));
         var ethnicities = LearnerCodes.NormaliseEthnicities(local.Ethnicities);
         if (ethnicities.Length > 3)
             yield return new RecordProblem("NzqaTooManyEthnicities", "Ethnicities", $"{ethnicities.Length} ethnicities given; NZQA takes up to three.");

@@ -7,8 +7,12 @@ public sealed class EnrolmentRecord : IImportedColumns, IStudentRecord
 
     public string Nsn { get; set; }
     public string LocalStudentId { get; set; }
-    public string FirstName { get; set; }
-    public string LastName { get; set; }
+    /// <summary>Kept in Unicode NFC (<see cref="UnicodeText"/>): a decomposed macron compares and is sent composed.</summary>
+    public string FirstName { get => _firstName; set => _firstName = UnicodeText.Nfc(value); }
+    private string _firstName;
+    /// <summary>Kept in Unicode NFC (<see cref="UnicodeText"/>): a decomposed macron compares and is sent composed.</summary>
+    public string LastName { get => _lastName; set => _lastName = UnicodeText.Nfc(value); }
+    private string _lastName;
     public DateTime? EnrolmentDate { get; set; }
     public int? YearLevel { get; set; }
     public DateTime? LeavingDate { get; set; }

@@ -7,9 +7,15 @@ public sealed class LearnerRecord : IImportedColumns, IStudentRecord
 
     public string Nsn { get; set; }
     public string LocalStudentId { get; set; }
-    public string FirstName { get; set; }
-    public string MiddleName { get; set; }
-    public string LastName { get; set; }
+    /// <summary>Kept in Unicode NFC (<see cref="UnicodeText"/>): a decomposed macron compares and is sent composed.</summary>
+    public string FirstName { get => _firstName; set => _firstName = UnicodeText.Nfc(value); }
+    private string _firstName;
+    /// <summary>Kept in Unicode NFC (<see cref="UnicodeText"/>): a decomposed macron compares and is sent composed.</summary>
+    public string MiddleName { get => _middleName; set => _middleName = UnicodeText.Nfc(value); }
+    private string _middleName;
+    /// <summary>Kept in Unicode NFC (<see cref="UnicodeText"/>): a decomposed macron compares and is sent composed.</summary>
+    public string LastName { get => _lastName; set => _lastName = UnicodeText.Nfc(value); }
+    private string _lastName;
     public DateTime? DateOfBirth { get; set; }
     /// <summary>M, F, D (another gender) or U (unknown).</summary>
     public string Gender { get; set; }

@@ -122,12 +122,12 @@ public static class DxpValues
         {
             case null: return null;
             case DateTime d: return NzDate.FromDateTime(d);
-            case DateTimeOffset o: return NzDate.FromInstant(o);
+            case DateTimeOffset o: return NzDate.FromWritten(o);
         }
         var text = ValueReader.Text(value);
         if (text == null) return null;
         if (NzDate.TryParse(text, out var date)) return date;
-        problems.Add(new RecordProblem("DxpInvalidDate", field, $"{field} '{text}' is not a date (ISO-8601 such as 2026-02-23, or DD/MM/YYYY)."));
+        problems.Add(new RecordProblem("DxpInvalidDate", field, CalendarDate.NotADate(field, text)));
         return null;
     }
 

@@ -47,13 +47,13 @@ public static class ValueReader
         var text = Convert.ToString(value, CultureInfo.InvariantCulture);
         if (text == null) return null;
         text = text.Trim();
-        return text.Length == 0 ? null : text;
+        return text.Length == 0 ? null : UnicodeText.Nfc(text);
     }
 
     public static DateTime? Date(object value, string field, List<RecordProblem> problems)
     {
         if (CalendarDate.TryRead(value, out var date)) return date;
-        problems.Add(new RecordProblem("NzqaInvalidDate", field, $"{field} '{value}' is not a date (use yyyy-MM-dd)."));
+        problems.Add(new RecordProblem("NzqaInvalidDate", field, CalendarDate.NotADate(field, value)));
         return null;
     }
 

@@ -141,10 +141,10 @@ public static class DxpRecordNormaliser
         return list.Length == 0 ? null : list;
     }
 
-    /// <summary>Trimmed, and null when blank (blank optional fields are not sent).</summary>
+    /// <summary>Trimmed, in Unicode NFC (<see cref="UnicodeText"/>), and null when blank (blank optional fields are not sent).</summary>
     private static string Trim(string s)
     {
         var t = s?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t;
+        return string.IsNullOrEmpty(t) ? null : UnicodeText.Nfc(t);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace NzqaSync.Domain.Dxp;
 
 /// <summary>
@@ -50,47 +52,80 @@ public static class NzDate
     }
 
     /// <summary>
-    /// Parses an ISO-8601 value from DXP or a user: with a zone or offset ("Z", "+13:00") it is an instant (see
-    /// <see cref="FromInstant"/>); without one ("2026-02-23", "2026-02-23T00:00:00") it is a New Zealand date.
-    /// Also accepts the seed's "DD/MM/YYYY", day first, with or without a time part as Excel writes it
-    /// ("01/02/2026 00:00:00" is 1 February).
+    /// Parses a date as a school or DXP writes it (the forms in <see cref="AcceptedForms"/>, the same on the NZQA
+    /// and the DXP side). A value without a zone is the calendar date written, whatever its time of day
+    /// ("23/02/2026 0:00", "2026-02-23T00:00:00"). A value with a zone or offset ("Z", "+13:00") is an instant:
+    /// written at midnight in its own offset it is the date written ("2023-04-05T00:00:00+13:00" is 5 April even
+    /// though New Zealand was +12:00 that day, and "2026-02-23T00:00:00Z" is 23 February); at any other time it is
+    /// the New Zealand calendar date it falls on (<see cref="FromInstant"/>: "2026-02-22T11:00:00Z" is 23 February).
+    /// Day-first only: "02/13/2026" is refused, never read month-first.
     /// </summary>
     public static DateTime Parse(string text)
     {
         if (TryParse(text, out var date)) return date;
-        throw new FormatException($"'{text}' is not an ISO-8601 date or DD/MM/YYYY.");
+        throw new FormatException($"'{text}' is not a date. {AcceptedForms}");
     }
 
-    private static readonly string[] DayFirst =
-    {
-        "dd/MM/yyyy", "d/M/yyyy", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy h:mm tt", "d/M/yyyy h:mm:ss tt",
-        "d/M/yyyy H:mm:ss.fff",
-    };
+    /// <summary>The forms <see cref="TryParse"/> reads, for messages (one text for the NZQA and the DXP side).</summary>
+    public const string AcceptedForms =
+        "Write yyyy-MM-dd (2026-02-23) or d/MM/yyyy (23/02/2026); also accepted: d-MM-yyyy, yyyy/MM/dd, yyyyMMdd, each with or " +
+        "without a time (23/02/2026 0:00, 2026-02-23 00:00:00), and ISO-8601 with a zone (2026-02-23T00:00:00+13:00, 2026-02-22T11:00:00Z).";
+
+    private static readonly Regex Shape = new Regex(
+        @"^(?:(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})|(?<y>[0-9]{4})/(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2})|(?<y>[0-9]{4})(?<m>[0-9]{2})(?<d>[0-9]{2})" +
+        @"|(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4})|(?<d>[0-9]{1,2})-(?<m>[0-9]{1,2})-(?<y>[0-9]{4}))" +
+        @"(?:(?:T|\s+)(?<h>[0-9]{1,2}):(?<min>[0-9]{2})(?::(?<s>[0-9]{2})(?:\.(?<f>[0-9]{1,7}))?)?(?:\s*(?<ampm>[AaPp][Mm]))?" +
+        @"(?:\s*(?<zone>[Zz]|(?<sign>[+-])(?<zh>[0-9]{2}):?(?<zm>[0-9]{2})))?)?$",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     public static bool TryParse(string text, out DateTime nzDate)
     {
         nzDate = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        text = text.Trim();
-        if (DateTime.TryParseExact(text, DayFirst, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dmy))
+        var m = Shape.Match(text.Trim());
+        if (!m.Success) return false;
+        int Num(string group) => int.Parse(m.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        int year = Num("y"), month = Num("m"), day = Num("d");
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        var date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+        if (!m.Groups["h"].Success)
         {
-            nzDate = DateTime.SpecifyKind(dmy.Date, DateTimeKind.Unspecified);
+            nzDate = date;
             return true;
         }
-        var hasZone = text.EndsWith("Z", StringComparison.OrdinalIgnoreCase) ||
-                      (text.Length > 10 && (text.LastIndexOf('+') > 10 || text.LastIndexOf('-') > 10));
-        if (hasZone)
+        int hour = Num("h"), minute = Num("min"), second = m.Groups["s"].Success ? Num("s") : 0;
+        var ticks = m.Groups["f"].Success ? long.Parse(m.Groups["f"].Value.PadRight(7, '0'), NumberStyles.None, CultureInfo.InvariantCulture) : 0L;
+        if (m.Groups["ampm"].Success)
         {
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)) return false;
-            nzDate = FromInstant(instant);
+            if (hour < 1 || hour > 12) return false;
+            var pm = char.ToUpperInvariant(m.Groups["ampm"].Value[0]) == 'P';
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        if (hour > 23 || minute > 59 || second > 59) return false;
+        var time = new TimeSpan(hour, minute, second) + TimeSpan.FromTicks(ticks);
+        if (!m.Groups["zone"].Success)
+        {
+            nzDate = date;
             return true;
         }
-        // Anything else with a slash would be read month-first by the invariant culture: not a date here.
-        if (text.IndexOf('/') >= 0) return false;
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var plain)) return false;
-        nzDate = DateTime.SpecifyKind(plain.Date, DateTimeKind.Unspecified);
+        var offset = TimeSpan.Zero;
+        if (m.Groups["sign"].Success)
+        {
+            offset = new TimeSpan(Num("zh"), Num("zm"), 0);
+            if (Num("zm") > 59 || offset > TimeSpan.FromHours(14)) return false;
+            if (m.Groups["sign"].Value == "-") offset = offset.Negate();
+        }
+        nzDate = FromWritten(new DateTimeOffset(date + time, offset));
         return true;
     }
+
+    /// <summary>
+    /// The calendar date of an instant someone wrote with its offset (text, a DateTimeOffset): at midnight in its
+    /// own offset it is the date written (a date-only value sent with whatever offset the sender chose); otherwise
+    /// <see cref="FromInstant"/>.
+    /// </summary>
+    public static DateTime FromWritten(DateTimeOffset written) =>
+        written.TimeOfDay == TimeSpan.Zero ? DateTime.SpecifyKind(written.Date, DateTimeKind.Unspecified) : FromInstant(written);
 
     private static TimeZoneInfo FindZone()
     {
