@@ -104,3 +104,79 @@ Describe 'D18: a result NZQA holds from another provider is not replaced by the 
         }
     }
 }
+
+Describe 'D20: an export with only an Ethnicity 1 column keeps NZQA''s second and third ethnicities' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        Connect-TestSchool $school
+        $nzqa = @{}; foreach ($l in Get-NzqaLearner) { $nzqa[$l.Nsn] = $l }
+        # Learners whose whole export row matches NZQA and who have two or three ethnicities there.
+        $match = @(Compare-NzqaLearner -Path (Join-Path $work 'learners.csv') 2>$null |
+            Where-Object { $_.Status -eq 'Match' -and @($nzqa[$_.Nsn].Ethnicities).Count -ge 2 } | Select-Object -First 4)
+        $rows = @(Import-Csv (Join-Path $work 'learners.csv') | Where-Object NSN -in @($match.Nsn))
+        $script:changed = $rows[0].NSN
+        $script:kept = @($nzqa[$changed].Ethnicities | Select-Object -Skip 1)
+        $script:newFirst = @('111', '211', '311' | Where-Object { $_ -notin @($nzqa[$changed].Ethnicities) })[0]
+        $rows[0].'Ethnicity 1' = $newFirst
+        $script:csv = Join-Path $work 'eth1only.csv'
+        # The SMS extract: the columns up to Ethnicity 1, no Ethnicity 2 or 3.
+        $rows | Select-Object 'NSN', 'Student ID', 'First Name', 'Middle Name', 'Last Name', 'Date of Birth', 'Gender', 'Ethnicity 1' |
+            Export-Csv -Path $csv -NoTypeInformation -Encoding utf8BOM
+        $script:diffs = @(Compare-NzqaLearner -Path $csv 2>$null | Where-Object Status -ne 'NzqaOnly')
+        $script:results = @($diffs | Sync-NzqaLearner -Confirm:$false 2>$null 3>$null)
+        $script:after = @(Get-NzqaLearner | Where-Object Nsn -in @($diffs.Nsn))
+    }
+
+    It 'learners whose first ethnicity is unchanged are Match; the changed one differs only in its first code' {
+        $diffs.Count | Should -Be 4
+        @($diffs | Where-Object { $_.Nsn -ne $changed -and $_.Status -ne 'Match' }).Count | Should -Be 0
+        $d = @($diffs | Where-Object Nsn -eq $changed)[0]
+        $d.Status | Should -Be 'Different'
+        $d.DifferenceSummary | Should -BeLike "Ethnicities: $(@($newFirst) + $kept -join ';') (NZQA *"
+    }
+
+    It 'the sync sends the new first code with NZQA''s others; nobody loses an ethnicity' {
+        @($results | Where-Object Outcome -eq 'Synced').Count | Should -Be 1
+        foreach ($l in $after) {
+            if ($l.Nsn -eq $changed) { ($l.Ethnicities -join ';') | Should -Be (@($newFirst) + $kept -join ';') }
+            else { @($l.Ethnicities).Count | Should -BeGreaterOrEqual 2 }
+        }
+    }
+}
+
+Describe 'D13: a leaving reason without a leaving date is Invalid at compare; nothing is sent, run after run' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        Connect-TestSchool $school
+        $active = @(Compare-NzqaEnrolment -Path (Join-Path $work 'enrolments.csv') 2>$null | Where-Object { $_.Status -eq 'Match' -and -not $_.Nzqa.LeavingDate })[0]
+        $row = @(Import-Csv (Join-Path $work 'enrolments.csv') | Where-Object NSN -eq $active.Nsn)[0]
+        $row.'Leaving Date' = ''
+        $row.'Leaving Reason' = 'TRANSFER'
+        $script:nsn = $active.Nsn
+        $script:csv = Join-Path $work 'reason-only.csv'
+        $row | Export-Csv -Path $csv -NoTypeInformation -Encoding utf8BOM
+        function script:Run-Once {
+            $d = @(Compare-NzqaEnrolment -Path $csv -ErrorVariable compareErrors 2>$null | Where-Object Nsn -eq $nsn)
+            $r = @($d | Sync-NzqaEnrolment -Confirm:$false 2>$null 3>$null)
+            [pscustomobject]@{ Diff = $d[0]; Errors = @($compareErrors); Results = $r }
+        }
+        $script:first = Run-Once
+        $script:second = Run-Once
+    }
+
+    It 'is Invalid with NzqaMissingField on LeavingDate, saying a reason needs a date' {
+        foreach ($run in $first, $second) {
+            $run.Diff.Status | Should -Be 'Invalid'
+            $run.Diff.DifferenceSummary | Should -Match 'needs a leaving date'
+            @($run.Errors | Where-Object { $_.FullyQualifiedErrorId -like 'NzqaMissingField,*' }).Count | Should -Be 1
+        }
+    }
+
+    It 'nothing is sent on either run, and NZQA still has the student enrolled with no reason' {
+        @($first.Results + $second.Results | Where-Object Outcome -eq 'Synced').Count | Should -Be 0
+        @(Get-NzqaSyncLog -Path $school.Journal -Key $nsn -Kind Enrolment 2>$null | Where-Object Detail -eq 'Unchanged').Count | Should -Be 0
+        $now = @(Get-NzqaEnrolment | Where-Object Nsn -eq $nsn)[0]
+        $now.LeavingReason | Should -BeNullOrEmpty
+        $now.LeavingDate | Should -BeNullOrEmpty
+    }
+}

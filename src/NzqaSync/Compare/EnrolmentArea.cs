@@ -44,6 +44,21 @@ public sealed class EnrolmentArea : StudentArea<EnrolmentRecord, EnrolmentDiff>
             yield return new RecordProblem("NzqaFieldTooLong", "LocalStudentId", $"The student id '{local.LocalStudentId}' is longer than 10 characters.");
     }
 
+    /// <summary>
+    /// A leaving reason comes with a leaving date, as a date comes with its reason ("Leavers: record the leaving date
+    /// and reason", api-facts). A reason with no date (a blank Leaving Date, or no such column while NZQA has none)
+    /// would be sent every run and never settle, or set a reason on a student who has not left (trial 5, D13).
+    /// </summary>
+    public override IEnumerable<RecordProblem> CheckPresent(EnrolmentRecord local, EnrolmentRecord nzqa, IReadOnlyList<string> absent)
+    {
+        if (local.LeavingDate != null || string.IsNullOrWhiteSpace(local.LeavingReason)) yield break;
+        var noDateColumn = absent != null && absent.Contains("LeavingDate");
+        if (noDateColumn && nzqa?.LeavingDate != null) yield break;   // a reason for a leaver NZQA holds: sent alone
+        yield return new RecordProblem("NzqaMissingField", "LeavingDate",
+            $"A leaving reason ({local.LeavingReason.Trim()}) needs a leaving date{(noDateColumn ? " (the input has no Leaving Date column)" : "")}: " +
+            "give the date the student left, or clear the reason while they are still enrolled.");
+    }
+
     public override (DiffStatus, SyncStatus) Classify(EnrolmentRecord local, EnrolmentRecord nzqa, IReadOnlyList<FieldDifference> differences)
     {
         // NZQA's guidance: record the leaving date and reason; never withdraw a leaver's NCEA enrolment.

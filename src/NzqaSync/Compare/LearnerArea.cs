@@ -41,6 +41,50 @@ public sealed class LearnerArea : StudentArea<LearnerRecord, LearnerDiff>
     protected override IEnumerable<string> SourcesOf(string comparedField) =>
         comparedField == "Ethnicities" ? new[] { "Ethnicities", "Ethnicity1", "Ethnicity2", "Ethnicity3" } : new[] { comparedField };
 
+    private static readonly string[] EthnicityColumns = { "Ethnicity1", "Ethnicity2", "Ethnicity3" };
+
+    /// <summary>
+    /// Also each numbered ethnicity column the input lacks while it has another (an export with only Ethnicity 1): the
+    /// export cannot say those, so NZQA's stay as they are (trial 5, D20), never sent as blanks.
+    /// </summary>
+    public override IReadOnlyList<string> AbsentFields(IReadOnlyCollection<string> present)
+    {
+        var absent = base.AbsentFields(present);
+        if (present == null || present.Contains("Ethnicities") || !EthnicityColumns.Any(present.Contains)) return absent;
+        var missing = EthnicityColumns.Where(c => !present.Contains(c)).ToArray();
+        return missing.Length == 0 ? absent : absent.Concat(missing).ToArray();
+    }
+
+    /// <summary>
+    /// The ethnicities a sync sends: the export's, with NZQA's code in each position whose column the export lacks
+    /// (Ethnicity 1 replaces NZQA's first; its second and third stay), a code given twice kept once.
+    /// </summary>
+    public static string[] EthnicitiesToSend(LearnerRecord local, LearnerRecord nzqa, IReadOnlyList<string> absent)
+    {
+        var given = local?.Ethnicities ?? Array.Empty<string>();
+        if (nzqa == null || absent == null || !EthnicityColumns.Any(absent.Contains)) return LearnerCodes.NormaliseEthnicities(given);
+        var theirs = LearnerCodes.NormaliseEthnicities(nzqa.Ethnicities);
+        var merged = new List<string>(3);
+        for (var i = 0; i < EthnicityColumns.Length; i++)
+        {
+            var code = absent.Contains(EthnicityColumns[i]) ? (i < theirs.Length ? theirs[i] : null) : (i < given.Length ? given[i]?.Trim() : null);
+            if (!string.IsNullOrEmpty(code) && !merged.Contains(code)) merged.Add(code);
+        }
+        return merged.ToArray();
+    }
+
+    /// <summary>Ethnicities compared as they would be sent (<see cref="EthnicitiesToSend"/>) when the export lacks some numbered columns.</summary>
+    public override IReadOnlyList<FieldDifference> Differences(LearnerRecord local, LearnerRecord nzqa, IReadOnlyList<string> absent)
+    {
+        if (local == null || nzqa == null || absent == null || absent.Contains("Ethnicities") || !EthnicityColumns.Any(absent.Contains))
+            return base.Differences(local, nzqa, absent);
+        var found = base.Differences(local, nzqa, absent.Concat(new[] { "Ethnicities" }).ToArray()).ToList();
+        var ours = string.Join(";", EthnicitiesToSend(local, nzqa, absent));
+        var theirs = string.Join(";", LearnerCodes.NormaliseEthnicities(nzqa.Ethnicities));
+        if (!string.Equals(ours, theirs, StringComparison.Ordinal)) found.Add(new FieldDifference("Ethnicities", ours, theirs));
+        return found;
+    }
+
     public override IEnumerable<RecordProblem> Check(LearnerRecord local)
     {
         var nsn = NationalStudentNumber.Check(local.Nsn);

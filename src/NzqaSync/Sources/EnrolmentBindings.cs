@@ -18,7 +18,7 @@ public static class EnrolmentBindings
         new PropertyBinding<EnrolmentRecord>("EnrolmentDate", new[] { "Enrolment Date", "EnrollmentDate", "Start Date", "First Attendance", "Date Enrolled" },
             (r, v, p) => r.EnrolmentDate = ValueReader.Date(v, "EnrolmentDate", p), required: true),
         new PropertyBinding<EnrolmentRecord>("YearLevel", new[] { "Year Level", "Level", "Year Lvl" },
-            (r, v, p) => r.YearLevel = ValueReader.Integer(v, "YearLevel", p, "NzqaInvalidYearLevel"), required: true),
+            (r, v, p) => r.YearLevel = ValueReader.YearLevel(v, "YearLevel", p), required: true),
         new PropertyBinding<EnrolmentRecord>("LeavingDate", new[] { "Leaving Date", "Date Left", "Left Date", "LeaveDate" },
             (r, v, p) => r.LeavingDate = ValueReader.Date(v, "LeavingDate", p)),
         new PropertyBinding<EnrolmentRecord>("LeavingReason", new[] { "Leaving Reason", "Reason Left", "Left Reason" },

@@ -57,6 +57,24 @@ public static class ValueReader
         return null;
     }
 
+    private static readonly System.Text.RegularExpressions.Regex YearLevelWord = new System.Text.RegularExpressions.Regex(
+        "^(?:Y|Yr|Year)\\s*\\.?\\s*([0-9]{1,2})$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A year level: a whole number, or the way New Zealand schools write it ("Y13", "Yr 13", "Year 13" are 13).
+    /// The range (1–15) is the area's check.
+    /// </summary>
+    public static int? YearLevel(object value, string field, List<RecordProblem> problems)
+    {
+        if (Text(value) is string text && YearLevelWord.Match(text) is var m && m.Success)
+            return int.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture);
+        var before = problems.Count;
+        var level = Integer(value, field, problems, "NzqaInvalidYearLevel");
+        if (problems.Count > before)
+            problems[problems.Count - 1] = new RecordProblem("NzqaInvalidYearLevel", field, $"{field} '{Text(value)}' is not a year level: write a number such as 13 (Y13, Yr 13 and Year 13 are read too).");
+        return level;
+    }
+
     public static int? Integer(object value, string field, List<RecordProblem> problems, string errorId = "NzqaInvalidNumber")
     {
         switch (value)

@@ -43,15 +43,17 @@ public static class EnrolmentSyncPlanner
                 }
                 else if (leavingChanged)
                 {
-                    // The SMS no longer has a leaving date (the student came back): clear NZQA's.
+                    // The SMS no longer has a leaving date (the student came back): clear NZQA's. With no Leaving Date
+                    // column only a leaver's reason can differ (EnrolmentArea.CheckPresent): that is all that is sent.
                     var item = ops.Count > 0 ? ops[0].Item : null;
                     if (item == null)
                     {
                         item = new JObject { ["nsn"] = diff.Key };
                         ops.Add(new SyncOperation(SyncAction.Update, NzqaWrite.UpdateEnrolment, provider, item));
                     }
-                    item["leavingDate"] = JValue.CreateNull();
-                    item["leavingReason"] = JValue.CreateNull();
+                    var noDateColumn = diff.AbsentFields.Contains("LeavingDate");
+                    if (!noDateColumn) item["leavingDate"] = JValue.CreateNull();
+                    item["leavingReason"] = noDateColumn ? (JToken)LeavingReason.Normalise(local.LeavingReason) : JValue.CreateNull();
                 }
                 var headline = ops.Any(o => o.Action == SyncAction.RecordLeaving) ? SyncAction.RecordLeaving : SyncAction.Update;
                 return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline);

@@ -19,7 +19,7 @@ public static class LearnerSyncPlanner
                 var item = new JObject { ["nsn"] = diff.Key };
                 // A field with no column in the input is left out, not sent as a blank.
                 foreach (var field in LearnerArea.Instance.Fields)
-                    if (!diff.AbsentFields.Contains(field.Name)) item[EnrolmentSyncPlanner.Camel(field.Name)] = Value(diff.Local, field.Name);
+                    if (!diff.AbsentFields.Contains(field.Name)) item[EnrolmentSyncPlanner.Camel(field.Name)] = Value(diff, field.Name);
                 return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Create, NzqaWrite.CreateLearner, provider, item) }, SyncAction.Create);
             case DiffStatus.Different:
             case DiffStatus.Leaver when diff.IdentityChange:
@@ -27,7 +27,7 @@ public static class LearnerSyncPlanner
                 var patch = new JObject { ["nsn"] = diff.Key };
                 foreach (var d in diff.Differences)
                     if (diff.Status != DiffStatus.Leaver || LearnerDiff.IdentityFields.Contains(d.Field))
-                        patch[EnrolmentSyncPlanner.Camel(d.Field)] = Value(diff.Local, d.Field);
+                        patch[EnrolmentSyncPlanner.Camel(d.Field)] = Value(diff, d.Field);
                 return new PlannedRecord(diff, new[] { new SyncOperation(SyncAction.Update, NzqaWrite.UpdateLearner, provider, patch) }, SyncAction.Update);
             default:
                 return new PlannedRecord(diff, Array.Empty<SyncOperation>(), SyncAction.None);
@@ -42,8 +42,9 @@ public static class LearnerSyncPlanner
 
     private static string Show(string value) => string.IsNullOrEmpty(value) ? "(none)" : value;
 
-    private static JToken Value(LearnerRecord r, string field)
+    private static JToken Value(LearnerDiff diff, string field)
     {
+        var r = diff.Local;
         switch (field)
         {
             case "LocalStudentId": return r.LocalStudentId?.Trim();
@@ -52,7 +53,8 @@ public static class LearnerSyncPlanner
             case "LastName": return r.LastName?.Trim();
             case "DateOfBirth": return CalendarDate.Format(r.DateOfBirth);
             case "Gender": return LearnerCodes.NormaliseGender(r.Gender);
-            case "Ethnicities": return new JArray(LearnerCodes.NormaliseEthnicities(r.Ethnicities).Cast<object>().ToArray());
+            // NZQA's codes stay in the positions whose columns the export lacks (LearnerArea.EthnicitiesToSend).
+            case "Ethnicities": return new JArray(LearnerArea.EthnicitiesToSend(r, diff.Nzqa, diff.AbsentFields).Cast<object>().ToArray());
             default: throw new ArgumentOutOfRangeException(nameof(field), field, "Not a learner field.");
         }
     }

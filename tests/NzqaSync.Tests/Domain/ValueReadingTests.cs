@@ -157,4 +157,34 @@ public class ValueReadingTests
         // The spellings the seeds' lists name are still read.
         Assert.Equal(new[] { "M", "F", "D", "D", "U" }, new[] { "Male", "female", "Another gender", "d", "Unknown" }.Select(LearnerCodes.NormaliseGender));
     }
+
+    [Theory]
+    [InlineData("Y13", 13)]
+    [InlineData("y9", 9)]
+    [InlineData("Yr 11", 11)]
+    [InlineData("Year 12", 12)]
+    [InlineData("13", 13)]
+    public void A_year_level_written_as_schools_write_it_is_read(string text, int expected)
+    {
+        var row = new PSObject();
+        row.Properties.Add(new PSNoteProperty("NSN", "100000029"));
+        row.Properties.Add(new PSNoteProperty("Enrolment Date", "2023-04-05"));
+        row.Properties.Add(new PSNoteProperty("Year Level", text));
+        var read = new LocalRecordReader<EnrolmentRecord>(EnrolmentBindings.All).Read(row);
+        Assert.Empty(read.Problems);
+        Assert.Equal(expected, read.Record.YearLevel);
+    }
+
+    [Theory]
+    [InlineData("Thirteen")]
+    [InlineData("Y13b")]
+    [InlineData("10.5")]
+    public void A_year_level_that_is_not_one_says_how_to_write_it(string text)
+    {
+        var problems = new List<RecordProblem>();
+        Assert.Null(ValueReader.YearLevel(text, "YearLevel", problems));
+        var problem = Assert.Single(problems);
+        Assert.Equal("NzqaInvalidYearLevel", problem.ErrorId);
+        Assert.Contains("Y13, Yr 13 and Year 13 are read too", problem.Message);
+    }
 }
