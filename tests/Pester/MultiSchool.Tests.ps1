@@ -164,7 +164,8 @@ Import-Module NzqaSync -ErrorAction Stop
 $cred = [pscredential]::new($Account, (ConvertTo-SecureString $Password -AsPlainText -Force))
 Connect-Nzqa -BaseUri $Nzqa -ProviderNumber 257 -Credential $cred -JournalPath $Journal -ErrorAction Stop
 $diff = Import-NzqaRecord -Path $Export -Kind Enrolment | Compare-NzqaEnrolment 2>$null
-$results = $diff | Where-Object Status -in 'New', 'Different', 'Leaver' | Sync-NzqaEnrolment -Confirm:$false 2>$null
+# -ReleaseHeld: enrolments whose learner NZQA does not hold go too (NZQA refuses them), as before that hold existed.
+$results = $diff | Where-Object Status -in 'New', 'Different', 'Leaver' | Sync-NzqaEnrolment -ReleaseHeld -Confirm:$false 2>$null
 "RESULTS $(@($results).Count) SYNCED $(@($results | Where-Object Outcome -eq 'Synced').Count)"
 '@
         $p = $sandbox.Info.providers | Where-Object providerNumber -eq 257

@@ -9,6 +9,7 @@ BeforeAll {
     $script:work = New-TestFolder
     Save-SmsExport -Sandbox $sandbox -Folder $work
     Copy-Item (Join-Path $work 'enrolments.csv') (Join-Path $work 'kamar-enrolments.csv')
+    Copy-Item (Join-Path $work 'learners.csv') (Join-Path $work 'kamar-learners.csv')
 
     $readme = Get-Content (Join-Path (Get-RepoRoot) 'README.md') -Raw
     $m = [regex]::Match($readme, '## The user''s day[^\n]*\n+```powershell\n(?<code>.*?)```', 'Singleline')
