@@ -69,7 +69,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
 
     /// <summary>
     /// Starts reading NZQA's side once the first local record is kept: a compare that gets no local record reads
-    /// nothing. Not connected: EndProcessing says so, as before.
+    /// nothing. (Not connected: Begin has already stopped the compare.)
     /// </summary>
     private void StartReadingNzqa()
     {
