@@ -83,9 +83,9 @@ public abstract class SyncCmdlet<TDiff> : NzqaApiCmdlet where TDiff : RecordDiff
         else if (diff.SyncStatus == SyncStatus.Synced) Skip(diff, "Already synced from this diff; nothing was sent again. Compare again to see what NZQA holds now.");
         else if (Plan(diff, _connection.ProviderNumber) is var planned && planned.Operations.Count == 0)
         {
-            WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.");
+            WriteVerbose($"{diff.Kind} {diff.Key}: {diff.Status}, nothing to send.{(planned.Note == null ? "" : " " + planned.Note)}");
             if (planned.SkipReason != null) WriteWarning($"{diff.Kind} {diff.Key} ({diff.Name}): {planned.SkipReason}");
-            WriteObject(SyncResult.Skipped(diff, diff.Problems.Select(p => p.Message).Concat(planned.SkipReason == null ? new string[0] : new[] { planned.SkipReason })));
+            WriteObject(SyncResult.Skipped(diff, diff.Problems.Select(p => p.Message).Concat(planned.SkipReason == null ? new string[0] : new[] { planned.SkipReason }), planned.Note));
         }
         else if (_approval?.Refusal(planned) is string notApproved) Skip(diff, notApproved);
         else if (ShouldProcess(SyncInput.Target(diff), Describe(planned))) _planned.Add(planned);

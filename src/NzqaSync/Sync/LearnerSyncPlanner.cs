@@ -122,6 +122,6 @@ public static class StandardSyncPlanner
         var kept = ops.Count == 0 && resultChanged && result == null && diff.Nzqa is StandardRecord held && !string.IsNullOrWhiteSpace(held.Result)
             ? $"The SMS has no result for it; NZQA's {held.Result}{(held.ResultProviderCode is int p && p != provider ? $" (provider {p})" : "")} is kept: a sync never removes a result."
             : null;
-        return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline, kept);
+        return new PlannedRecord(diff, ops, ops.Count == 0 ? SyncAction.None : headline, note: kept);
     }
 }

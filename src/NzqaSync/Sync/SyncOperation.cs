@@ -20,8 +20,11 @@ public sealed class SyncOperation(SyncAction action, NzqaWrite write, int provid
 }
 
 /// <summary>A diff and the operations (in order) that bring NZQA in line with it.</summary>
-public sealed class PlannedRecord(RecordDiff diff, IReadOnlyList<SyncOperation> operations, SyncAction headline, string skipReason = null)
+public sealed class PlannedRecord(RecordDiff diff, IReadOnlyList<SyncOperation> operations, SyncAction headline, string skipReason = null, string note = null)
 {
+    /// <summary>Why nothing is sent when that is as it should be (NZQA's result kept); not a problem for a person.</summary>
+    public string Note { get; } = note;
+
     /// <summary>Why a record that differs is not sent (an identity change without consent); null otherwise.</summary>
     public string SkipReason { get; } = skipReason;
 

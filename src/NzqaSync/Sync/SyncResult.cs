@@ -21,6 +21,8 @@ public sealed class SyncResult
     /// <summary>As text (Export-Csv): the errors joined with "; ".</summary>
     public IReadOnlyList<string> Errors { get => _errors; set => _errors = NzqaSync.Domain.TextList.Of(value); }
     private IReadOnlyList<string> _errors = NzqaSync.Domain.TextList.Of<string>(null);
+    /// <summary>Why nothing was sent when that is as it should be (e.g. NZQA's result kept); not an error.</summary>
+    public string Note { get; set; }
     public string RunId { get; set; }
     public DateTimeOffset Timestamp { get; set; }
 
@@ -30,8 +32,9 @@ public sealed class SyncResult
     public string ErrorSummary => string.Join("; ", Errors);
 
     /// <summary>A record not sent this time, with the reasons (its problems, a hold, no approval...).</summary>
-    public static SyncResult Skipped(RecordDiff diff, IEnumerable<string> reasons) => new SyncResult
+    public static SyncResult Skipped(RecordDiff diff, IEnumerable<string> reasons, string note = null) => new SyncResult
     {
+        Note = note,
         Kind = diff.Kind, Key = diff.Key, Nsn = diff.Nsn, Name = diff.Name, Action = SyncAction.None,
         Outcome = SyncOutcome.Skipped, SyncStatus = diff.SyncStatus, Timestamp = DateTimeOffset.Now, Diff = diff,
         Errors = new List<string>(reasons),
