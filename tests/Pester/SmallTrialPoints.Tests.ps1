@@ -22,12 +22,20 @@ Describe 'Compare before Connect' {
 
 Describe 'Get-NzqaSyncLog where nothing was journalled' {
     It 'warns where it looked and how to read a script''s journal, instead of an empty answer' {
+        # A new session, no connection: the default journal (here an empty folder's path) holds nothing.
         $empty = Join-Path $work 'never-used-journal'
-        Connect-Nzqa -BaseUri $school.Sandbox.NzqaUri -ProviderNumber 257 -Credential $school.Credential -JournalPath $empty
-        $log = @(Get-NzqaSyncLog -Summary -WarningVariable warnings 3>$null)
+        Disconnect-Nzqa -ErrorAction SilentlyContinue
+        $env:NZQASYNC_JOURNAL_PATH = $empty
+        try { $log = @(Get-NzqaSyncLog -Summary -WarningVariable warnings 3>$null) } finally { Remove-Item Env:NZQASYNC_JOURNAL_PATH }
         $log.Count | Should -Be 0
         ($warnings -join ' ') | Should -Match ([regex]::Escape($empty))
         ($warnings -join ' ') | Should -Match 'Get-NzqaSyncLog -Path'
+    }
+
+    It 'says nothing when this session is connected and has simply sent nothing yet (a clean nightly run)' {
+        Connect-Nzqa -BaseUri $school.Sandbox.NzqaUri -ProviderNumber 257 -Credential $school.Credential -JournalPath (Join-Path $work 'quiet-journal')
+        $null = Get-NzqaSyncLog -Summary -WarningVariable quiet 3>$null
+        $quiet.Count | Should -Be 0
         Disconnect-Nzqa
     }
 }

@@ -128,3 +128,47 @@ Describe 'DXP: a learner row with a date that is not a date is not deleted from 
         @($held | Where-Object { $_.StudentIdentificationCode -like 'UR000*' }).Count | Should -Be 3
     }
 }
+
+Describe 'A file that lost rows (a quote never closed swallows the rest of it)' {
+    BeforeAll {
+        $ErrorActionPreference = 'Continue'
+        $script:returnId2 = '202608'
+        Connect-TestDxp $school
+        $script:quoteCsv = Join-Path $work 'sdr-quote.csv'
+        $script:quoteLearners = @(for ($i = 1; $i -le 4; $i++) {
+                [pscustomobject]@{ 'Student ID' = 'QT{0:d4}' -f $i; NSN = 2200000 + $i; Surname = 'Lee'; 'First Name' = 'Anna'; Gender = 'F'; 'Date of Birth' = '0{0}/04/2003' -f $i; 'Total Fee' = '7250.00' }
+            })
+        $quoteLearners | Export-Csv $quoteCsv -NoTypeInformation -Encoding utf8BOM
+        $script:uploadedQuote = @(Import-NzqaRecord -Path $quoteCsv -Kind DxpLearner | Compare-DxpRecord -ReturnId $returnId2 -Dataset Learner | Where-Object Status -eq 'New' | Sync-DxpRecord -Confirm:$false)
+        # QT0002's surname gains a quote that is never closed: QT0002..QT0004 are lost to the reader.
+        $text = [IO.File]::ReadAllText($quoteCsv) -replace '"QT0002","2200002","Lee"', '"QT0002","2200002","Lee'
+        [IO.File]::WriteAllText($quoteCsv, $text)
+        $script:quoteDiffs = @(Import-NzqaRecord -Path $quoteCsv -Kind DxpLearner -ErrorVariable script:quoteErrors 2>$null |
+            Compare-DxpRecord -ReturnId $returnId2 -Dataset Learner -WarningVariable script:quoteWarnings 3>$null)
+        $script:quoteSynced = @($quoteDiffs | Where-Object Status -ne 'Match' | Sync-DxpRecord -Confirm:$false 2>$null)
+    }
+
+    It 'starts from four learners uploaded, and the import says the file lost rows' {
+        @($uploadedQuote | Where-Object Outcome -eq 'Synced').Count | Should -Be 4
+        @($quoteErrors).Count | Should -BeGreaterThan 0
+    }
+
+    It 'DXP: nothing is DxpOnly, a warning says why, and a sync deletes nothing' {
+        @($quoteDiffs | Where-Object Status -eq 'DxpOnly').Count | Should -Be 0
+        ($quoteWarnings -join ' ') | Should -Match 'none is marked DxpOnly'
+        @($quoteSynced | Where-Object Action -eq 'Delete').Count | Should -Be 0
+        @(Get-DxpSubmissionContent -ReturnId $returnId2 -Dataset Learner | Where-Object StudentIdentificationCode -like 'QT000*').Count | Should -Be 4
+    }
+
+    It 'NZQA -Path: nothing is NzqaOnly when the learners file lost rows' {
+        $lines = [IO.File]::ReadAllLines((Join-Path $work 'learners.csv'))
+        $cut = Join-Path $work 'learners-quote.csv'
+        $comma = $lines[3].IndexOf(',')
+        $broken = $lines[3].Substring(0, $comma + 1) + '"' + $lines[3].Substring($comma + 1)   # a quote opening the second cell, never closed
+        [IO.File]::WriteAllLines($cut, @($lines[0..2]) + $broken + @($lines[4..($lines.Count - 1)]))
+        Connect-TestSchool $school
+        $diffs = @(Compare-NzqaLearner -Path $cut -WarningVariable nzqaWarnings 2>$null 3>$null)
+        @($diffs | Where-Object Status -eq 'NzqaOnly').Count | Should -Be 0
+        ($nzqaWarnings -join ' ') | Should -Match 'none is marked NzqaOnly'
+    }
+}

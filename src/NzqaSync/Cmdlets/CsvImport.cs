@@ -49,6 +49,7 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
         var carried = 0;
         _cmdlet.WriteVerbose($"Reading {_kind} records from {path}.");
         var file = Path.GetFileName(path);
+        var source = new Domain.ImportedFile(file);
         string[] header = null;
         IEnumerator<CsvLine> enumerator;
         try
@@ -87,6 +88,8 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                 if (stop != null)
                 {
                     _cmdlet.WriteError(stop);
+                    source.UnreadRows++; // the rest of the file: the records already out must not stand for all of it
+                    source.FirstUnreadLine ??= lastLine + 1;
                     yield break;
                 }
                 if (!more) break;
@@ -102,13 +105,15 @@ internal sealed class CsvImport<TRecord> where TRecord : class, new()
                 if (row.Defect != null || plan.CheckControlCharacters(row))
                 {
                     bad++;
+                    source.UnreadRows++;
+                    source.FirstUnreadLine ??= row.Line;
                     var message = $"{file} line {row.Line}: {row.Defect}";
                     _cmdlet.WriteError(AdvisedError.Of(new InvalidDataException(message), row.DefectId, ErrorCategory.InvalidData, row.ToRow(),
                         "Correct the row in the SMS export and import again."));
                     continue;
                 }
                 var local = _reader.Read(plan, row.Values);
-                if (local.Record is Domain.IImportedColumns imported) imported.SourceLine = row.Line;
+                if (local.Record is Domain.IImportedColumns imported) (imported.SourceLine, imported.SourceFile) = (row.Line, source);
                 if (local.Problems.Count > 0)
                 {
                     bad++;

@@ -18,6 +18,9 @@ internal sealed class DxpLocalIntake(PSCmdlet cmdlet, string dataset, DxpRecordR
 
     public List<DxpLocalItem> Items { get; } = new List<DxpLocalItem>();
 
+    /// <summary>The files the records came from (Import-NzqaRecord): whether any lost rows.</summary>
+    public HashSet<Domain.ImportedFile> Files { get; } = new HashSet<Domain.ImportedFile>();
+
     /// <summary>Problems already written as errors (by the import, or for another record sharing them).</summary>
     public HashSet<DxpFieldProblem> Reported { get; } = new HashSet<DxpFieldProblem>();
 
@@ -43,6 +46,7 @@ internal sealed class DxpLocalIntake(PSCmdlet cmdlet, string dataset, DxpRecordR
         var item = DxpLocalItem.Checked(read.Record, problems, input, out var warnings);
         if (read.Present != null) item.Absent = reader.FieldNames.Where(f => !read.Present.Contains(f) && !DxpAbsentFields.Derived.Contains(f)).ToList();
         foreach (var w in warnings) cmdlet.WriteWarning($"{_kind} {item.Record.LocalId}: {w.Message}");
+        if (read.Record is Domain.IImportedColumns { SourceFile: { } file }) Files.Add(file);
         Items.Add(item);
     }
 

@@ -66,10 +66,10 @@ public sealed class GetNzqaSyncLogCommand : NzqaCmdlet
                 "Give the journal folder the sync used (Connect-Nzqa/Connect-Dxp -JournalPath), or leave -Path out to read the connection's journal."));
             return;
         }
-        if (Path == null && !Directory.Exists(folder))
+        if (Path == null && !Directory.Exists(folder) && SessionConnections.GetNzqa() == null && SessionConnections.GetDxp<Api.DxpConnection>() == null)
             // Not an error (nothing may have been sent yet), but an empty answer must not read as "no runs" when the runs
             // journalled elsewhere (a nightly script's -JournalPath, another account's default).
-            WriteWarning($"No journal at '{folder}' (this session's): nothing has been journalled there. A script run with -JournalPath journals in " +
+            WriteWarning($"No journal at '{folder}' (the default): nothing has been journalled there. A script run with -JournalPath journals in " +
                          "that folder: Get-NzqaSyncLog -Path <that folder>.");
         WriteVerbose($"Reading the sync journal in {folder}.");
         var reader = new SyncJournalReader(folder, IncludeExchange);

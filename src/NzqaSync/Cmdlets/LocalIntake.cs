@@ -58,9 +58,13 @@ internal sealed class LocalIntake<TRecord>(PSCmdlet cmdlet, string kind, LocalRe
         if (_wrongKind.Total > 1) cmdlet.WriteWarning($"{_wrongKind.Total} records of another kind (or not records at all) were not compared: {_wrongKind.Summary}.");
     }
 
+    /// <summary>The files the records came from (Import-NzqaRecord, -Path): whether any lost rows.</summary>
+    public HashSet<Domain.ImportedFile> Files { get; } = new HashSet<Domain.ImportedFile>();
+
     private void Keep(LocalRecord<TRecord> read)
     {
         Received++;
+        if (read.Record is Domain.IImportedColumns { SourceFile: { } file }) Files.Add(file);
         if (!keep(read.Record)) return;
         if (read.ProblemsReported) Reported.UnionWith(read.Problems);
         Kept.Add(read);

@@ -12,6 +12,25 @@ internal interface IImportedColumns
 
     /// <summary>The line of the file the record was read from (the public SourceLine of the NZQA records).</summary>
     int? SourceLine { get; set; }
+
+    /// <summary>The file the record was read from, shared by all its records: whether rows of it could not be read at all.</summary>
+    ImportedFile SourceFile { get; set; }
+}
+
+/// <summary>
+/// A file records were read from. Rows that could not be read at all (a quote never closed swallows the rest of the
+/// file; a row of the wrong shape) have no key: with any, records the service holds and the file does not show cannot
+/// be told from records the file lost, so a compare marks none NzqaOnly/DxpOnly (a sync would delete them).
+/// </summary>
+internal sealed class ImportedFile(string name)
+{
+    public string Name { get; } = name;
+
+    /// <summary>Rows not read at all (at least one when a quote was never closed: the rest of the file is lost with it).</summary>
+    public int UnreadRows { get; set; }
+
+    /// <summary>The first such row's line.</summary>
+    public int? FirstUnreadLine { get; set; }
 }
 
 /// <summary>

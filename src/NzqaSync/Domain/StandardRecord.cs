@@ -5,6 +5,7 @@ public sealed class StandardRecord : IImportedColumns, IStudentRecord, IUnreadCe
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     System.Collections.Generic.IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    ImportedFile IImportedColumns.SourceFile { get; set; }
 
     public string Nsn { get; set; }
     public string LocalStudentId { get; set; }

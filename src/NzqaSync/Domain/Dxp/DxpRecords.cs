@@ -19,6 +19,7 @@ public sealed class CourseEnrolmentRecord : IDxpRecord, IUnreadCells, IImportedC
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    ImportedFile IImportedColumns.SourceFile { get; set; }
     int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
@@ -97,6 +98,7 @@ public sealed class QualificationCompletionRecord : IDxpRecord, IUnreadCells, II
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    ImportedFile IImportedColumns.SourceFile { get; set; }
     int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);

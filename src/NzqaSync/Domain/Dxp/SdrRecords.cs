@@ -11,6 +11,7 @@ public sealed class DxpLearnerRecord : IDxpRecord, IUnreadCells, IImportedColumn
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    ImportedFile IImportedColumns.SourceFile { get; set; }
     int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
@@ -69,6 +70,7 @@ public sealed class DxpCourseRecord : IDxpRecord, IUnreadCells, IImportedColumns
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    ImportedFile IImportedColumns.SourceFile { get; set; }
     int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
@@ -106,6 +108,7 @@ public sealed class DxpCourseCompletionRecord : IDxpRecord, IUnreadCells, IImpor
 {
     IReadOnlyList<RecordProblem> IUnreadCells.UnreadCells { get; set; }
     IReadOnlyCollection<string> IImportedColumns.PresentFields { get; set; }
+    ImportedFile IImportedColumns.SourceFile { get; set; }
     int? IImportedColumns.SourceLine { get; set; }
     /// <summary>Its localId and what it is about (<see cref="DxpRecordName"/>).</summary>
     public override string ToString() => DxpRecordName.Of(this);
