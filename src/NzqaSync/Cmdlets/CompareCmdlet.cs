@@ -116,7 +116,7 @@ public abstract class CompareCmdlet<TRecord, TDiff> : NzqaApiCmdlet
         var written = 0;
         var comparedUri = connection?.BaseUri.ToString();
         var statusByKey = connection == null ? null : new Dictionary<string, DiffStatus>(StringComparer.Ordinal);
-        foreach (var diff in IncompleteFiles.Trusted(this, _intake.Files, RecordComparer.Compare(area, _intake.Kept, nzqa), d => d.Status == DiffStatus.NzqaOnly, "NzqaOnly"))
+        foreach (var diff in IncompleteFiles.Trusted(this, _intake.Files, RecordComparer.Compare(area, _intake.Kept, nzqa), d => d.Status == DiffStatus.NzqaOnly, nameof(DiffStatus.NzqaOnly)))
         {
             if (connection != null)
             {

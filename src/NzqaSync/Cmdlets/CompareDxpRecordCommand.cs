@@ -121,7 +121,7 @@ public sealed class CompareDxpRecordCommand : DxpApiCmdlet
         // Verbose, not a warning: nothing is lost, and an export that never has the column would warn every night.
         if (kept.Count > 0) WriteVerbose($"The local {DxpDatasets.KindOf(_dataset)} records have no {string.Join(", ", kept)} (no column for it): DXP's values are kept, not cleared.");
         var counts = new StatusCounts<DxpDiffStatus>();
-        foreach (var diff in IncompleteFiles.Trusted(this, _intake.Files, DxpRecordComparer.Compare(_dataset, items, held, returnId), d => d.Status == DxpDiffStatus.DxpOnly, "DxpOnly"))
+        foreach (var diff in IncompleteFiles.Trusted(this, _intake.Files, DxpRecordComparer.Compare(_dataset, items, held, returnId), d => d.Status == DxpDiffStatus.DxpOnly, nameof(DxpDiffStatus.DxpOnly)))
         {
             counts.Add(diff.Status);
             (diff.ComparedEdumis, diff.ComparedBaseUri) = (connection?.Edumis, connection?.BaseUri.ToString());
