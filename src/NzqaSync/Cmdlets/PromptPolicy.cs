@@ -9,7 +9,7 @@ internal static class PromptPolicy
     /// <summary>Whether -Debug was given, or $DebugPreference asks for debug output.</summary>
     public static bool DebugWanted(PSCmdlet cmdlet)
     {
-        if (cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var bound)) return bound is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(bound);
+        if (cmdlet.MyInvocation.BoundParameters.ContainsKey("Debug")) return DebugGiven(cmdlet);
         var pref = cmdlet.GetVariableValue("DebugPreference");
         return pref is ActionPreference p ? p != ActionPreference.SilentlyContinue && p != ActionPreference.Ignore
             : pref is string text && !string.Equals(text, "SilentlyContinue", StringComparison.OrdinalIgnoreCase) && !string.Equals(text, "Ignore", StringComparison.OrdinalIgnoreCase);
@@ -28,7 +28,7 @@ internal static class PromptPolicy
     public static void AnswerInquire(PSCmdlet cmdlet)
     {
         var bound = cmdlet.MyInvocation.BoundParameters;
-        var debugGiven = bound.TryGetValue("Debug", out var d) && (d is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(d));
+        var debugGiven = DebugGiven(cmdlet);
         var interactive = InteractiveHost(cmdlet.Host);
         if (!debugGiven && interactive) return; // an Inquire the user set in the session is theirs to keep
         var runtime = new RuntimePreferences(cmdlet.CommandRuntime);
@@ -42,6 +42,10 @@ internal static class PromptPolicy
             if (wanted != ActionPreference.Inquire) runtime.Set("WarningPreference", wanted);
         }
     }
+
+    /// <summary>-Debug given (and not -Debug:$false).</summary>
+    private static bool DebugGiven(PSCmdlet cmdlet) =>
+        cmdlet.MyInvocation.BoundParameters.TryGetValue("Debug", out var d) && (d is SwitchParameter sw ? sw.IsPresent : LanguagePrimitives.IsTrue(d));
 
     private static ActionPreference Preference(object value) =>
         value is ActionPreference p ? p : value != null && Enum.TryParse(value.ToString(), true, out ActionPreference parsed) ? parsed : ActionPreference.Continue;
